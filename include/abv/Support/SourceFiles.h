@@ -1,0 +1,73 @@
+//===- SourceFiles.h - Reading artifacts and resolving positions -*- C++ -*-===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Every artifact enters ABV through addSourceFile, which rejects what is
+/// not text (unreadable, binary, non-UTF-8, over the size limit) with a
+/// located diagnostic, and every location leaves ABV through
+/// getLineColumn, which turns a pointer into 1-based line and code-point
+/// column numbers.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ABV_SUPPORT_SOURCEFILES_H
+#define ABV_SUPPORT_SOURCEFILES_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SMLoc.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace llvm {
+class SourceMgr;
+class MemoryBuffer;
+} // namespace llvm
+
+namespace abv {
+
+class DiagnosticEngine;
+
+/// The largest artifact ABV reads: 1 GiB.
+constexpr uint64_t MaxSourceFileSize = uint64_t(1) << 30;
+
+/// Reads \p path into \p sourceMgr. Reports IN001 (unreadable), IN005 (too
+/// large), IN003 (NUL byte), IN002 (invalid UTF-8) and IN004 (empty) into
+/// \p diags. Returns the buffer ID when the text is usable (an empty file
+/// is usable), std::nullopt otherwise. A UTF-8 byte-order mark is kept in
+/// the buffer; frontends skip it.
+std::optional<unsigned> addSourceFile(llvm::SourceMgr &sourceMgr,
+                                      DiagnosticEngine &diags,
+                                      llvm::StringRef path,
+                                      uint64_t sizeLimit = MaxSourceFileSize);
+
+/// Adds an in-memory buffer (tests, LSP) and validates it like a file.
+std::optional<unsigned>
+addSourceBuffer(llvm::SourceMgr &sourceMgr, DiagnosticEngine &diags,
+                std::unique_ptr<llvm::MemoryBuffer> buffer);
+
+/// Returns the offset of the first invalid UTF-8 byte in \p text, or
+/// std::nullopt when \p text is valid UTF-8.
+std::optional<size_t> findInvalidUTF8(llvm::StringRef text);
+
+/// A resolved position: 1-based line, 1-based column in Unicode code
+/// points (not bytes).
+struct LineColumn {
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+/// Resolves \p loc (which must point into a buffer of \p sourceMgr).
+LineColumn getLineColumn(const llvm::SourceMgr &sourceMgr, llvm::SMLoc loc);
+
+/// The name of the buffer \p loc points into, or "" if none.
+llvm::StringRef getBufferName(const llvm::SourceMgr &sourceMgr,
+                              llvm::SMLoc loc);
+
+} // namespace abv
+
+#endif // ABV_SUPPORT_SOURCEFILES_H

@@ -1,0 +1,157 @@
+//===- ProjectLoader.cpp - Finds and loads a project's artifacts ----------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Frontend/ProjectLoader.h"
+#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Frontend/AutoBe/AutoBeDB.h"
+#include "abv/Frontend/Prisma/PrismaFrontend.h"
+#include "abv/IR/Project.h"
+#include "abv/Support/SourceFiles.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+using namespace abv;
+using namespace llvm;
+
+namespace {
+/// The artifact files found for one project, before parsing.
+struct ArtifactSet {
+  std::vector<std::string> prismaFiles;
+  std::vector<std::string> autobeDBFiles;
+
+  bool empty() const { return prismaFiles.empty() && autobeDBFiles.empty(); }
+};
+} // namespace
+
+static bool isDirectory(const Twine &path) {
+  return sys::fs::is_directory(path);
+}
+
+/// Appends every `*.prisma` file under \p dir (recursively when
+/// \p recursive), sorted by path for deterministic output.
+static void collectPrismaFiles(StringRef dir, bool recursive,
+                               std::vector<std::string> &out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  if (recursive) {
+    for (sys::fs::recursive_directory_iterator it(dir, ec), end;
+         it != end && !ec; it.increment(ec))
+      if (sys::path::extension(it->path()) == ".prisma" &&
+          !isDirectory(it->path()))
+        found.push_back(it->path());
+  } else {
+    for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+         it.increment(ec))
+      if (sys::path::extension(it->path()) == ".prisma" &&
+          !isDirectory(it->path()))
+        found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+static void findInFolder(StringRef dir, ArtifactSet &set) {
+  SmallString<256> path(dir);
+  auto join = [&](StringRef a, StringRef b = "", StringRef c = "") {
+    path = dir;
+    sys::path::append(path, a, b, c);
+    return std::string(path);
+  };
+
+  std::string schemaDir = join("prisma", "schema");
+  if (isDirectory(schemaDir))
+    collectPrismaFiles(schemaDir, /*recursive=*/true, set.prismaFiles);
+  else if (std::string file = join("prisma", "schema.prisma");
+           sys::fs::exists(file))
+    set.prismaFiles.push_back(file);
+  else if (std::string file = join("schema.prisma"); sys::fs::exists(file))
+    set.prismaFiles.push_back(file);
+  else
+    collectPrismaFiles(dir, /*recursive=*/false, set.prismaFiles);
+
+  if (std::string file = join("autobe", "prisma.json"); sys::fs::exists(file))
+    set.autobeDBFiles.push_back(file);
+}
+
+LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
+                            DiagnosticEngine &diags) {
+  SourceMgr &sm = project.getSourceMgr();
+  ArtifactSet set;
+  bool unreadable = false;
+
+  for (const std::string &input : inputs) {
+    if (isDirectory(input)) {
+      if (project.rootPath.empty())
+        project.rootPath = input;
+      ArtifactSet found;
+      findInFolder(input, found);
+      if (found.empty()) {
+        diags.report(DiagID::InputNoArtifacts, SMRange())
+            << input
+            << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
+               "autobe/prisma.json";
+        unreadable = true;
+        continue;
+      }
+      set.prismaFiles.insert(set.prismaFiles.end(), found.prismaFiles.begin(),
+                             found.prismaFiles.end());
+      set.autobeDBFiles.insert(set.autobeDBFiles.end(),
+                               found.autobeDBFiles.begin(),
+                               found.autobeDBFiles.end());
+      continue;
+    }
+    if (!sys::fs::exists(input)) {
+      diags.report(DiagID::InputUnreadable, SMRange())
+          << input << "no such file or directory";
+      unreadable = true;
+      continue;
+    }
+    StringRef ext = sys::path::extension(input);
+    if (ext == ".prisma") {
+      set.prismaFiles.push_back(input);
+    } else if (ext == ".json") {
+      set.autobeDBFiles.push_back(input);
+    } else {
+      diags.report(DiagID::InputUnknownKind, SMRange())
+          << input << "a folder, a .prisma schema or an AutoBe prisma.json";
+      unreadable = true;
+    }
+  }
+
+  // Reads one file; a file that cannot be read at all makes the whole
+  // load unreadable (exit 2), one with bad content does not.
+  auto addFile = [&](const std::string &file) -> std::optional<unsigned> {
+    size_t before = diags.getDiagnostics().size();
+    std::optional<unsigned> id = addSourceFile(sm, diags, file);
+    for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)
+      if (diags.getDiagnostics()[i].id == DiagID::InputUnreadable)
+        unreadable = true;
+    return id;
+  };
+
+  // The .prisma files form one schema.
+  SmallVector<unsigned, 8> prismaBuffers;
+  for (const std::string &file : set.prismaFiles)
+    if (std::optional<unsigned> id = addFile(file))
+      prismaBuffers.push_back(*id);
+  if (!prismaBuffers.empty())
+    project.prismaSchema = parsePrismaSchema(sm, prismaBuffers, diags);
+
+  // One DB AST per project; further ones are read but only the first kept.
+  for (const std::string &file : set.autobeDBFiles) {
+    std::optional<unsigned> id = addFile(file);
+    if (!id)
+      continue;
+    std::unique_ptr<db::Schema> schema = parseAutoBeDB(sm, *id, diags);
+    if (schema && !project.autobeSchema)
+      project.autobeSchema = std::move(schema);
+  }
+  return unreadable ? LoadResult::Unreadable : LoadResult::Ok;
+}

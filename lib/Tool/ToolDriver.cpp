@@ -1,0 +1,276 @@
+//===- ToolDriver.cpp - What the abv-* tools' main functions call ---------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Tool/ToolDriver.h"
+#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Diag/Render.h"
+#include "abv/Frontend/ProjectLoader.h"
+#include "abv/IR/Printer.h"
+#include "abv/IR/Project.h"
+#include "abv/IR/Verifier.h"
+#include "abv/Pass/Pass.h"
+#include "abv/Verify/DBPasses.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace abv;
+using namespace llvm;
+
+namespace {
+enum class FailOn { Error, Warning, Remark, Never };
+enum class ColorMode { Auto, Always, Never };
+
+/// Exit codes shared by every tool.
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
+
+/// The options every tool has. Constructed inside main so that each tool
+/// registers exactly its own options.
+struct CommonOptions {
+  cl::OptionCategory category{"ABV options"};
+
+  cl::list<std::string> inputs{cl::Positional, cl::desc("<project dir | file>..."),
+                               cl::cat(category)};
+  cl::opt<OutputFormat> format{
+      "format", cl::desc("Diagnostic output format"),
+      cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style text"),
+                 clEnumValN(OutputFormat::JSON, "json", "ABV JSON"),
+                 clEnumValN(OutputFormat::SARIF, "sarif", "SARIF 2.1.0")),
+      cl::init(OutputFormat::Text), cl::cat(category)};
+  cl::opt<FailOn> failOn{
+      "fail-on", cl::desc("Least severity that makes the exit code 1"),
+      cl::values(clEnumValN(FailOn::Error, "error", "errors (default)"),
+                 clEnumValN(FailOn::Warning, "warning", "warnings and errors"),
+                 clEnumValN(FailOn::Remark, "remark", "any finding"),
+                 clEnumValN(FailOn::Never, "never", "never")),
+      cl::init(FailOn::Error), cl::cat(category)};
+  cl::list<std::string> warnings{
+      "W", cl::Prefix,
+      cl::desc("-W<name|ID> enable, -Wno-<name|ID> silence, -Werror, "
+               "-Werror=<name|ID>, -Wwarning=<..>, -Wremark=<..>"),
+      cl::value_desc("option"), cl::cat(category)};
+  cl::opt<ColorMode> color{
+      "color", cl::desc("Use colors in text output"),
+      cl::values(clEnumValN(ColorMode::Auto, "auto", "when a terminal"),
+                 clEnumValN(ColorMode::Always, "always", "always"),
+                 clEnumValN(ColorMode::Never, "never", "never")),
+      cl::init(ColorMode::Auto), cl::cat(category)};
+  cl::opt<std::string> outputFile{"o", cl::desc("Output file (default: stdout)"),
+                                  cl::value_desc("file"), cl::init("-"),
+                                  cl::cat(category)};
+  cl::opt<std::string> passes{
+      "passes", cl::desc("Comma-separated pass pipeline (see --list-passes)"),
+      cl::value_desc("pass,pass,..."), cl::cat(category)};
+  cl::opt<bool> listDiagnostics{"list-diagnostics",
+                                cl::desc("Print the diagnostic table and exit"),
+                                cl::cat(category)};
+  cl::opt<bool> listPasses{"list-passes",
+                           cl::desc("Print the registered passes and exit"),
+                           cl::cat(category)};
+};
+
+/// The state of one tool invocation.
+class ToolRun {
+public:
+  ToolRun(CommonOptions &opts, StringRef toolName)
+      : opts(opts), toolName(toolName),
+        diags(project.getSourceMgr()) {}
+
+  /// Applies -W options; false on an unknown diagnostic.
+  bool applyWarningOptions();
+  /// Handles --list-*; returns an exit code if one was handled.
+  std::optional<int> handleListings(raw_ostream &os);
+  /// Loads the inputs; false when an input was unreadable.
+  bool load();
+  /// Builds the pass pipeline: --passes, or the default one when
+  /// \p useDefault; false on an unknown pass.
+  bool runPasses(bool useDefault, bool verifyEach);
+  /// Renders the diagnostics and computes the exit code.
+  int finish(raw_ostream &diagOS, bool unreadable);
+
+  Project project;
+  CommonOptions &opts;
+  StringRef toolName;
+  DiagnosticEngine diags;
+};
+} // namespace
+
+static PassRegistry &getRegistry() {
+  PassRegistry &registry = PassRegistry::getGlobal();
+  if (registry.getEntries().empty())
+    registerDBPasses(registry);
+  return registry;
+}
+
+bool ToolRun::applyWarningOptions() {
+  for (const std::string &option : opts.warnings) {
+    if (Error err = diags.getOptions().apply(option)) {
+      WithColor::error(errs(), toolName) << "-W" << option << ": "
+                                         << toString(std::move(err)) << '\n';
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<int> ToolRun::handleListings(raw_ostream &os) {
+  if (opts.listDiagnostics) {
+    for (const DiagInfo &info : getAllDiagInfos())
+      os << info.code << '\t' << info.name << '\t'
+         << getSeverityName(info.defaultSeverity) << '\t'
+         << getCategoryName(info.category) << '\t' << info.format << '\n';
+    return ExitClean;
+  }
+  if (opts.listPasses) {
+    for (const PassRegistry::Entry &entry : getRegistry().getEntries())
+      os << entry.argument << '\t' << entry.description << '\n';
+    return ExitClean;
+  }
+  return std::nullopt;
+}
+
+bool ToolRun::load() {
+  if (opts.inputs.empty()) {
+    WithColor::error(errs(), toolName)
+        << "no input: name a project folder or artifact files (see --help)\n";
+    return false;
+  }
+  std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
+  return loadProject(project, inputs, diags) == LoadResult::Ok;
+}
+
+bool ToolRun::runPasses(bool useDefault, bool verifyEach) {
+  PassManager pm(getRegistry());
+  pm.setVerifyEach(verifyEach);
+  if (!opts.passes.empty()) {
+    if (Error err = pm.addPipeline(opts.passes)) {
+      WithColor::error(errs(), toolName) << toString(std::move(err)) << '\n';
+      return false;
+    }
+  } else if (useDefault) {
+    pm.addDefaultPipeline();
+  }
+  pm.run(project, diags);
+  return true;
+}
+
+int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
+  diags.sortByLocation();
+  RenderOptions renderOpts;
+  renderOpts.toolName = toolName;
+  renderOpts.color =
+      opts.format == OutputFormat::Text &&
+      (opts.color == ColorMode::Always ||
+       (opts.color == ColorMode::Auto && diagOS.has_colors()));
+  if (renderOpts.color)
+    diagOS.enable_colors(true);
+  render(opts.format, diagOS, project.getSourceMgr(), diags.getDiagnostics(),
+         renderOpts);
+  diagOS.flush();
+  if (unreadable)
+    return ExitUsage;
+  switch (opts.failOn) {
+  case FailOn::Error:
+    return diags.hasAtLeast(Severity::Error) ? ExitFindings : ExitClean;
+  case FailOn::Warning:
+    return diags.hasAtLeast(Severity::Warning) ? ExitFindings : ExitClean;
+  case FailOn::Remark:
+    return diags.hasAtLeast(Severity::Remark) ? ExitFindings : ExitClean;
+  case FailOn::Never:
+    return ExitClean;
+  }
+  return ExitClean;
+}
+
+/// Opens -o; null (after an error message) when it cannot be opened.
+static std::unique_ptr<ToolOutputFile> openOutput(StringRef path,
+                                                  StringRef toolName) {
+  std::error_code ec;
+  auto out = std::make_unique<ToolOutputFile>(path, ec, sys::fs::OF_None);
+  if (ec) {
+    WithColor::error(errs(), toolName)
+        << "cannot open '" << path << "': " << ec.message() << '\n';
+    return nullptr;
+  }
+  return out;
+}
+
+int abv::runVerifyMain(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  CommonOptions opts;
+  cl::HideUnrelatedOptions(opts.category);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "abv-verify - verify a generated backend project\n\n"
+          "  Loads every artifact of the project (DB schema, AutoBe ASTs),\n"
+          "  runs the verification passes and prints located diagnostics.\n",
+          &errs()))
+    return ExitUsage;
+  ToolRun run(opts, "abv-verify");
+  std::unique_ptr<ToolOutputFile> out = openOutput(opts.outputFile, "abv-verify");
+  if (!out)
+    return ExitUsage;
+  if (std::optional<int> code = run.handleListings(out->os())) {
+    out->keep();
+    return *code;
+  }
+  if (!run.applyWarningOptions())
+    return ExitUsage;
+  if (opts.inputs.empty()) {
+    run.load();
+    return ExitUsage;
+  }
+  bool readable = run.load();
+  if (!run.runPasses(/*useDefault=*/true, /*verifyEach=*/false))
+    return ExitUsage;
+  int code = run.finish(out->os(), !readable);
+  out->keep();
+  return code;
+}
+
+int abv::runOptMain(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  CommonOptions opts;
+  cl::opt<bool> printIR{"print-ir", cl::desc("Print the IR after the passes"),
+                        cl::cat(opts.category)};
+  cl::opt<bool> verifyEach{
+      "verify-each", cl::desc("Run the IR verifier before and after each pass"),
+      cl::init(true), cl::cat(opts.category)};
+  cl::opt<bool> allPasses{"all-passes",
+                          cl::desc("Run the default abv-verify pipeline"),
+                          cl::cat(opts.category)};
+  cl::HideUnrelatedOptions(opts.category);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "abv-opt - run any ABV pass pipeline and print the IR\n", &errs()))
+    return ExitUsage;
+  ToolRun run(opts, "abv-opt");
+  std::unique_ptr<ToolOutputFile> out = openOutput(opts.outputFile, "abv-opt");
+  if (!out)
+    return ExitUsage;
+  if (std::optional<int> code = run.handleListings(out->os())) {
+    out->keep();
+    return *code;
+  }
+  if (!run.applyWarningOptions())
+    return ExitUsage;
+  if (opts.inputs.empty()) {
+    run.load();
+    return ExitUsage;
+  }
+  bool readable = run.load();
+  if (!run.runPasses(/*useDefault=*/allPasses, verifyEach))
+    return ExitUsage;
+  if (printIR)
+    printProject(run.project, out->os());
+  // Diagnostics go to stderr so that the IR on stdout stays clean.
+  int code = run.finish(errs(), !readable);
+  out->keep();
+  return code;
+}

@@ -1,0 +1,29 @@
+# -*- Python -*-
+# lit configuration of the ABV test suite.
+import os
+
+import lit.formats
+
+config.name = "ABV"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".prisma", ".test", ".json"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.abv_obj_root, "test")
+
+# FileCheck, not, count and split-file live unversioned in LLVM's bin
+# folder; put it first so that a RUN line starting with `not` finds it.
+path = os.path.pathsep.join(
+    [config.abv_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))]
+)
+config.environment["PATH"] = path
+config.substitutions.append(("%abv_src", config.abv_src_root))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%corpus", config.abv_corpus_dir))
+
+if os.path.isdir(config.abv_corpus_dir):
+    config.available_features.add("corpus")
+else:
+    lit_config.note(
+        "corpus not found at %s: the corpus suite is skipped" % config.abv_corpus_dir
+    )
