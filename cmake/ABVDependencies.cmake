@@ -46,4 +46,12 @@ function(abv_add_tool name)
   cmake_parse_arguments(ARG "" "" "LINK" ${ARGN})
   add_executable(${name} ${ARG_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE ${ARG_LINK})
+  abv_add_sanitizer_defaults(${name})
+endfunction()
+
+# Every executable of a sanitizer build gets ASan defaults (see the file).
+function(abv_add_sanitizer_defaults name)
+  if(ABV_ENABLE_SANITIZERS)
+    target_sources(${name} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/AsanDefaults.cpp)
+  endif()
 endfunction()

@@ -58,10 +58,11 @@ static void collectPrismaFiles(StringRef dir, bool recursive,
 }
 
 static void findInFolder(StringRef dir, ArtifactSet &set) {
-  SmallString<256> path(dir);
-  auto join = [&](StringRef a, StringRef b = "", StringRef c = "") {
-    path = dir;
-    sys::path::append(path, a, b, c);
+  auto join = [&](StringRef a, StringRef b = "") {
+    SmallString<256> path(dir);
+    sys::path::append(path, a);
+    if (!b.empty())
+      sys::path::append(path, b);
     return std::string(path);
   };
 

@@ -196,11 +196,11 @@ private:
   };
 
   /// The largest string length / child count a Value can hold.
-  static constexpr size_t MaxCount = (size_t(1) << (32 - Value::CountShift)) - 1;
+  static constexpr size_t MaxCount =
+      (size_t(1) << (32 - Value::CountShift)) - 1;
 
   static SMRange rangeOf(const char *begin, const char *endPtr) {
-    return SMRange(SMLoc::getFromPointer(begin),
-                   SMLoc::getFromPointer(endPtr));
+    return SMRange(SMLoc::getFromPointer(begin), SMLoc::getFromPointer(endPtr));
   }
 
   bool fail(const char *begin, const char *endPtr, const llvm::Twine &message) {
@@ -309,8 +309,8 @@ bool Parser::failExpectedValue() {
   case ':':
     return fail(cur, "unexpected " + describe(cur) + "; expected a value");
   default:
-    return fail(cur, "unexpected character " + describe(cur) +
-                         "; expected a value");
+    return fail(cur,
+                "unexpected character " + describe(cur) + "; expected a value");
   }
 }
 
@@ -431,8 +431,8 @@ bool Parser::closeArray(Value &value) {
   Frame frame = frames.back();
   size_t count = values.size() - frame.firstChild;
   if (count > MaxCount)
-    return fail(frame.open, "array has more than " + llvm::Twine(MaxCount) +
-                                " elements");
+    return fail(frame.open,
+                "array has more than " + llvm::Twine(MaxCount) + " elements");
   Value *elements = nullptr;
   if (count) {
     elements = doc.allocator.Allocate<Value>(count);
@@ -454,13 +454,13 @@ bool Parser::closeObject(Value &value) {
   Frame frame = frames.back();
   size_t count = members.size() - frame.firstChild;
   if (count > MaxCount)
-    return fail(frame.open, "object has more than " + llvm::Twine(MaxCount) +
-                                " members");
+    return fail(frame.open,
+                "object has more than " + llvm::Twine(MaxCount) + " members");
   Member *stored = nullptr;
   if (count) {
     if (diags && options.reportDuplicateKeys && count > 1)
-      checkDuplicateKeys(llvm::ArrayRef<Member>(
-          members.data() + frame.firstChild, count));
+      checkDuplicateKeys(
+          llvm::ArrayRef<Member>(members.data() + frame.firstChild, count));
     stored = doc.allocator.Allocate<Member>(count);
     std::uninitialized_copy(members.begin() + frame.firstChild, members.end(),
                             stored);
@@ -477,17 +477,11 @@ bool Parser::closeObject(Value &value) {
 }
 
 void Parser::checkDuplicateKeys(llvm::ArrayRef<Member> objectMembers) {
-  auto report = [&](const Member &later, const Member &earlier) {
-    diags->report(DiagID::JSONDuplicateKey, later.getKeyRange())
-            << later.getKey()
-        << "" // keep the argument list stable if the format grows
-        ;
-  };
-  (void)report;
   auto emit = [&](const Member &later, const Member &earlier) {
-    diags->report(DiagID::JSONDuplicateKey, later.getKeyRange())
-            .operator<<(later.getKey())
-        .note(earlier.getKeyRange(),
+    InFlightDiagnostic diag =
+        diags->report(DiagID::JSONDuplicateKey, later.getKeyRange());
+    diag << later.getKey();
+    diag.note(earlier.getKeyRange(),
               "previous value of '" + later.getKey() + "' is here");
   };
   // Small objects: quadratic but allocation-free.
@@ -601,8 +595,8 @@ bool Parser::parseString(const char *&text, size_t &length) {
     length = size_t(p - runStart);
     cur = p + 1;
     if (length > MaxCount)
-      return fail(open, "string is longer than " + llvm::Twine(MaxCount) +
-                            " bytes");
+      return fail(open,
+                  "string is longer than " + llvm::Twine(MaxCount) + " bytes");
     return true;
   }
   if (*p != '\\')
@@ -699,8 +693,8 @@ bool Parser::parseString(const char *&text, size_t &length) {
   length = scratch.size();
   cur = p + 1;
   if (length > MaxCount)
-    return fail(open, "string is longer than " + llvm::Twine(MaxCount) +
-                          " bytes");
+    return fail(open,
+                "string is longer than " + llvm::Twine(MaxCount) + " bytes");
   char *stored = doc.allocator.Allocate<char>(length ? length : 1);
   std::memcpy(stored, scratch.data(), length);
   text = stored;
@@ -768,8 +762,8 @@ bool Parser::parseWord(Value &value) {
   std::string lower = word.lower();
   if (lower == "true" || lower == "false" || lower == "null")
     return fail(start, wordEnd,
-                "invalid literal '" + word + "'; JSON literals are lowercase: '" +
-                    lower + "'");
+                "invalid literal '" + word +
+                    "'; JSON literals are lowercase: '" + lower + "'");
   for (StringRef literal : {"true", "false", "null"})
     if (literal.starts_with(word))
       return fail(start, wordEnd,
@@ -797,8 +791,7 @@ std::unique_ptr<Document> json::parse(llvm::SourceMgr &sourceMgr,
   if (parser.run())
     return doc;
   if (parser.failureID == DiagID::InputTooDeep) {
-    diags.report(DiagID::InputTooDeep, parser.failureRange)
-        << options.maxDepth;
+    diags.report(DiagID::InputTooDeep, parser.failureRange) << options.maxDepth;
   } else {
     InFlightDiagnostic diag =
         diags.report(DiagID::JSONSyntax, parser.failureRange);
@@ -814,18 +807,18 @@ json::parse(StringRef text, const ParseOptions &options) {
   auto doc = std::make_unique<Document>();
   Parser parser(text, options, *doc, /*diags=*/nullptr);
   if (parser.run())
-    return std::move(doc);
+    return doc;
   const char *at = parser.failureRange.Start.getPointer();
   StringRef before = text.take_front(at - text.begin());
   size_t line = before.count('\n') + 1;
   size_t lineStart = before.rfind('\n');
   size_t column = lineStart == StringRef::npos ? before.size() + 1
                                                : before.size() - lineStart;
-  std::string message =
-      parser.failureID == DiagID::InputTooDeep
-          ? "nesting deeper than " + std::to_string(options.maxDepth) +
-                " levels; input rejected"
-          : parser.failureMessage;
+  std::string message = parser.failureID == DiagID::InputTooDeep
+                            ? "nesting deeper than " +
+                                  std::to_string(options.maxDepth) +
+                                  " levels; input rejected"
+                            : parser.failureMessage;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "line %zu, column %zu: %s", line, column,
                                  message.c_str());
@@ -865,7 +858,7 @@ static bool percentDecode(StringRef text, std::string &out) {
       out.push_back(text[i]);
       continue;
     }
-    if (i + 2 >= text.size() + 0 && i + 2 > text.size() - 1)
+    if (i + 2 >= text.size())
       return false;
     unsigned high = llvm::hexDigitValue(text[i + 1]);
     unsigned low = llvm::hexDigitValue(text[i + 2]);

@@ -15,6 +15,7 @@
 #include "abv/Verify/DBPasses.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
@@ -188,6 +189,15 @@ int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
   return ExitClean;
 }
 
+/// LLVM's Support library registers its own boolean `--color`; ABV's
+/// `--color=auto|always|never` replaces it.
+static void removeLLVMColorOption() {
+  StringMap<cl::Option *> &registered = cl::getRegisteredOptions();
+  auto it = registered.find("color");
+  if (it != registered.end())
+    it->second->removeArgument();
+}
+
 /// Opens -o; null (after an error message) when it cannot be opened.
 static std::unique_ptr<ToolOutputFile> openOutput(StringRef path,
                                                   StringRef toolName) {
@@ -203,6 +213,7 @@ static std::unique_ptr<ToolOutputFile> openOutput(StringRef path,
 
 int abv::runVerifyMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  removeLLVMColorOption();
   CommonOptions opts;
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
@@ -236,6 +247,7 @@ int abv::runVerifyMain(int argc, char **argv) {
 
 int abv::runOptMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  removeLLVMColorOption();
   CommonOptions opts;
   cl::opt<bool> printIR{"print-ir", cl::desc("Print the IR after the passes"),
                         cl::cat(opts.category)};
