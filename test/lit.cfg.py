@@ -17,6 +17,7 @@ path = os.path.pathsep.join(
     [config.abv_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))]
 )
 config.environment["PATH"] = path
+config.substitutions.append(("%expect_exit", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "expect-exit.py"))))
 config.substitutions.append(("%abv_src", config.abv_src_root))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%corpus", config.abv_corpus_dir))
@@ -27,3 +28,12 @@ else:
     lit_config.note(
         "corpus not found at %s: the corpus suite is skipped" % config.abv_corpus_dir
     )
+
+# The Prisma referee (utils/prisma-referee) runs when node and its peer engine
+# (npm install --prefix utils/prisma-referee) are installed.
+import shutil
+
+if shutil.which("node", path=config.environment["PATH"]) and os.path.isdir(
+    os.path.join(config.abv_src_root, "utils", "prisma-referee", "node_modules", "@prisma", "prisma-schema-wasm")
+):
+    config.available_features.add("prisma-wasm")

@@ -1,11 +1,18 @@
-//===- DBDesign.cpp - The db-design pass ---------------------------------------===//
+//===- DBDesign.cpp - The db-design pass ----------------------------------===//
 //
 // Part of ABV.
 //
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Checks schema design: isolated tables, plaintext secrets, key types.
+/// Checks schema design: tables with no relation in or out (DB060), columns
+/// that look like plaintext secrets (DB061), non-uuid primary keys in AutoBe
+/// projects (DB062), polymorphic ownership through several nullable actor
+/// foreign keys (DB063) and counters of related rows stored in regular
+/// tables (DB064). DB063 and DB064 are rules AutoBe's own DB prompt states
+/// ("never use multiple nullable foreign keys" for entities several actor
+/// types create; "never pre-calculate in regular tables", denormalization
+/// only in `mv_` tables); the human reference schemas break neither.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -15,22 +22,378 @@
 #include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <string>
+
 using namespace abv;
 using namespace abv::db;
 using namespace llvm;
 
+/// Splits a column name into lowercase words at underscores, dashes and
+/// camelCase humps: `apiKey` and `api_key` both give {api, key}.
+static SmallVector<std::string, 4> splitWords(StringRef name) {
+  SmallVector<std::string, 4> words;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty())
+      words.push_back(std::move(current));
+    current.clear();
+  };
+  for (size_t i = 0, e = name.size(); i != e; ++i) {
+    char c = name[i];
+    if (c == '_' || c == '-' || c == ' ') {
+      flush();
+      continue;
+    }
+    if (isUpper(c) && i != 0 && !isUpper(name[i - 1]))
+      flush();
+    current += toLower(c);
+  }
+  flush();
+  return words;
+}
+
+/// Whether a column named \p name probably stores a secret in the clear: it
+/// names a password, secret, token or key, and nothing in the name says the
+/// value is hashed or encrypted, or that the column only describes the
+/// secret (its type, expiry, last digits, ...).
+static bool looksLikePlaintextSecret(StringRef name) {
+  SmallVector<std::string, 4> words = splitWords(name);
+  if (words.empty())
+    return false;
+  // Words that say the value is protected, or is about the secret rather
+  // than the secret itself.
+  static const StringSet<> safe = {
+      "hash",        "hashed",     "digest",  "encrypted", "enc",
+      "cipher",      "ciphertext", "bcrypt",  "argon2",    "scrypt",
+      "sha256",      "hmac",       "salt",    "type",      "kind",
+      "status",      "prefix",     "suffix",  "last4",     "hint",
+      "id",          "ids",        "count",   "length",    "policy",
+      "strength",    "expiry",     "expires", "expired",   "expiration",
+      "at",          "until",      "version", "algorithm", "required",
+      "enabled",     "changed",    "updated", "attempts",  "url",
+      "uri",         "name",       "label",   "scope",     "scopes",
+      "fingerprint", "masked",     "preview", "public",    "endpoint"};
+  for (const std::string &word : words)
+    if (safe.contains(word))
+      return false;
+  static const StringSet<> secretWords = {"password", "passwd", "pwd",
+                                          "passcode", "secret", "token",
+                                          "apikey",   "otp",    "pin"};
+  for (size_t i = 0, e = words.size(); i != e; ++i) {
+    const std::string &word = words[i];
+    if (secretWords.contains(word)) {
+      // A lone "pin" is a secret only as the whole name (`pin`, `pin_code`).
+      if (word == "pin" && e > 2)
+        continue;
+      // A payment processor's token stands for a card or account; it is
+      // useless without the merchant's own secret key.
+      static const StringSet<> tokenized = {"card", "payment", "wallet",
+                                            "account"};
+      if (word == "token" && i != 0 && tokenized.contains(words[i - 1]))
+        continue;
+      return true;
+    }
+    // api_key, private_key, access_key, secret_key, signing_key.
+    static const StringSet<> keyKinds = {"api",    "private", "access",
+                                         "secret", "signing", "encryption",
+                                         "license"};
+    if (word == "key" && i != 0 && keyKinds.contains(words[i - 1]))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a column or description mentions hashing or encryption.
+static bool mentionsProtection(StringRef doc) {
+  std::string lower = doc.lower();
+  StringRef text(lower);
+  return text.contains("hash") || text.contains("encrypt") ||
+         text.contains("digest") || text.contains("bcrypt") ||
+         text.contains("argon");
+}
+
+/// Whether \p field can hold a secret as text: a String or Bytes column.
+static bool isTextColumn(const Field &field) {
+  return field.type == TypeKind::String || field.type == TypeKind::Bytes;
+}
+
+/// The plural forms a table's last word may take for a counter's stem:
+/// `comment` -> comments; `reply` -> replies; `box` -> boxes. The stem
+/// itself is left out: `inventory_count` is a quantity, not a count of
+/// `..._inventory` rows.
+static SmallVector<std::string, 4> pluralForms(StringRef stem) {
+  SmallVector<std::string, 4> forms = {(stem + "s").str(), (stem + "es").str()};
+  if (stem.ends_with("y") && stem.size() > 1)
+    forms.push_back((stem.drop_back() + "ies").str());
+  return forms;
+}
+
+/// Whether table name \p table ends with the word \p word.
+static bool endsWithWord(StringRef table, StringRef word) {
+  if (table == word)
+    return true;
+  return table.size() > word.size() && table.ends_with(word) &&
+         table[table.size() - word.size() - 1] == '_';
+}
+
+namespace {
+/// Checks the design of one schema.
+class DesignChecker {
+public:
+  DesignChecker(const Project &project, const Schema &schema,
+                const DBRelationGraph &graph, DiagnosticEngine &diags)
+      : project(project), schema(schema), graph(graph), diags(diags) {}
+
+  void run();
+
+private:
+  bool isAutoBeProject() const;
+  bool isActor(const Model &model) const;
+  void checkIsolated(const Model &model, unsigned tableCount);
+  void checkSecrets(const Model &model);
+  void checkKeyType(const Model &model);
+  void checkPolymorphicActors(const Model &model);
+  void checkDerivedCounters(const Model &model);
+
+  const Project &project;
+  const Schema &schema;
+  const DBRelationGraph &graph;
+  DiagnosticEngine &diags;
+};
+} // namespace
+
+bool DesignChecker::isAutoBeProject() const {
+  if (schema.origin == SchemaOrigin::AutoBeAST || project.autobeSchema)
+    return true;
+  // AutoBe signs every model it writes.
+  return llvm::any_of(schema.models, [](const Model &model) {
+    return model.doc.contains("@author AutoBE");
+  });
+}
+
+void DesignChecker::checkIsolated(const Model &model, unsigned tableCount) {
+  if (model.isView || tableCount < 2)
+    return;
+  // Caches (mv_ tables) and global configuration tables stand alone by
+  // design.
+  StringRef table = model.getTableName();
+  if (model.isMaterial || table.starts_with("mv_"))
+    return;
+  StringRef last = table.rsplit('_').second;
+  if (last.empty())
+    last = table;
+  if (last == "settings" || last == "configurations" ||
+      last == "configuration" || last == "configs" || last == "config")
+    return;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    const DBRelationGraph::End &end = rels.ends[it->second];
+    // A relation to an unknown model is DB030's; it still says the author
+    // meant the table to be connected.
+    if (end.target != &model)
+      return;
+  }
+  for (const DBRelationGraph::End *end : graph.getIncoming(schema, model))
+    if (end->model != &model)
+      return;
+  diags.report(DiagID::DBIsolatedTable, model.name.range) << model.name.name;
+}
+
+void DesignChecker::checkSecrets(const Model &model) {
+  for (const Field &field : model.fields) {
+    if (!isTextColumn(field) || field.isRelation())
+      continue;
+    StringRef column = field.getColumnName();
+    if (!looksLikePlaintextSecret(column) &&
+        !(column != field.name.name &&
+          looksLikePlaintextSecret(field.name.name)))
+      continue;
+    // `password String /// bcrypt hash of the password` is a hash with a
+    // poor name, not a plaintext secret.
+    if (mentionsProtection(field.doc))
+      continue;
+    diags.report(DiagID::DBPlaintextSecret, field.name.range) << column;
+  }
+}
+
+void DesignChecker::checkKeyType(const Model &model) {
+  if (model.isView)
+    return;
+  const Index *pk = model.getPrimaryKey();
+  if (!pk || pk->fields.empty())
+    return;
+  if (pk->fields.size() > 1) {
+    std::string names;
+    for (const IndexField &field : pk->fields) {
+      if (!names.empty())
+        names += ", ";
+      names += field.name.name.str();
+    }
+    diags.report(DiagID::DBNonUUIDKey, pk->range)
+        << names << model.name.name << "a composite key";
+    return;
+  }
+  const Field *field = model.findField(pk->fields.front().name.name);
+  if (!field)
+    return;
+  std::string what;
+  if (schema.origin == SchemaOrigin::AutoBeAST) {
+    if (field->autobeType.empty() || field->autobeType == "uuid")
+      return;
+    what = ("'" + field->autobeType + "'").str();
+  } else if (field->type != TypeKind::String) {
+    what = getTypeKindName(field->type).str();
+    if (field->type == TypeKind::Enum || field->type == TypeKind::Unknown ||
+        field->type == TypeKind::Composite)
+      what = field->typeName.name.str();
+  } else if (field->nativeType && field->nativeType->name.name != "Uuid" &&
+             field->nativeType->name.name != "UniqueIdentifier") {
+    what = ("String @" + field->nativeType->prefix + "." +
+            field->nativeType->name.name)
+               .str();
+  } else if (const Expr *value = field->getDefaultValue();
+             value && value->isCall() &&
+             (value->text == "cuid" || value->text == "nanoid" ||
+              value->text == "ulid")) {
+    what = ("String with " + value->text + "()").str();
+  } else {
+    return;
+  }
+  diags.report(DiagID::DBNonUUIDKey, field->name.range)
+      << field->name.name << model.name.name << what;
+}
+
+bool DesignChecker::isActor(const Model &model) const {
+  if (model.stance == Stance::Actor || model.stance == Stance::Session)
+    return true;
+  // An account someone logs into: a password (hash) column.
+  return llvm::any_of(model.fields, [](const Field &field) {
+    return !field.isRelation() && field.name.name.contains("password");
+  });
+}
+
+/// Whether \p model names a role (`shopping_customers`): a table that links
+/// several identities of one person, which is not polymorphic ownership.
+static bool isRoleTable(const Model &model) {
+  static const StringSet<> roles = {
+      "user",           "users",    "member",    "members",    "customer",
+      "customers",      "seller",   "sellers",   "buyer",      "buyers",
+      "admin",          "admins",   "moderator", "moderators", "administrator",
+      "administrators", "guest",    "guests",    "account",    "accounts",
+      "citizen",        "citizens", "actor",     "actors"};
+  StringRef table = model.getTableName();
+  StringRef last = table.rsplit('_').second;
+  return roles.contains(last.empty() ? table : last);
+}
+
+void DesignChecker::checkPolymorphicActors(const Model &model) {
+  if (model.isView || isActor(model) || isRoleTable(model))
+    return;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  SmallVector<const Model *, 4> actors;
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    const DBRelationGraph::End &end = rels.ends[it->second];
+    if (!end.target || end.target == &model || end.isList() ||
+        !end.definesForeignKey())
+      continue;
+    bool nullable =
+        field.isOptional || llvm::any_of(end.fkFields, [](const Field *fk) {
+          return fk && fk->isOptional;
+        });
+    if (!nullable || !isActor(*end.target) ||
+        llvm::is_contained(actors, end.target))
+      continue;
+    actors.push_back(end.target);
+  }
+  if (actors.size() < 2)
+    return;
+  std::string names;
+  for (const Model *actor : actors) {
+    if (!names.empty())
+      names += ", ";
+    names += actor->name.name.str();
+  }
+  diags.report(DiagID::DBPolymorphicActorKeys, model.name.range)
+      << model.name.name << unsigned(actors.size()) << names;
+}
+
+void DesignChecker::checkDerivedCounters(const Model &model) {
+  // Materialized views are where AutoBe puts denormalized aggregates.
+  if (model.isView || model.isMaterial || model.name.name.starts_with("mv_"))
+    return;
+  ArrayRef<const DBRelationGraph::End *> incoming =
+      graph.getIncoming(schema, model);
+  if (incoming.empty())
+    return;
+  for (const Field &field : model.fields) {
+    if (field.type != TypeKind::Int && field.type != TypeKind::BigInt)
+      continue;
+    StringRef column = field.getColumnName();
+    if (!column.consume_back("_count"))
+      continue;
+    StringRef stem = column.rsplit('_').second;
+    if (stem.empty())
+      stem = column;
+    if (stem.empty())
+      continue;
+    SmallVector<std::string, 4> forms = pluralForms(stem);
+    for (const DBRelationGraph::End *end : incoming) {
+      // A child table holding a foreign key to this one.
+      if (end->model == &model || end->isList() || !end->definesForeignKey())
+        continue;
+      StringRef child = end->model->getTableName();
+      if (llvm::none_of(forms, [&](const std::string &form) {
+            return endsWithWord(child, form);
+          }))
+        continue;
+      diags.report(DiagID::DBDerivedCounter, field.name.range)
+          << field.getColumnName() << end->model->name.name;
+      break;
+    }
+  }
+}
+
+void DesignChecker::run() {
+  unsigned tableCount = llvm::count_if(
+      schema.models, [](const Model &model) { return !model.isView; });
+  bool autobe = isAutoBeProject();
+  for (const Model &model : schema.models) {
+    checkIsolated(model, tableCount);
+    checkSecrets(model);
+    if (autobe)
+      checkKeyType(model);
+    checkPolymorphicActors(model);
+    checkDerivedCounters(model);
+  }
+}
+
 namespace {
 struct DBDesignPass : PassInfoMixin<DBDesignPass> {
   static constexpr StringLiteral argument = "db-design";
-  static constexpr StringLiteral description = "Checks schema design: isolated tables, plaintext secrets, key types.";
+  static constexpr StringLiteral description =
+      "Checks schema design: isolated tables, plaintext secrets, key types, "
+      "polymorphic actor keys, derived counters.";
 
   void run(const Project &project, AnalysisManager &analyses,
            DiagnosticEngine &diags) override {
-    (void)project;
-    (void)analyses;
-    (void)diags;
+    const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
+    for (const Schema *schema : project.getDBSchemas())
+      DesignChecker(project, *schema, graph, diags).run();
   }
 };
 } // namespace
 
-std::unique_ptr<Pass> abv::createDBDesignPass() { return std::make_unique<DBDesignPass>(); }
+std::unique_ptr<Pass> abv::createDBDesignPass() {
+  return std::make_unique<DBDesignPass>();
+}
