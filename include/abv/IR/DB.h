@@ -100,7 +100,7 @@ struct AttributeArg {
 struct Attribute {
   Ident name;
   bool isBlock = false;
-  llvm::SmallVector<AttributeArg, 2> args;
+  std::vector<AttributeArg> args;
   llvm::SMRange range;
 
   /// The argument named \p argName, or the first positional one when
@@ -142,15 +142,15 @@ inline bool isScalar(TypeKind kind) {
 struct NativeType {
   Ident name; ///< Without the datasource prefix: "VarChar".
   llvm::StringRef prefix; ///< The datasource name used: "db".
-  llvm::SmallVector<Expr, 2> args;
+  std::vector<Expr> args;
   llvm::SMRange range; ///< The whole attribute.
 };
 
 /// Relation-specific information of a field whose type is a model.
 struct RelationInfo {
   Ident name; ///< From @relation("name") / name:, or AutoBe's relation name.
-  llvm::SmallVector<Ident, 2> fields;     ///< FK fields on this model.
-  llvm::SmallVector<Ident, 2> references; ///< Referenced fields on target.
+  std::vector<Ident> fields;     ///< FK fields on this model.
+  std::vector<Ident> references; ///< Referenced fields on target.
   Ident onDelete;
   Ident onUpdate;
   bool hasFieldsArg = false;     ///< `fields:` was given (even if empty).
@@ -175,7 +175,7 @@ struct Field {
   llvm::SMRange range;     ///< The whole field declaration.
   llvm::StringRef doc;     ///< `///` comments / AutoBe description.
 
-  llvm::SmallVector<Attribute, 2> attributes;
+  std::vector<Attribute> attributes;
   std::optional<NativeType> nativeType;
   bool isId = false;       ///< Field-level @id.
   bool isUnique = false;   ///< Field-level @unique.
@@ -243,7 +243,7 @@ struct Model {
   llvm::StringRef doc;
   std::vector<Field> fields;
   std::vector<Index> indexes;
-  llvm::SmallVector<Attribute, 2> blockAttributes;
+  std::vector<Attribute> blockAttributes;
   Ident mappedName; ///< @@map("...").
   /// The file (namespace) it was declared in. For AutoBe, the namespace.
   llvm::StringRef fileName;
@@ -272,7 +272,7 @@ struct Enum {
   llvm::SMRange range;
   llvm::StringRef doc;
   std::vector<EnumValue> values;
-  llvm::SmallVector<Attribute, 1> blockAttributes;
+  std::vector<Attribute> blockAttributes;
   Ident mappedName;
 };
 

@@ -81,7 +81,7 @@ private:
                       P::ArgumentListContext *args, bool isBlock,
                       db::Attribute &attr);
   void lowerArguments(P::ArgumentListContext *ctx,
-                      llvm::SmallVectorImpl<db::AttributeArg> &args);
+                      std::vector<db::AttributeArg> &args);
   db::Expr lowerExpr(P::ExpressionContext *ctx);
   db::Expr lowerString(Token *token);
   StringRef unescape(StringRef content);
@@ -396,7 +396,7 @@ db::Expr Lowering::lowerExpr(P::ExpressionContext *ctx) {
     expr.text = getPath(ctx->name).name;
     if (ctx->args) {
       expr.kind = db::Expr::Kind::Call;
-      llvm::SmallVector<db::AttributeArg, 4> callArgs;
+      std::vector<db::AttributeArg> callArgs;
       lowerArguments(ctx->args, callArgs);
       expr.elements.reserve(callArgs.size());
       expr.elementNames.reserve(callArgs.size());
@@ -422,7 +422,7 @@ db::Expr Lowering::lowerExpr(P::ExpressionContext *ctx) {
 }
 
 void Lowering::lowerArguments(P::ArgumentListContext *ctx,
-                              llvm::SmallVectorImpl<db::AttributeArg> &args) {
+                              std::vector<db::AttributeArg> &args) {
   if (!ctx)
     return;
   args.reserve(args.size() + ctx->args.size());
@@ -555,7 +555,7 @@ db::RelationInfo Lowering::lowerRelation(const db::Attribute &attr) {
   db::RelationInfo relation;
   relation.attrRange = attr.range;
   auto collectNames = [](const db::Expr &value,
-                         llvm::SmallVectorImpl<db::Ident> &names) {
+                         std::vector<db::Ident> &names) {
     auto addOne = [&](const db::Expr &element) {
       if (element.kind == db::Expr::Kind::Constant)
         names.push_back({element.text, element.range});
@@ -728,8 +728,8 @@ void Lowering::lowerModel(P::ModelDeclarationContext *ctx) {
   db::Model *model = nullptr;
   db::CompositeType *composite = nullptr;
   std::vector<db::Field> *fields;
-  llvm::SmallVector<db::Attribute, 2> compositeAttributes;
-  llvm::SmallVectorImpl<db::Attribute> *blockAttributes;
+  std::vector<db::Attribute> compositeAttributes;
+  std::vector<db::Attribute> *blockAttributes;
   if (isComposite) {
     composite = &schema.compositeTypes.emplace_back();
     composite->name = name;
