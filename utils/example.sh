@@ -4,4 +4,5 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/utils/build.sh"
-exec "$root/${BUILD_DIR:-build}/bin/abv-verify" "$root/examples/todo" "$@"
+cd "$root"
+exec "${BUILD_DIR:-build}/bin/abv-verify" examples/todo "$@"
