@@ -142,7 +142,7 @@ static void printSourceLine(raw_ostream &os, const SourceMgr &sm,
 
 static void printOne(raw_ostream &os, const SourceMgr &sm, SMRange range,
                      Severity severity, StringRef message, StringRef tag,
-                     const RenderOptions &opts) {
+                     const RenderOptions &opts, bool showSource = true) {
   Resolved r = resolve(sm, range);
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
@@ -161,7 +161,7 @@ static void printOne(raw_ostream &os, const SourceMgr &sm, SMRange range,
   if (opts.color)
     os.resetColor();
   os << '\n';
-  if (r.valid)
+  if (r.valid && showSource)
     printSourceLine(os, sm, range, opts.color);
 }
 
@@ -178,8 +178,11 @@ void abv::renderText(raw_ostream &os, const SourceMgr &sm,
       std::string text = "fix: " + d.fix->message;
       if (d.fix->range.Start.isValid() && !d.fix->replacement.empty())
         text += " (replace with '" + d.fix->replacement + "')";
-      printOne(os, sm, d.fix->range.Start.isValid() ? d.fix->range : SMRange(),
-               Severity::Note, text, "", opts);
+      // A hint with no range of its own is advice about the diagnostic's
+      // place: print it there, without repeating the source line.
+      bool ownRange = d.fix->range.Start.isValid();
+      printOne(os, sm, ownRange ? d.fix->range : d.range, Severity::Note, text,
+               "", opts, ownRange);
     }
     ++counts[unsigned(d.severity)];
   }

@@ -188,3 +188,23 @@ TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
 }
 
 } // namespace
+
+namespace {
+TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin"))
+          << "Strin"
+      ;
+  const_cast<Diagnostic &>(engine.getDiagnostics()[0]).fix =
+      FixHint{"declare it", SMRange(), ""};
+  std::string out;
+  raw_string_ostream os(out);
+  RenderOptions opts;
+  opts.summary = false;
+  renderText(os, sm, engine.getDiagnostics(), opts);
+  EXPECT_EQ(os.str(), "s.prisma:3:7: error: unknown type 'Strin' "
+                      "[DB010:db-unknown-type]\n"
+                      "  \xC3\xA9t\xC3\xA9 Strin\n"
+                      "      ^~~~~\n"
+                      "s.prisma:3:7: note: fix: declare it\n");
+}
+} // namespace
