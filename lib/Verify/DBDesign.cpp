@@ -159,6 +159,16 @@ private:
   void checkKeyType(const Model &model);
   void checkPolymorphicActors(const Model &model);
   void checkDerivedCounters(const Model &model);
+  void checkDanglingReferences(const Model &model);
+  /// The model a column named `<stem>_id` (or documented with
+  /// `{@link model.id}`) refers to, if the schema has exactly one.
+  const Model *findReferencedModel(const Field &field) const;
+
+  /// Tables by their singular name (`todo_list_users` -> `todo_list_user`),
+  /// and by every `_`-separated suffix of it (`user`, `list_user`), with
+  /// the number of tables sharing each suffix.
+  StringMap<const Model *> bySingular;
+  StringMap<std::pair<const Model *, unsigned>> bySuffix;
 
   const Project &project;
   const Schema &schema;
@@ -364,11 +374,115 @@ void DesignChecker::checkDerivedCounters(const Model &model) {
   }
 }
 
+/// The singular of a snake_case table name's last word: `users` -> `user`,
+/// `categories` -> `category`, `addresses` -> `address`, `boxes` -> `box`.
+static std::string singularTableName(StringRef table) {
+  if (table.ends_with("ies") && table.size() > 3)
+    return (table.drop_back(3) + "y").str();
+  if (table.ends_with("sses") || table.ends_with("xes") ||
+      table.ends_with("ches") || table.ends_with("shes"))
+    return table.drop_back(2).str();
+  if (table.ends_with("s") && !table.ends_with("ss"))
+    return table.drop_back().str();
+  return table.str();
+}
+
+const Model *DesignChecker::findReferencedModel(const Field &field) const {
+  // Documented: AutoBe writes "{@link todo_list_users.id}" on its keys.
+  StringRef doc = field.doc;
+  size_t at = doc.find("{@link ");
+  while (at != StringRef::npos) {
+    // AutoBe's schema writer wraps long lines inside the braces.
+    StringRef rest = doc.drop_front(at + 7).ltrim(" \t\r\n");
+    StringRef target = rest.take_until([](char c) {
+      return c == '.' || c == '}' || c == ' ' || c == '\n';
+    });
+    if (const Model *model = schema.findModel(target))
+      if (rest.drop_front(target.size()).starts_with(".id"))
+        return model;
+    at = doc.find("{@link ", at + 7);
+  }
+  StringRef column = field.getColumnName();
+  if (!column.consume_back("_id") || column.empty())
+    return nullptr;
+  auto exact = bySingular.find(column);
+  if (exact != bySingular.end())
+    return exact->second;
+  // `admin_id` in an AutoBe project whose tables carry a prefix
+  // (`economic_board_admins`): unambiguous suffixes only.
+  auto suffix = bySuffix.find(column);
+  if (suffix != bySuffix.end() && suffix->second.second == 1)
+    return suffix->second.first;
+  return nullptr;
+}
+
+/// Whether a column's doc says its value comes from outside the schema (a
+/// payment provider's customer id, a device fingerprint): such `*_id`
+/// columns name a table-like thing but are not references.
+static bool describesExternalValue(StringRef doc) {
+  std::string lower = doc.lower();
+  for (StringRef word : {"external", "assigned by", "fingerprint", "hash",
+                         "third-party", "third party", "provider", "stripe",
+                         "client-generated", "client generated"})
+    if (StringRef(lower).contains(word))
+      return true;
+  return false;
+}
+
+void DesignChecker::checkDanglingReferences(const Model &model) {
+  // Views and caches (AutoBe's material mv_ tables) copy keys on purpose.
+  if (model.isView || model.isMaterial ||
+      model.getTableName().starts_with("mv_"))
+    return;
+  // The columns that are a foreign key of some relation of this model.
+  SmallPtrSet<const Field *, 8> foreignKeys;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    for (const Field *fk : rels.ends[it->second].fkFields)
+      if (fk)
+        foreignKeys.insert(fk);
+  }
+  for (const Field &field : model.fields) {
+    if (field.isRelation() || field.isId || field.isList ||
+        foreignKeys.contains(&field))
+      continue;
+    if (field.type != TypeKind::String && field.type != TypeKind::Int &&
+        field.type != TypeKind::BigInt)
+      continue;
+    const Model *target = findReferencedModel(field);
+    // A table's own `<name>_id` column is an identifier, not a reference.
+    if (!target || target == &model || describesExternalValue(field.doc))
+      continue;
+    (diags.report(DiagID::DBDanglingReference, field.name.range)
+     << field.getColumnName() << target->getTableName())
+        .note(target->name.range, "the referenced table is declared here");
+  }
+}
+
 void DesignChecker::run() {
   unsigned tableCount = llvm::count_if(
       schema.models, [](const Model &model) { return !model.isView; });
   bool autobe = isAutoBeProject();
   for (const Model &model : schema.models) {
+    if (model.isView)
+      continue;
+    std::string singular = singularTableName(model.getTableName());
+    bySingular.try_emplace(singular, &model);
+    StringRef rest = singular;
+    while (true) {
+      size_t underscore = rest.find('_');
+      if (underscore == StringRef::npos)
+        break;
+      rest = rest.drop_front(underscore + 1);
+      auto [it, inserted] = bySuffix.try_emplace(rest, &model, 0);
+      ++it->second.second;
+    }
+  }
+  for (const Model &model : schema.models) {
+    checkDanglingReferences(model);
     checkIsolated(model, tableCount);
     checkSecrets(model);
     if (autobe)
