@@ -92,8 +92,11 @@ static bool looksLikePlaintextSecret(StringRef name) {
         continue;
       // A payment processor's token stands for a card or account; it is
       // useless without the merchant's own secret key.
-      static const StringSet<> tokenized = {"card", "payment", "wallet",
-                                            "account"};
+      // Correlation and idempotency tokens identify a request; they grant
+      // nothing.
+      static const StringSet<> tokenized = {
+          "card",        "payment",     "wallet", "account",
+          "reservation", "correlation", "idempotency"};
       if (word == "token" && i != 0 && tokenized.contains(words[i - 1]))
         continue;
       return true;
