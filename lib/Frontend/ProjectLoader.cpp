@@ -82,7 +82,7 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
 }
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
-                            DiagnosticEngine &diags) {
+                            DiagnosticEngine &diags, uint64_t sizeLimit) {
   SourceMgr &sm = project.getSourceMgr();
   ArtifactSet set;
   bool unreadable = false;
@@ -130,7 +130,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   // load unreadable (exit 2), one with bad content does not.
   auto addFile = [&](const std::string &file) -> std::optional<unsigned> {
     size_t before = diags.getDiagnostics().size();
-    std::optional<unsigned> id = addSourceFile(sm, diags, file);
+    std::optional<unsigned> id = addSourceFile(sm, diags, file, sizeLimit);
     for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)
       if (diags.getDiagnostics()[i].id == DiagID::InputUnreadable)
         unreadable = true;

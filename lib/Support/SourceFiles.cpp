@@ -111,7 +111,7 @@ std::optional<unsigned> abv::addSourceFile(SourceMgr &sourceMgr,
     // Register an empty buffer under the file's name so the diagnostic has
     // a file to point at.
     unsigned id = sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBuffer("", path), SMLoc());
+        MemoryBuffer::getMemBufferCopy("", path), SMLoc());
     diags.report(DiagID::InputTooLarge,
                  SMLoc::getFromPointer(
                      sourceMgr.getMemoryBuffer(id)->getBufferStart()))

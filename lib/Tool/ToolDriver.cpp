@@ -12,6 +12,7 @@
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 #include "abv/Pass/Pass.h"
+#include "abv/Support/SourceFiles.h"
 #include "abv/Verify/DBPasses.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -71,6 +72,10 @@ struct CommonOptions {
   cl::opt<bool> listDiagnostics{"list-diagnostics",
                                 cl::desc("Print the diagnostic table and exit"),
                                 cl::cat(category)};
+  cl::opt<uint64_t> maxInputSize{
+      "max-input-size",
+      cl::desc("Refuse input files larger than this many bytes (default 1 GiB)"),
+      cl::value_desc("bytes"), cl::init(MaxSourceFileSize), cl::cat(category)};
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
@@ -143,7 +148,8 @@ bool ToolRun::load() {
     return false;
   }
   std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
-  return loadProject(project, inputs, diags) == LoadResult::Ok;
+  return loadProject(project, inputs, diags, opts.maxInputSize) ==
+         LoadResult::Ok;
 }
 
 bool ToolRun::runPasses(bool useDefault, bool verifyEach) {

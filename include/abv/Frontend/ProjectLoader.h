@@ -24,8 +24,11 @@
 #ifndef ABV_FRONTEND_PROJECTLOADER_H
 #define ABV_FRONTEND_PROJECTLOADER_H
 
+#include "abv/Support/SourceFiles.h"
+
 #include "llvm/ADT/ArrayRef.h"
 
+#include <cstdint>
 #include <string>
 
 namespace abv {
@@ -39,9 +42,11 @@ enum class LoadResult {
   Unreadable, ///< An input could not be read or held no artifacts (exit 2).
 };
 
-/// Loads \p inputs into \p project, reporting problems into \p diags.
+/// Loads \p inputs into \p project, reporting problems into \p diags. A
+/// file larger than \p sizeLimit bytes is refused (IN005) before it is read.
 LoadResult loadProject(Project &project, llvm::ArrayRef<std::string> inputs,
-                       DiagnosticEngine &diags);
+                       DiagnosticEngine &diags,
+                       uint64_t sizeLimit = MaxSourceFileSize);
 
 } // namespace abv
 
