@@ -29,6 +29,8 @@
 #include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
+#include "DBCommon.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -59,35 +61,6 @@ enum class AttrSite {
   Enum
 };
 
-/// Finds the closest known name to a misspelled one (edit distance within
-/// a third of its length, at least 1, at most 2).
-class ClosestMatch {
-public:
-  explicit ClosestMatch(StringRef name)
-      : name(name),
-        bestDistance(
-            std::max<unsigned>(1, std::min<size_t>(2, name.size() / 3)) + 1) {}
-
-  void consider(StringRef candidate) {
-    if (bestDistance == 0 || candidate == name)
-      return;
-    unsigned distance =
-        name.equals_insensitive(candidate)
-            ? 0
-            : name.edit_distance(candidate, /*AllowReplacements=*/true,
-                                 bestDistance);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = candidate;
-    }
-  }
-  StringRef get() const { return best; }
-
-private:
-  StringRef name;
-  unsigned bestDistance;
-  StringRef best;
-};
 
 /// Checks the models and attributes of one schema.
 class ModelChecker {
@@ -537,7 +510,7 @@ void ModelChecker::checkAttributes(ArrayRef<Attribute> attrs, AttrSite site,
         diag.fix("native types take the datasource's name: @" +
                  datasourceName.str() + "." + name.split('.').second.str());
       else {
-        ClosestMatch match(name);
+        ClosestMatch match(name, /*cap=*/2);
         for (StringRef known : getKnownAttributes(site))
           match.consider(known);
         if (!match.get().empty())
@@ -692,7 +665,7 @@ void ModelChecker::checkDatasources() {
     diag.fix("the provider must be a string literal, e.g. \"postgresql\"");
     return;
   }
-  ClosestMatch match(spelled);
+  ClosestMatch match(spelled, /*cap=*/2);
   for (StringRef known :
        {"postgresql", "mysql", "sqlite", "sqlserver", "mongodb", "cockroachdb"})
     match.consider(known);

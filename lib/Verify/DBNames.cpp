@@ -25,6 +25,8 @@
 #include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
+#include "DBCommon.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -215,17 +217,6 @@ static IdentifierLimit getIdentifierLimit(Provider provider) {
   return {};
 }
 
-/// The provider the checks assume: the datasource's, or PostgreSQL for a
-/// Prisma schema without one (see DB024). Unknown for AutoBe's AST, which
-/// does not say where it goes (AutoBe writes it out for SQLite or
-/// PostgreSQL), and for an unrecognized provider.
-static Provider getAssumedProvider(const Schema &schema) {
-  if (schema.origin == SchemaOrigin::AutoBeAST)
-    return Provider::Unknown;
-  if (schema.datasources.empty())
-    return Provider::PostgreSQL;
-  return schema.getProvider();
-}
 
 static size_t countCodePoints(StringRef text) {
   size_t count = 0;

@@ -27,6 +27,8 @@
 #include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
+#include "DBCommon.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -254,52 +256,8 @@ static bool isValidNativeArg(const Expr &arg, unsigned argCounts) {
          arg.text.equals_insensitive("max");
 }
 
-/// The provider the checks assume; see DB024.
-static Provider getAssumedProvider(const Schema &schema) {
-  if (schema.origin == SchemaOrigin::AutoBeAST)
-    return Provider::Unknown;
-  if (schema.datasources.empty())
-    return Provider::PostgreSQL;
-  return schema.getProvider();
-}
 
 namespace {
-/// Finds the closest of a stream of candidates to a misspelled name, if one
-/// is close enough: within a third of the name's length (at least 1, at
-/// most 3) by edit distance. A case-only difference beats everything; ties
-/// go to the earlier candidate.
-class ClosestMatch {
-public:
-  explicit ClosestMatch(StringRef name)
-      : name(name), maxDistance(std::max<unsigned>(
-                        1, std::min<size_t>(3, name.size() / 3))),
-        bestDistance(maxDistance + 1) {}
-
-  void consider(StringRef candidate) {
-    if (bestDistance == 0 || candidate.empty() || candidate == name)
-      return;
-    size_t a = name.size(), b = candidate.size();
-    if ((a > b ? a - b : b - a) >= bestDistance)
-      return;
-    unsigned distance =
-        name.equals_insensitive(candidate)
-            ? 0
-            : name.edit_distance(candidate, /*AllowReplacements=*/true,
-                                 bestDistance);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = candidate;
-    }
-  }
-
-  StringRef get() const { return best; }
-
-private:
-  StringRef name;
-  unsigned maxDistance;
-  unsigned bestDistance;
-  StringRef best;
-};
 } // namespace
 
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,76 @@
+//===- DBCommon.h - Helpers the DB passes share ----------------*- C++ -*-===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Small helpers private to the DB passes: the provider the checks assume,
+/// and the "did you mean" matcher behind fix hints.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ABV_LIB_VERIFY_DBCOMMON_H
+#define ABV_LIB_VERIFY_DBCOMMON_H
+
+#include "abv/IR/DB.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+
+namespace abv::db {
+
+/// The provider the checks assume: the datasource's, or PostgreSQL for a
+/// Prisma schema without one (see DB024). Unknown for AutoBe's AST, which
+/// does not say where it goes (AutoBe writes it out for SQLite or
+/// PostgreSQL), and for an unrecognized provider.
+inline Provider getAssumedProvider(const Schema &schema) {
+  if (schema.origin == SchemaOrigin::AutoBeAST)
+    return Provider::Unknown;
+  if (schema.datasources.empty())
+    return Provider::PostgreSQL;
+  return schema.getProvider();
+}
+
+/// Finds the closest of a stream of candidates to a misspelled name, if one
+/// is close enough: within a third of the name's length (at least 1, at most
+/// \p cap) by edit distance. A case-only difference beats everything; ties
+/// go to the earlier candidate.
+class ClosestMatch {
+public:
+  explicit ClosestMatch(llvm::StringRef name, unsigned cap = 3)
+      : name(name),
+        bestDistance(std::max<unsigned>(
+                         1, std::min<size_t>(cap, name.size() / 3)) +
+                     1) {}
+
+  void consider(llvm::StringRef candidate) {
+    if (bestDistance == 0 || candidate.empty() || candidate == name)
+      return;
+    size_t a = name.size(), b = candidate.size();
+    if ((a > b ? a - b : b - a) >= bestDistance)
+      return;
+    unsigned distance =
+        name.equals_insensitive(candidate)
+            ? 0
+            : name.edit_distance(candidate, /*AllowReplacements=*/true,
+                                 bestDistance);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+
+  /// The best candidate so far, or "" when none is close enough.
+  llvm::StringRef get() const { return best; }
+
+private:
+  llvm::StringRef name;
+  unsigned bestDistance;
+  llvm::StringRef best;
+};
+
+} // namespace abv::db
+
+#endif // ABV_LIB_VERIFY_DBCOMMON_H
