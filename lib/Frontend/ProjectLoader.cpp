@@ -6,7 +6,9 @@
 
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
+#include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/IR/Project.h"
 #include "abv/Support/SourceFiles.h"
@@ -25,10 +27,51 @@ namespace {
 struct ArtifactSet {
   std::vector<std::string> prismaFiles;
   std::vector<std::string> autobeDBFiles;
+  /// JSON documents whose kind is told from their name or content:
+  /// AutoBe's OpenAPI AST, an OpenAPI document, or (by default) a DB AST.
+  std::vector<std::string> jsonFiles;
 
-  bool empty() const { return prismaFiles.empty() && autobeDBFiles.empty(); }
+  bool empty() const {
+    return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty();
+  }
 };
 } // namespace
+
+namespace {
+enum class JSONKind { AutoBeDB, AutoBeAPI, OpenAPI };
+} // namespace
+
+/// Whether \p text has \p quotedKey ("\"openapi\"") followed by a colon,
+/// anywhere: documents may put `components` first, so the version key can
+/// be megabytes in.
+static bool hasKey(StringRef text, StringRef quotedKey) {
+  for (size_t at = text.find(quotedKey); at != StringRef::npos;
+       at = text.find(quotedKey, at + 1)) {
+    StringRef rest = text.drop_front(at + quotedKey.size()).ltrim(" \t\r\n");
+    if (rest.starts_with(":"))
+      return true;
+  }
+  return false;
+}
+
+/// What a JSON artifact is: by its file name (`prisma.json`,
+/// `document.json`, `swagger.json`, `openapi.json`), else by its keys
+/// (`"openapi"` / `"swagger"`: OpenAPI; `"operations"`: AutoBe's OpenAPI
+/// AST); a DB AST otherwise.
+static JSONKind classifyJSON(StringRef path, StringRef text) {
+  StringRef name = sys::path::filename(path);
+  if (name == "prisma.json")
+    return JSONKind::AutoBeDB;
+  if (name == "document.json")
+    return JSONKind::AutoBeAPI;
+  if (name == "swagger.json" || name == "openapi.json")
+    return JSONKind::OpenAPI;
+  if (hasKey(text, "\"openapi\"") || hasKey(text, "\"swagger\""))
+    return JSONKind::OpenAPI;
+  if (hasKey(text, "\"operations\""))
+    return JSONKind::AutoBeAPI;
+  return JSONKind::AutoBeDB;
+}
 
 static bool isDirectory(const Twine &path) {
   return sys::fs::is_directory(path);
@@ -79,6 +122,19 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
 
   if (std::string file = join("autobe", "prisma.json"); sys::fs::exists(file))
     set.autobeDBFiles.push_back(file);
+  if (std::string file = join("autobe", "document.json"); sys::fs::exists(file))
+    set.jsonFiles.push_back(file);
+  // The OpenAPI document: at the top, or where AutoBe keeps a copy.
+  for (StringRef name : {"swagger.json", "openapi.json"}) {
+    if (std::string file = join(name); sys::fs::exists(file)) {
+      set.jsonFiles.push_back(file);
+      break;
+    }
+    if (std::string file = join("autobe", name); sys::fs::exists(file)) {
+      set.jsonFiles.push_back(file);
+      break;
+    }
+  }
 }
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
@@ -97,7 +153,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
         diags.report(DiagID::InputNoArtifacts, SMRange())
             << input
             << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
-               "autobe/prisma.json";
+               "autobe/prisma.json, autobe/document.json, swagger.json, "
+               "openapi.json";
         unreadable = true;
         continue;
       }
@@ -106,6 +163,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       set.autobeDBFiles.insert(set.autobeDBFiles.end(),
                                found.autobeDBFiles.begin(),
                                found.autobeDBFiles.end());
+      set.jsonFiles.insert(set.jsonFiles.end(), found.jsonFiles.begin(),
+                           found.jsonFiles.end());
       continue;
     }
     if (!sys::fs::exists(input)) {
@@ -118,7 +177,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     if (ext == ".prisma") {
       set.prismaFiles.push_back(input);
     } else if (ext == ".json") {
-      set.autobeDBFiles.push_back(input);
+      set.jsonFiles.push_back(input);
     } else {
       diags.report(DiagID::InputUnknownKind, SMRange())
           << input << "a folder, a .prisma schema or an AutoBe prisma.json";
@@ -153,6 +212,30 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     std::unique_ptr<db::Schema> schema = parseAutoBeDB(sm, *id, diags);
     if (schema && !project.autobeSchema)
       project.autobeSchema = std::move(schema);
+  }
+
+  // Other JSON documents: the name says what they are, else the content.
+  for (const std::string &file : set.jsonFiles) {
+    std::optional<unsigned> id = addFile(file);
+    if (!id)
+      continue;
+    switch (classifyJSON(file, sm.getMemoryBuffer(*id)->getBuffer())) {
+    case JSONKind::AutoBeDB:
+      if (auto schema = parseAutoBeDB(sm, *id, diags); schema &&
+          !project.autobeSchema)
+        project.autobeSchema = std::move(schema);
+      break;
+    case JSONKind::AutoBeAPI:
+      if (auto doc = parseAutoBeAPI(sm, *id, diags); doc &&
+          !project.autobeDocument)
+        project.autobeDocument = std::move(doc);
+      break;
+    case JSONKind::OpenAPI:
+      if (auto doc = parseOpenAPI(sm, *id, diags); doc &&
+          !project.openapiDocument)
+        project.openapiDocument = std::move(doc);
+      break;
+    }
   }
   return unreadable ? LoadResult::Unreadable : LoadResult::Ok;
 }

@@ -27,8 +27,12 @@
 #include "abv/IR/Project.h"
 #include "abv/Support/SourceFiles.h"
 
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
 
 using namespace abv;
 using namespace abv::db;
@@ -254,8 +258,227 @@ void Printer::print(const Schema &schema) {
   }
 }
 
+//===----------------------------------------------------------------------===//
+// The API layer
+//===----------------------------------------------------------------------===//
+//
+//   api.document origin=openapi version=3.1.0 operations=1 types=1 @a.json:2:14
+//     api.operation get /users/{id} id=getUser security=[bearer] @a.json:9:7
+//       api.parameter id in=path required @a.json:12:21
+//         api.type string format=uuid @a.json:12:51
+//       api.request_body @a.json:15:24
+//         api.type ref IUser @a.json:15:60
+//       api.response 200 application/json @a.json:20:11
+//         api.type ref IUser @a.json:20:60
+//     api.named_type IUser @a.json:30:7
+//       api.type object @a.json:30:16
+//         api.property id required @a.json:31:11
+//           api.type string? format=uuid @a.json:31:17
+//
+// A nullable type prints `?` after its kind. Names are located at their
+// Ident, types at their schema object, bodies and responses at their range.
+
+namespace {
+class APIPrinter {
+public:
+  APIPrinter(const SourceMgr &sm, raw_ostream &os) : sm(sm), os(os) {}
+
+  void print(const api::Document &doc);
+
+private:
+  raw_ostream &indent(unsigned level) { return os.indent(level * 2); }
+  void loc(SMRange range);
+  void loc(SMLoc start) { loc(SMRange(start, start)); }
+  void printType(const api::Type *type, unsigned level);
+
+  const SourceMgr &sm;
+  raw_ostream &os;
+  /// The last location printed, to count columns on from it.
+  struct {
+    const char *ptr = nullptr;
+    const char *bufferEnd = nullptr;
+    StringRef name;
+    LineColumn lc;
+  } last;
+};
+} // namespace
+
+void APIPrinter::loc(SMRange range) {
+  if (!range.Start.isValid()) {
+    os << " @<unknown>\n";
+    return;
+  }
+  // Minified documents are one long line, where finding a column from the
+  // line start is linear; nodes are printed mostly in source order, so the
+  // column is counted on from the previous location of the same line.
+  const char *ptr = range.Start.getPointer();
+  LineColumn lc;
+  if (last.ptr && ptr >= last.ptr && ptr <= last.bufferEnd &&
+      !memchr(last.ptr, '\n', ptr - last.ptr)) {
+    lc = last.lc;
+    for (const char *p = last.ptr; p != ptr; ++p)
+      if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80)
+        ++lc.column;
+  } else {
+    lc = getLineColumn(sm, range.Start);
+    unsigned id = sm.FindBufferContainingLoc(range.Start);
+    last.bufferEnd = sm.getMemoryBuffer(id)->getBufferEnd();
+    last.name = sys::path::filename(getBufferName(sm, range.Start));
+  }
+  last.ptr = ptr;
+  last.lc = lc;
+  os << " @" << last.name << ':' << lc.line << ':' << lc.column << '\n';
+}
+
+static void printQuoted(raw_ostream &os, StringRef text) {
+  os << '"';
+  os.write_escaped(text);
+  os << '"';
+}
+
+void APIPrinter::printType(const api::Type *type, unsigned level) {
+  if (!type) {
+    indent(level) << "api.type <null>\n";
+    return;
+  }
+  indent(level) << "api.type " << api::getTypeKindName(type->kind);
+  if (type->isNullable)
+    os << '?';
+  if (type->kind == api::TypeKind::Ref)
+    os << ' ' << type->ref.name;
+  if (!type->format.empty())
+    os << " format=" << type->format;
+  if (!type->enumValues.empty()) {
+    os << " enum=[";
+    for (size_t i = 0; i < type->enumValues.size(); ++i) {
+      const api::Literal &lit = type->enumValues[i];
+      os << (i ? ", " : "");
+      if (lit.isString)
+        printQuoted(os, lit.text);
+      else
+        os << lit.text;
+    }
+    os << ']';
+  }
+  if (type->minimum)
+    os << (type->exclusiveMinimum ? " min>" : " min=")
+       << format("%g", *type->minimum);
+  if (type->maximum)
+    os << (type->exclusiveMaximum ? " max<" : " max=")
+       << format("%g", *type->maximum);
+  if (type->minLength)
+    os << " minLength=" << *type->minLength;
+  if (type->maxLength)
+    os << " maxLength=" << *type->maxLength;
+  if (type->minItems)
+    os << " minItems=" << *type->minItems;
+  if (type->maxItems)
+    os << " maxItems=" << *type->maxItems;
+  if (!type->pattern.empty()) {
+    os << " pattern=";
+    printQuoted(os, type->pattern);
+  }
+  if (!type->dbTable.empty())
+    os << " db=" << type->dbTable.name;
+  if (!type->requiredNames.empty()) {
+    os << " unknown-required=";
+    printIdentList(os, type->requiredNames);
+  }
+  loc(type->range);
+  for (const api::Property &property : type->properties) {
+    indent(level + 1) << "api.property " << property.name.name;
+    if (property.isRequired)
+      os << " required";
+    if (!property.dbColumn.empty())
+      os << " db=" << property.dbColumn.name;
+    loc(property.name.range);
+    printType(property.type, level + 2);
+  }
+  if (type->items) {
+    indent(level + 1) << "api.items";
+    loc(type->items->range);
+    printType(type->items, level + 2);
+  }
+  for (const api::Type *variant : type->variants)
+    printType(variant, level + 1);
+}
+
+void APIPrinter::print(const api::Document &doc) {
+  os << "api.document origin="
+     << (doc.origin == api::DocumentOrigin::OpenAPI ? "openapi" : "autobe");
+  if (!doc.version.empty())
+    os << " version=" << doc.version.name;
+  os << " operations=" << doc.operations.size()
+     << " types=" << doc.types.size();
+  if (doc.version.range.Start.isValid() || doc.bufferIDs.empty())
+    loc(doc.version.range);
+  else
+    loc(SMLoc::getFromPointer(
+        sm.getMemoryBuffer(doc.bufferIDs.front())->getBufferStart()));
+  for (const api::Operation &op : doc.operations) {
+    indent(1) << "api.operation " << op.method.name << ' ' << op.path.name;
+    if (!op.operationId.empty())
+      os << " id=" << op.operationId.name;
+    if (!op.accessor.empty()) {
+      os << " accessor=";
+      printIdentList(os, op.accessor);
+    }
+    if (!op.actor.empty())
+      os << " actor=" << op.actor.name;
+    if (!op.authorizationType.empty())
+      os << " authorization=" << op.authorizationType.name;
+    if (!op.security.empty()) {
+      os << " security=";
+      printIdentList(os, op.security);
+    }
+    loc(op.method.range);
+    for (const api::Parameter &parameter : op.parameters) {
+      indent(2) << "api.parameter " << parameter.name.name
+                << " in=" << parameter.in;
+      if (parameter.isRequired)
+        os << " required";
+      loc(parameter.name.range);
+      if (parameter.type)
+        printType(parameter.type, 3);
+    }
+    if (op.requestBody || op.requestBodyRange.Start.isValid()) {
+      indent(2) << "api.request_body";
+      loc(op.requestBodyRange);
+      if (op.requestBody)
+        printType(op.requestBody, 3);
+    }
+    for (const api::Response &response : op.responses) {
+      indent(2) << "api.response " << response.status.name;
+      if (!response.contentType.empty())
+        os << ' ' << response.contentType;
+      loc(response.status.range);
+      if (response.type)
+        printType(response.type, 3);
+    }
+    for (const api::Prerequisite &pre : op.prerequisites) {
+      indent(2) << "api.prerequisite " << pre.method.name << ' '
+                << pre.path.name;
+      loc(pre.range);
+    }
+  }
+  for (const api::NamedType &named : doc.types) {
+    indent(1) << "api.named_type " << named.name.name;
+    loc(named.name.range);
+    printType(named.type, 2);
+  }
+  for (const api::Actor &actor : doc.actors) {
+    indent(1) << "api.actor " << actor.name.name;
+    if (!actor.kind.empty())
+      os << " kind=" << actor.kind;
+    loc(actor.name.range);
+  }
+}
+
 void abv::printProject(const Project &project, raw_ostream &os) {
   Printer printer(project.getSourceMgr(), os);
   for (const Schema *schema : project.getDBSchemas())
     printer.print(*schema);
+  APIPrinter apiPrinter(project.getSourceMgr(), os);
+  for (const api::Document *doc : project.getAPIDocuments())
+    apiPrinter.print(*doc);
 }

@@ -22,6 +22,7 @@ public:
       : sm(project.getSourceMgr()), diags(diags) {}
 
   void verify(const Schema &schema);
+  void verify(const api::Document &doc);
   bool ok = true;
 
 private:
@@ -33,10 +34,14 @@ private:
   void checkRange(SMRange range, const Twine &what);
   void checkName(const Ident &ident, SMRange owner, const Twine &what);
   void checkField(const Field &field, StringRef owner);
+  /// Checks a type tree (iteratively: trees may be deep).
+  void checkType(const api::Type *root, const Twine &what);
 
   const SourceMgr &sm;
   DiagnosticEngine &diags;
-  const Schema *schema = nullptr;
+  /// The buffers of the schema or document being verified, and what it is.
+  ArrayRef<unsigned> buffers;
+  StringRef container = "schema";
 };
 } // namespace
 
@@ -51,10 +56,10 @@ void Verifier::checkRange(SMRange range, const Twine &what) {
   }
   unsigned id = sm.FindBufferContainingLoc(range.Start);
   bool inSchema = false;
-  for (unsigned bufferID : schema->bufferIDs)
+  for (unsigned bufferID : buffers)
     inSchema |= bufferID == id;
   if (!inSchema) {
-    fail(SMRange(), what + " points outside the schema's files");
+    fail(SMRange(), what + " points outside the " + container + "'s files");
     return;
   }
   if (range.End.isValid() &&
@@ -85,7 +90,8 @@ void Verifier::checkField(const Field &field, StringRef owner) {
 }
 
 void Verifier::verify(const Schema &s) {
-  schema = &s;
+  buffers = s.bufferIDs;
+  container = "schema";
   if (s.bufferIDs.empty()) {
     fail(SMRange(), "schema has no source files");
     return;
@@ -124,9 +130,88 @@ void Verifier::verify(const Schema &s) {
     checkName(block.name, block.range, "generator");
 }
 
+void Verifier::checkType(const api::Type *root, const Twine &what) {
+  std::string owner = what.str();
+  if (!root) {
+    fail(SMRange(), owner + " has no type");
+    return;
+  }
+  SmallVector<const api::Type *, 16> worklist{root};
+  while (!worklist.empty()) {
+    const api::Type *type = worklist.pop_back_val();
+    checkRange(type->range, "a type of " + owner);
+    if (type->kind == api::TypeKind::Ref) {
+      if (type->ref.empty())
+        fail(type->range, "a reference type of " + owner + " has no name");
+      else
+        checkRange(type->ref.range,
+                   "reference '" + type->ref.name + "' of " + owner);
+    }
+    for (const api::Property &property : type->properties) {
+      checkName(property.name, property.range, "property of " + owner);
+      checkRange(property.range,
+                 "property '" + property.name.name + "' of " + owner);
+      if (!property.type)
+        fail(property.range, "property '" + property.name.name + "' of " +
+                                 owner + " has no type");
+      else
+        worklist.push_back(property.type);
+    }
+    if (type->items)
+      worklist.push_back(type->items);
+    for (const api::Type *variant : type->variants) {
+      if (!variant)
+        fail(type->range, "a type of " + owner + " has a null variant");
+      else
+        worklist.push_back(variant);
+    }
+  }
+}
+
+void Verifier::verify(const api::Document &doc) {
+  buffers = doc.bufferIDs;
+  container = "document";
+  if (doc.bufferIDs.empty()) {
+    fail(SMRange(), "API document has no source files");
+    return;
+  }
+  for (const api::Operation &op : doc.operations) {
+    checkName(op.method, op.range, "operation");
+    checkName(op.path, op.range, "operation");
+    std::string what = (op.method.name + " " + op.path.name).str();
+    checkRange(op.range, "operation '" + what + "'");
+    for (const api::Parameter &parameter : op.parameters) {
+      checkName(parameter.name, parameter.range, "parameter of '" + what + "'");
+      checkRange(parameter.range,
+                 "parameter '" + parameter.name.name + "' of '" + what + "'");
+      if (parameter.type)
+        checkType(parameter.type,
+                  "parameter '" + parameter.name.name + "' of '" + what + "'");
+    }
+    if (op.requestBody) {
+      checkRange(op.requestBodyRange, "request body of '" + what + "'");
+      checkType(op.requestBody, "the request body of '" + what + "'");
+    }
+    for (const api::Response &response : op.responses) {
+      checkName(response.status, response.range, "response of '" + what + "'");
+      if (response.type)
+        checkType(response.type,
+                  "response '" + response.status.name + "' of '" + what + "'");
+    }
+  }
+  for (const api::NamedType &named : doc.types) {
+    checkName(named.name, named.range, "named type");
+    checkType(named.type, "type '" + named.name.name + "'");
+  }
+  for (const api::Actor &actor : doc.actors)
+    checkName(actor.name, actor.range, "actor");
+}
+
 bool abv::verifyProject(const Project &project, DiagnosticEngine &diags) {
   Verifier verifier(project, diags);
   for (const Schema *schema : project.getDBSchemas())
     verifier.verify(*schema);
+  for (const api::Document *doc : project.getAPIDocuments())
+    verifier.verify(*doc);
   return verifier.ok;
 }

@@ -13,6 +13,7 @@
 #include "abv/IR/Verifier.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Support/SourceFiles.h"
+#include "abv/Verify/APIPasses.h"
 #include "abv/Verify/DBPasses.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -109,8 +110,10 @@ public:
 
 static PassRegistry &getRegistry() {
   PassRegistry &registry = PassRegistry::getGlobal();
-  if (registry.getEntries().empty())
+  if (registry.getEntries().empty()) {
     registerDBPasses(registry);
+    registerAPIPasses(registry);
+  }
   return registry;
 }
 

@@ -15,6 +15,7 @@
 #ifndef ABV_IR_PROJECT_H
 #define ABV_IR_PROJECT_H
 
+#include "abv/IR/API.h"
 #include "abv/IR/DB.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -42,6 +43,21 @@ public:
   /// The DB schema read from AutoBe's `autobe/prisma.json`, if any.
   std::unique_ptr<db::Schema> autobeSchema;
 
+  /// The API read from an OpenAPI document (swagger.json), if any.
+  std::unique_ptr<api::Document> openapiDocument;
+  /// The API read from AutoBe's `autobe/document.json`, if any.
+  std::unique_ptr<api::Document> autobeDocument;
+
+  /// Every API document present, OpenAPI first.
+  llvm::SmallVector<const api::Document *, 2> getAPIDocuments() const {
+    llvm::SmallVector<const api::Document *, 2> result;
+    if (openapiDocument)
+      result.push_back(openapiDocument.get());
+    if (autobeDocument)
+      result.push_back(autobeDocument.get());
+    return result;
+  }
+
   /// Every DB schema present, `.prisma` first.
   llvm::SmallVector<const db::Schema *, 2> getDBSchemas() const {
     llvm::SmallVector<const db::Schema *, 2> result;
@@ -53,7 +69,10 @@ public:
   }
 
   /// Whether the project holds any artifact at all.
-  bool empty() const { return !prismaSchema && !autobeSchema; }
+  bool empty() const {
+    return !prismaSchema && !autobeSchema && !openapiDocument &&
+           !autobeDocument;
+  }
 
 private:
   llvm::SourceMgr sourceMgr;

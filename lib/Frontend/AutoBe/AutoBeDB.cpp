@@ -33,6 +33,8 @@
 
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 
+#include "AutoBeShape.h"
+
 #include "abv/Diag/DiagnosticEngine.h"
 #include "abv/Support/JSON.h"
 
@@ -50,19 +52,9 @@ using namespace abv::db;
 using llvm::SMLoc;
 using llvm::SMRange;
 using llvm::StringRef;
+using namespace abv::autobe;
 
 namespace {
-
-/// What a key's value must be.
-enum class Expect : unsigned char { String, Boolean, Array, Object, Any };
-
-/// One key of an AST object: its name, expected JSON type and whether the
-/// AutoBe interface requires it.
-struct KeySpec {
-  StringRef key;
-  Expect expect;
-  bool required;
-};
 
 // The keys of every AST object, in the order of the AutoBe interfaces.
 // Keys not listed are reported as unknown (AB003) and ignored.
@@ -150,87 +142,17 @@ std::optional<Stance> parseStance(StringRef name) {
       .Default(std::nullopt);
 }
 
-bool matches(const json::Value &value, Expect expect) {
-  switch (expect) {
-  case Expect::String:
-    return value.isString();
-  case Expect::Boolean:
-    return value.isBoolean();
-  case Expect::Array:
-    return value.isArray();
-  case Expect::Object:
-    return value.isObject();
-  case Expect::Any:
-    return true;
-  }
-  return false;
-}
-
-StringRef getExpectName(Expect expect) {
-  switch (expect) {
-  case Expect::String:
-    return "a string";
-  case Expect::Boolean:
-    return "a boolean";
-  case Expect::Array:
-    return "an array";
-  case Expect::Object:
-    return "an object";
-  case Expect::Any:
-    return "a value";
-  }
-  return "a value";
-}
-
-/// The values of an object's known keys, parallel to its KeySpec table;
-/// null where a key is absent or has the wrong type.
-template <size_t N> struct Keys {
-  const json::Value *values[N] = {};
-  const json::Value *operator[](size_t i) const { return values[i]; }
-};
-
 /// Reads one prisma.json; one instance per document.
-class AutoBeDBReader {
+class AutoBeDBReader : ShapeReader {
 public:
   AutoBeDBReader(llvm::SourceMgr &sourceMgr, unsigned bufferID,
                  DiagnosticEngine &diags)
-      : bufferID(bufferID), diags(diags),
+      : ShapeReader(diags), bufferID(bufferID),
         buffer(sourceMgr.getMemoryBuffer(bufferID)->getBuffer()) {}
 
   std::unique_ptr<Schema> read(const json::Value &root);
 
 private:
-  /// A readable path of the node being read: "files[0].models[3]".
-  static std::string child(const std::string &path, StringRef key) {
-    return path.empty() ? key.str() : path + "." + key.str();
-  }
-  static std::string element(const std::string &path, size_t index) {
-    return path + "[" + std::to_string(index) + "]";
-  }
-  /// The path for messages: "$" for the root.
-  static std::string display(const std::string &path) {
-    return path.empty() ? "$" : path;
-  }
-
-  /// Reports AB001 unless \p value is \p expect.
-  bool expect(const json::Value &value, Expect expected,
-              const std::string &path) {
-    if (matches(value, expected))
-      return true;
-    diags.report(DiagID::AutoBeWrongType, value.getRange())
-        << display(path) << getExpectName(expected)
-        << json::getKindName(value.getKind());
-    return false;
-  }
-
-  /// Checks that \p object is an object, reports its unknown keys (AB003),
-  /// missing required keys (AB002) and known keys of the wrong type (AB001),
-  /// and returns the values of the known keys. An optional key whose value
-  /// is null counts as absent. Returns false when \p object is no object.
-  template <size_t N>
-  bool readObject(const json::Value &object, const KeySpec (&specs)[N],
-                  const std::string &path, Keys<N> &keys);
-
   /// Keeps \p text alive as long as the schema: text in the source buffer
   /// is kept as is, decoded text (with escapes) is copied.
   StringRef keep(StringRef text) {
@@ -270,21 +192,10 @@ private:
   /// Reads a `fieldNames` array into \p index.
   void readFieldNames(Index &index, const json::Value *fieldNames,
                       const std::string &path);
-  /// Calls \p readElement on every element of the array \p array.
-  template <typename Fn>
-  void forEach(const json::Value *array, const std::string &path,
-               Fn readElement) {
-    if (!array)
-      return;
-    llvm::ArrayRef<json::Value> elements = array->getElements();
-    for (size_t i = 0; i < elements.size(); ++i)
-      readElement(elements[i], element(path, i));
-  }
   /// Fills in RelationInfo::references once every model is known.
   void resolveReferences();
 
   unsigned bufferID;
-  DiagnosticEngine &diags;
   StringRef buffer;
   std::unique_ptr<Schema> schema;
   /// A relation field whose references are filled in at the end, by the
@@ -299,41 +210,6 @@ private:
 };
 
 } // namespace
-
-template <size_t N>
-bool AutoBeDBReader::readObject(const json::Value &object,
-                                const KeySpec (&specs)[N],
-                                const std::string &path, Keys<N> &keys) {
-  if (!expect(object, Expect::Object, path))
-    return false;
-  for (const json::Member &member : object.getMembers()) {
-    StringRef key = member.getKey();
-    const KeySpec *spec = nullptr;
-    for (const KeySpec &candidate : specs)
-      if (candidate.key == key)
-        spec = &candidate;
-    if (!spec) {
-      diags.report(DiagID::AutoBeUnknownKey, member.getKeyRange())
-          << key << "'" + display(path) + "'";
-      continue;
-    }
-    size_t index = spec - specs;
-    const json::Value &value = member.getValue();
-    // Duplicate keys were reported by the JSON parser: the last one wins.
-    keys.values[index] = nullptr;
-    if (!spec->required && value.isNull())
-      continue;
-    if (expect(value, spec->expect, child(path, key)))
-      keys.values[index] = &value;
-  }
-  SMRange opening(object.getLoc(),
-                  SMLoc::getFromPointer(object.getLoc().getPointer() + 1));
-  for (size_t i = 0; i < N; ++i)
-    if (specs[i].required && !object.get(specs[i].key))
-      diags.report(DiagID::AutoBeMissingKey, opening)
-          << "'" + display(path) + "'" << specs[i].key;
-  return true;
-}
 
 void AutoBeDBReader::setType(Field &field, const json::Value *typeValue) {
   if (!typeValue)

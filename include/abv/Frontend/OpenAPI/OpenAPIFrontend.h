@@ -1,0 +1,38 @@
+//===- OpenAPIFrontend.h - OpenAPI 3.x document frontend -------*- C++ -*-===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Lowers an OpenAPI 3.0 / 3.1 / 3.2 JSON document (`swagger.json`,
+/// `openapi.json`) into the API IR, resolving `$ref`s within the document.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ABV_FRONTEND_OPENAPI_OPENAPIFRONTEND_H
+#define ABV_FRONTEND_OPENAPI_OPENAPIFRONTEND_H
+
+#include "abv/IR/API.h"
+
+#include <memory>
+
+namespace llvm {
+class SourceMgr;
+} // namespace llvm
+
+namespace abv {
+
+class DiagnosticEngine;
+
+/// Parses the JSON in buffer \p bufferID and lowers it. Returns null when
+/// the buffer is not JSON or not an OpenAPI 3.x document (after reporting
+/// why, e.g. Swagger 2.0 is not supported); otherwise a document holding
+/// everything that could be read.
+std::unique_ptr<api::Document> parseOpenAPI(llvm::SourceMgr &sourceMgr,
+                                            unsigned bufferID,
+                                            DiagnosticEngine &diags);
+
+} // namespace abv
+
+#endif // ABV_FRONTEND_OPENAPI_OPENAPIFRONTEND_H

@@ -1,0 +1,231 @@
+//===- API.h - The typed IR of the API layer -------------------*- C++ -*-===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The API layer of ABV's IR. Both API frontends lower into it: OpenAPI
+/// 3.0 / 3.1 / 3.2 documents (`swagger.json`, `openapi.json`) and AutoBe's
+/// OpenAPI AST (`autobe/document.json`, 2025 and 2026 shapes). Every node
+/// carries the half-open source range (the JSON key or value) it came from.
+///
+/// Shape:
+///
+///   Document ─┬─ Operation* ─┬─ Parameter* (path, query, header, cookie)
+///             │              ├─ request body  (TypeRef)
+///             │              ├─ Response*     (status, TypeRef)
+///             │              └─ Prerequisite* (AutoBe)
+///             ├─ NamedType* (components.schemas) ── Type
+///             └─ Actor* (AutoBe authorization actors / roles)
+///
+///   Type: object (Property*, required), array (items), string, integer,
+///   number, boolean, null, a reference to a NamedType, oneOf / anyOf /
+///   allOf (variants), or any. Enums, formats, bounds and AutoBe's links to
+///   the database ride on the node.
+///
+/// Types form a tree owned by the Document; references to named types are
+/// by name (`ref`), resolved with Document::findType, so that cycles in the
+/// input never become cycles of pointers.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ABV_IR_API_H
+#define ABV_IR_API_H
+
+#include "abv/IR/DB.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/SMLoc.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <deque>
+#include <optional>
+#include <vector>
+
+namespace abv::api {
+
+using db::Ident;
+
+/// What a Type node is.
+enum class TypeKind : unsigned char {
+  Any,     ///< No constraint (`{}`), or not understood.
+  Object,
+  Array,
+  String,
+  Integer,
+  Number,
+  Boolean,
+  Null,
+  Ref,     ///< A reference to a named type (`$ref`, or AutoBe's typeName).
+  OneOf,
+  AnyOf,
+  AllOf
+};
+llvm::StringRef getTypeKindName(TypeKind kind);
+
+struct Type;
+
+/// One property of an object type.
+struct Property {
+  Ident name;
+  Type *type = nullptr;
+  bool isRequired = false; ///< Listed in the object's `required`.
+  llvm::SMRange range;     ///< The whole `"name": {...}` member.
+  /// AutoBe 2026: `x-autobe-database-schema-property`, the column it maps.
+  Ident dbColumn;
+};
+
+/// A literal of an `enum` list or a `const`: its JSON spelling and range.
+struct Literal {
+  llvm::StringRef text; ///< Decoded string, or the number/bool/null spelling.
+  bool isString = false;
+  llvm::SMRange range;
+};
+
+/// A type (a JSON Schema node).
+struct Type {
+  TypeKind kind = TypeKind::Any;
+  llvm::SMRange range; ///< The whole schema object (or AutoBe's typeName).
+
+  /// Ref: the referenced type's name (`IShoppingSale.ICreate`) and the
+  /// spelling it was referenced with (`#/components/schemas/...`).
+  Ident ref;
+  llvm::StringRef refText;
+
+  /// Object.
+  std::vector<Property> properties;
+  /// `required` entries that name no property, kept to be reported.
+  std::vector<Ident> requiredNames;
+  /// Array.
+  Type *items = nullptr;
+  /// OneOf / AnyOf / AllOf.
+  std::vector<Type *> variants;
+
+  /// `nullable: true` (3.0), or `type: [X, "null"]` (3.1), or a oneOf
+  /// with a null variant: the value may be null.
+  bool isNullable = false;
+  llvm::StringRef format;      ///< `uuid`, `date-time`, `email`, ...
+  Ident formatIdent;           ///< The format value with its range.
+  std::vector<Literal> enumValues; ///< `enum` (and `const` as one value).
+  std::optional<double> minimum, maximum;
+  bool exclusiveMinimum = false, exclusiveMaximum = false;
+  std::optional<uint64_t> minLength, maxLength, minItems, maxItems;
+  llvm::SMRange minRange, maxRange; ///< The bound values, for diagnostics.
+  llvm::StringRef pattern;
+  llvm::StringRef description;
+
+  /// AutoBe: `x-autobe-prisma-schema` (2025) / `x-autobe-database-schema`
+  /// (2026), the table a DTO maps.
+  Ident dbTable;
+
+  const Property *findProperty(llvm::StringRef name) const;
+};
+
+/// A named type: `components.schemas.<name>`.
+struct NamedType {
+  Ident name;
+  Type *type = nullptr;
+  llvm::SMRange range; ///< The whole member.
+};
+
+/// An operation parameter.
+struct Parameter {
+  Ident name;
+  llvm::StringRef in; ///< "path", "query", "header", "cookie".
+  bool isRequired = false;
+  Type *type = nullptr;
+  llvm::SMRange range;
+};
+
+/// A response of an operation.
+struct Response {
+  Ident status;          ///< "200", "201", "default", "2XX".
+  Type *type = nullptr;  ///< The body type, or null for no body.
+  llvm::StringRef contentType;
+  llvm::SMRange range;
+};
+
+/// AutoBe: an operation that must run before this one.
+struct Prerequisite {
+  Ident method;
+  Ident path;
+  llvm::SMRange range;
+};
+
+/// One operation: a method on a path.
+struct Operation {
+  Ident method;       ///< Lower case: "get", "post", ...
+  Ident path;         ///< "/shoppings/customers/sales/{saleId}".
+  llvm::SMRange range; ///< The operation object.
+  Ident operationId;  ///< OpenAPI operationId; AutoBe's `name`.
+  std::vector<Ident> accessor; ///< AutoBe 2026 `accessor` segments.
+  std::vector<Parameter> parameters;
+  Type *requestBody = nullptr;
+  llvm::SMRange requestBodyRange;
+  std::vector<Response> responses;
+  std::vector<Prerequisite> prerequisites;
+  /// AutoBe: `authorizationActor` (2026) / `authorizationRole` (2025); null
+  /// when public. OpenAPI: empty.
+  Ident actor;
+  /// AutoBe: `authorizationType` ("join", "login", "refresh", or empty).
+  Ident authorizationType;
+  /// OpenAPI: the security requirement names.
+  std::vector<Ident> security;
+  llvm::StringRef summary;
+  llvm::StringRef description;
+
+  /// The first 2xx response, or null.
+  const Response *getSuccessResponse() const;
+};
+
+/// AutoBe: an actor (2026) / role (2025) of `components.authorization`.
+struct Actor {
+  Ident name;
+  llvm::StringRef kind; ///< "guest", "member", "admin".
+  llvm::SMRange range;
+};
+
+enum class DocumentOrigin : unsigned char { OpenAPI, AutoBeAST };
+
+/// One API description: an OpenAPI document or an AutoBe OpenAPI AST.
+class Document {
+public:
+  explicit Document(DocumentOrigin origin) : origin(origin) {}
+
+  DocumentOrigin origin;
+  llvm::SmallVector<unsigned, 1> bufferIDs;
+  /// `openapi` (or `swagger`) version value, e.g. "3.1.0"; empty for AutoBe.
+  Ident version;
+
+  std::vector<Operation> operations;
+  std::vector<NamedType> types;
+  std::vector<Actor> actors;
+
+  /// Allocates a Type owned by the document.
+  Type *createType() { return &typeStorage.emplace_back(); }
+
+  /// The named type \p name, or null. Valid after finalize().
+  const NamedType *findType(llvm::StringRef name) const;
+  /// Follows Ref types (through at most as many hops as there are named
+  /// types, so a reference cycle ends) to the first non-Ref type; null when
+  /// a reference is unresolved or cyclic.
+  const Type *resolve(const Type *type) const;
+
+  llvm::StringRef save(llvm::StringRef text) { return saver.save(text); }
+
+  /// Builds the name index; frontends call it once after lowering.
+  void finalize();
+
+private:
+  std::deque<Type> typeStorage;
+  llvm::StringMap<size_t> typeIndex;
+  llvm::BumpPtrAllocator allocator;
+  llvm::UniqueStringSaver saver{allocator};
+};
+
+} // namespace abv::api
+
+#endif // ABV_IR_API_H

@@ -1,0 +1,1181 @@
+//===- OpenAPIFrontend.cpp - OpenAPI 3.x document frontend ----------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Reads an OpenAPI 3.0 / 3.1 / 3.2 JSON document and lowers it into the API
+/// IR:
+///
+///   openapi                      -> Document::version (OA001-OA003)
+///   paths.<path>.<method>        -> Operation (method lower case; 3.2
+///                                   `query` and `additionalOperations`)
+///     parameters (path + op)     -> Parameter (operation-level ones replace
+///                                   path-level ones with the same name/in)
+///     requestBody.content        -> Operation::requestBody
+///     responses.<status>         -> Response
+///     security (or the root's)   -> Operation::security
+///   components.schemas.<name>    -> NamedType
+///   a schema                     -> Type
+///
+/// `$ref`s:
+/// - `#/components/schemas/<name>` becomes a Ref type naming <name> (the
+///   JSON-pointer escapes `~0`, `~1` and percent-encoding are decoded). A
+///   Ref to a schema that does not exist is left for the API passes.
+/// - Any other reference into the document (a parameter, request body,
+///   response, path item, or a schema at another pointer) is resolved and
+///   lowered in place. Chains are followed with a visited set: a cycle is
+///   OA009 at the `$ref` that closes it, with a note at the other one.
+/// - A pointer that names nothing is OA007; a reference to another file or
+///   URL is OA008 (a warning: it is valid OpenAPI, but not verifiable here).
+/// - Schemas inlined through pointers are bounded twice: in depth (IN007
+///   past maxSchemaDepth) and in total nodes (OA011), so neither a long
+///   chain nor one that doubles at every step can exhaust stack or memory.
+///
+/// A value of the wrong JSON type is OA004 (the message names its path,
+/// `paths["/users"].get.parameters[0]`), a missing required key OA005, an
+/// unknown schema type OA006; the node is skipped and the rest is lowered.
+/// A parameter location OpenAPI 3 does not have (Swagger 2.0's `body`,
+/// `formData`) is OA010, and the parameter is kept as written.
+///
+/// Bodies: of a `content` map, the first JSON media type (`application/json`
+/// with parameters, or `*+json`) is read, else the first one (Stripe's
+/// request bodies are form-encoded); its name is Response::contentType.
+///
+/// Locations: an Ident's range is the JSON value it was read from, except
+/// for names spelled as keys (paths, methods, statuses, property and type
+/// names, security requirement names), whose range is the key. A Type's
+/// range is the schema object, a Property's its whole member. A Parameter
+/// reached through `$ref` has the range of the `$ref` object at its use, and
+/// its name and type where the component defines them.
+///
+//===----------------------------------------------------------------------===//
+
+#include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
+
+#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Support/JSON.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <algorithm>
+#include <string>
+
+using namespace abv;
+using namespace abv::api;
+using llvm::SMLoc;
+using llvm::SMRange;
+using llvm::StringRef;
+
+namespace {
+
+/// The deepest nesting of schemas (counting ones inlined through `$ref`)
+/// that is lowered; the JSON depth limit keeps real documents far below.
+constexpr unsigned maxSchemaDepth = 1024;
+
+/// The HTTP methods that are keys of a path item.
+constexpr StringRef pathItemMethods[] = {"get",    "put",     "post",
+                                         "delete", "options", "head",
+                                         "patch",  "trace",   "query"};
+
+/// The values of a parameter's `in` (`querystring` is OpenAPI 3.2).
+constexpr StringRef parameterLocations[] = {"path", "query", "header", "cookie",
+                                            "querystring"};
+
+/// One step of the path of the node being read, for messages.
+struct Segment {
+  enum Kind : unsigned char { Key, Index, Pointer } kind;
+  StringRef key; ///< Key, or the `$ref` text of a Pointer.
+  size_t index = 0;
+};
+
+/// Splits a local reference (`#/a/b~1c`, `#/a%20b`) into its decoded
+/// reference tokens. Returns false when it is not a well-formed pointer.
+bool decodePointer(StringRef ref, llvm::SmallVectorImpl<std::string> &tokens) {
+  if (!ref.consume_front("#"))
+    return false;
+  std::string decoded;
+  decoded.reserve(ref.size());
+  for (size_t i = 0; i < ref.size(); ++i) {
+    char c = ref[i];
+    if (c != '%') {
+      decoded.push_back(c);
+      continue;
+    }
+    if (i + 2 >= ref.size())
+      return false;
+    unsigned hi = llvm::hexDigitValue(ref[i + 1]);
+    unsigned lo = llvm::hexDigitValue(ref[i + 2]);
+    if (hi == ~0U || lo == ~0U)
+      return false;
+    decoded.push_back(char(hi * 16 + lo));
+    i += 2;
+  }
+  StringRef rest(decoded);
+  if (rest.empty())
+    return true;
+  if (!rest.consume_front("/"))
+    return false;
+  llvm::SmallVector<StringRef, 4> raw;
+  rest.split(raw, '/');
+  for (StringRef token : raw) {
+    std::string out;
+    for (size_t i = 0; i < token.size(); ++i) {
+      if (token[i] != '~') {
+        out.push_back(token[i]);
+        continue;
+      }
+      if (i + 1 >= token.size() || (token[i + 1] != '0' && token[i + 1] != '1'))
+        return false;
+      out.push_back(token[i + 1] == '0' ? '~' : '/');
+      ++i;
+    }
+    tokens.push_back(std::move(out));
+  }
+  return true;
+}
+
+/// Whether \p key can follow a dot in a path (`a.b`), else it is quoted
+/// (`a["/users"]`).
+bool isPlainKey(StringRef key) {
+  if (key.empty() || llvm::isDigit(key[0]))
+    return false;
+  return llvm::all_of(
+      key, [](char c) { return llvm::isAlnum(c) || c == '_' || c == '$'; });
+}
+
+void appendKey(std::string &out, StringRef key) {
+  if (isPlainKey(key)) {
+    if (!out.empty())
+      out += '.';
+    out += key.str();
+    return;
+  }
+  out += "[\"";
+  out += key.str();
+  out += "\"]";
+}
+
+/// Reads one OpenAPI document; one instance per document.
+class OpenAPIReader {
+public:
+  OpenAPIReader(const json::Document &json, StringRef buffer,
+                DiagnosticEngine &diags)
+      : json(json), buffer(buffer), diags(diags) {}
+
+  std::unique_ptr<Document> read(unsigned bufferID);
+
+private:
+  //===--------------------------------------------------------------------===//
+  // Paths for messages
+  //===--------------------------------------------------------------------===//
+
+  /// Pushes a path segment for the lifetime of the scope.
+  class Scope {
+  public:
+    Scope(OpenAPIReader &reader, Segment segment) : reader(reader) {
+      reader.path.push_back(segment);
+    }
+    ~Scope() { reader.path.pop_back(); }
+    Scope(const Scope &) = delete;
+    Scope &operator=(const Scope &) = delete;
+
+  private:
+    OpenAPIReader &reader;
+  };
+  Scope key(StringRef name) { return Scope(*this, {Segment::Key, name, 0}); }
+  Scope index(size_t i) { return Scope(*this, {Segment::Index, {}, i}); }
+  Scope pointer(StringRef ref) {
+    return Scope(*this, {Segment::Pointer, ref, 0});
+  }
+
+  /// The path of the current node: `paths["/users"].get.responses["200"]`;
+  /// after a followed `$ref`, the path from the referenced node on.
+  std::string renderPath() const;
+
+  //===--------------------------------------------------------------------===//
+  // Checks
+  //===--------------------------------------------------------------------===//
+
+  /// Reports OA004 for \p value, which should be \p expected.
+  void wrongType(const json::Value &value, StringRef expected) {
+    diags.report(DiagID::OpenAPIWrongType, value.getRange())
+        << renderPath() << expected << json::getKindName(value.getKind());
+  }
+  /// The member \p name of \p object if it is an object (else OA004 and
+  /// null); null when absent.
+  const json::Value *getObject(const json::Value &object, StringRef name);
+  const json::Value *getArray(const json::Value &object, StringRef name);
+  const json::Value *getString(const json::Value &object, StringRef name);
+  /// A JSON value of kind \p kind, else OA004 and false.
+  bool expectObject(const json::Value &value) {
+    if (value.isObject())
+      return true;
+    wrongType(value, "an object");
+    return false;
+  }
+
+  /// Keeps \p text alive as long as the document.
+  StringRef keep(StringRef text) {
+    if (text.empty())
+      return StringRef();
+    if (text.begin() >= buffer.begin() && text.end() <= buffer.end())
+      return text;
+    return doc->save(text);
+  }
+  Ident identOf(const json::Value &value) {
+    return Ident{keep(value.getString()), value.getRange()};
+  }
+  Ident identOfKey(const json::Member &member) {
+    return Ident{keep(member.getKey()), member.getKeyRange()};
+  }
+
+  //===--------------------------------------------------------------------===//
+  // References
+  //===--------------------------------------------------------------------===//
+
+  /// Follows the `$ref` chain starting at \p value (a component that is not
+  /// a schema) and returns the referenced object, or \p value itself when
+  /// it is no reference. Returns null after reporting OA007 / OA008 /
+  /// OA009.
+  const json::Value *follow(const json::Value &value);
+  /// Resolves one local `$ref` string value; null after OA007 / OA008.
+  const json::Value *resolveRef(const json::Value &refValue);
+
+  //===--------------------------------------------------------------------===//
+  // Lowering
+  //===--------------------------------------------------------------------===//
+
+  void readPaths(const json::Value &paths);
+  void readPathItem(const json::Member &pathMember);
+  void readOperation(const json::Member &methodMember, StringRef method,
+                     const Ident &pathName,
+                     llvm::ArrayRef<Parameter> pathParameters);
+  void readParameters(const json::Value *list, std::vector<Parameter> &out);
+  void readRequestBody(Operation &op, const json::Value &body);
+  void readResponses(Operation &op, const json::Value &responses);
+  void readSecurity(const json::Value &list, std::vector<Ident> &out);
+  /// The JSON media type of a `content` map (or else the first one) and its
+  /// schema lowered; the content type is returned in \p contentType.
+  Type *readContent(const json::Value &content, StringRef &contentType);
+  void readComponents(const json::Value &components);
+
+  /// Lowers a schema (an object, or a boolean in 3.1).
+  Type *readSchema(const json::Value &value);
+  void readSchemaKeywords(Type &type, const json::Value &schema);
+  void readTypeKeyword(Type &type, const json::Value &value);
+  void readProperties(Type &type, const json::Value &schema);
+  void readVariants(Type &type, const json::Value &list);
+  std::optional<uint64_t> readCount(const json::Value &schema, StringRef name);
+  std::optional<double> readBound(const json::Value &schema, StringRef name,
+                                  SMRange &range);
+  /// After lowering: named types that are pure aliases in a cycle (OA009).
+  void checkAliasCycles();
+
+  const json::Document &json;
+  StringRef buffer;
+  DiagnosticEngine &diags;
+  std::unique_ptr<Document> doc;
+  std::vector<Segment> path;
+  /// The root-level security requirements, inherited by operations.
+  std::vector<Ident> rootSecurity;
+  bool hasRootSecurity = false;
+  /// Schemas being lowered through a `$ref` that is not a named type, with
+  /// the `$ref` value that started each, to stop recursive inlining.
+  llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 8>
+      inlining;
+  /// The `$ref` values cycles were reported at, so each is reported once.
+  llvm::SmallPtrSet<const void *, 8> reportedCycles;
+  unsigned schemaDepth = 0;
+  bool reportedTooDeep = false;
+  /// Type nodes created so far, and the most that inlining may reach.
+  size_t typesCreated = 0;
+  size_t typeBudget = 0;
+  bool reportedBudget = false;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Paths and checks
+//===----------------------------------------------------------------------===//
+
+std::string OpenAPIReader::renderPath() const {
+  size_t first = 0;
+  for (size_t i = path.size(); i-- > 0;)
+    if (path[i].kind == Segment::Pointer) {
+      first = i;
+      break;
+    }
+  std::string out;
+  for (size_t i = first; i < path.size(); ++i) {
+    const Segment &segment = path[i];
+    switch (segment.kind) {
+    case Segment::Key:
+      appendKey(out, segment.key);
+      break;
+    case Segment::Index:
+      out += "[" + std::to_string(segment.index) + "]";
+      break;
+    case Segment::Pointer: {
+      llvm::SmallVector<std::string, 4> tokens;
+      if (!decodePointer(segment.key, tokens)) {
+        out = segment.key.str();
+        break;
+      }
+      for (const std::string &token : tokens)
+        appendKey(out, token);
+      break;
+    }
+    }
+  }
+  return out.empty() ? "$" : out;
+}
+
+const json::Value *OpenAPIReader::getObject(const json::Value &object,
+                                            StringRef name) {
+  const json::Value *value = json.lookup(object, name);
+  if (!value)
+    return nullptr;
+  if (value->isObject())
+    return value;
+  Scope scope = key(name);
+  wrongType(*value, "an object");
+  return nullptr;
+}
+
+const json::Value *OpenAPIReader::getArray(const json::Value &object,
+                                           StringRef name) {
+  const json::Value *value = json.lookup(object, name);
+  if (!value)
+    return nullptr;
+  if (value->isArray())
+    return value;
+  Scope scope = key(name);
+  wrongType(*value, "an array");
+  return nullptr;
+}
+
+const json::Value *OpenAPIReader::getString(const json::Value &object,
+                                            StringRef name) {
+  const json::Value *value = json.lookup(object, name);
+  if (!value)
+    return nullptr;
+  if (value->isString())
+    return value;
+  Scope scope = key(name);
+  wrongType(*value, "a string");
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// References
+//===----------------------------------------------------------------------===//
+
+const json::Value *OpenAPIReader::resolveRef(const json::Value &refValue) {
+  StringRef ref = refValue.getString();
+  if (!ref.starts_with("#/") && ref != "#") {
+    diags.report(DiagID::OpenAPIRefExternal, refValue.getRange()) << ref;
+    return nullptr;
+  }
+  const json::Value *target = json.resolvePointer(ref);
+  if (!target)
+    diags.report(DiagID::OpenAPIRefUnresolved, refValue.getRange()) << ref;
+  return target;
+}
+
+const json::Value *OpenAPIReader::follow(const json::Value &value) {
+  const json::Value *current = &value;
+  // The `$ref` values followed so far, in order, with the targets reached.
+  llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 4>
+      refs;
+  llvm::SmallPtrSet<const json::Value *, 4> visited;
+  visited.insert(current);
+  while (current->isObject()) {
+    const json::Value *refValue = json.lookup(*current, "$ref");
+    if (!refValue)
+      return current;
+    if (!refValue->isString()) {
+      Scope scope = key("$ref");
+      wrongType(*refValue, "a string");
+      return nullptr;
+    }
+    const json::Value *target = resolveRef(*refValue);
+    if (!target)
+      return nullptr;
+    if (!visited.insert(target).second) {
+      // The cycle starts at the `$ref` whose object is `target`.
+      const json::Value *first = json.lookup(*target, "$ref");
+      bool isNew = reportedCycles.insert(refValue).second;
+      if (first)
+        reportedCycles.insert(first);
+      if (isNew) {
+        // Spell the cycle from the reference that first reached `target`.
+        auto entry = llvm::find_if(
+            refs, [&](const auto &step) { return step.second == target; });
+        if (entry == refs.end()) // The chain started inside the cycle.
+          entry = refs.begin();
+        std::string chain;
+        for (; entry != refs.end(); ++entry)
+          chain += "'" + entry->first->getString().str() + "' -> ";
+        chain += "'" + refValue->getString().str() + "'";
+        InFlightDiagnostic diag =
+            diags.report(DiagID::OpenAPIRefCycle, refValue->getRange());
+        diag << chain;
+        if (first && first != refValue)
+          diag.note(first->getRange(), "the cycle continues through this $ref");
+      }
+      return nullptr;
+    }
+    refs.emplace_back(refValue, target);
+    current = target;
+  }
+  return current;
+}
+
+//===----------------------------------------------------------------------===//
+// Paths and operations
+//===----------------------------------------------------------------------===//
+
+void OpenAPIReader::readPaths(const json::Value &paths) {
+  for (const json::Member &member : paths.getMembers()) {
+    if (member.getKey().starts_with("x-"))
+      continue;
+    Scope scope = key(member.getKey());
+    readPathItem(member);
+  }
+}
+
+void OpenAPIReader::readPathItem(const json::Member &pathMember) {
+  const json::Value &use = pathMember.getValue();
+  if (!expectObject(use))
+    return;
+  const json::Value *item = follow(use);
+  if (!item || !expectObject(*item))
+    return;
+  std::optional<Scope> target;
+  if (item != &use)
+    target.emplace(*this, Segment{Segment::Pointer,
+                                  json.lookup(use, "$ref")->getString(), 0});
+  Ident pathName = identOfKey(pathMember);
+
+  std::vector<Parameter> pathParameters;
+  if (const json::Value *list = getArray(*item, "parameters")) {
+    Scope scope = key("parameters");
+    readParameters(list, pathParameters);
+  }
+  for (const json::Member &member : item->getMembers()) {
+    StringRef name = member.getKey();
+    if (!llvm::is_contained(pathItemMethods, name))
+      continue;
+    Scope scope = key(name);
+    readOperation(member, name, pathName, pathParameters);
+  }
+  // OpenAPI 3.2: methods without a fixed field, e.g. `LINK`.
+  if (const json::Value *more = getObject(*item, "additionalOperations")) {
+    Scope scope = key("additionalOperations");
+    for (const json::Member &member : more->getMembers()) {
+      Scope inner = key(member.getKey());
+      readOperation(member, doc->save(member.getKey().lower()), pathName,
+                    pathParameters);
+    }
+  }
+}
+
+void OpenAPIReader::readOperation(const json::Member &methodMember,
+                                  StringRef method, const Ident &pathName,
+                                  llvm::ArrayRef<Parameter> pathParameters) {
+  const json::Value &value = methodMember.getValue();
+  if (!expectObject(value))
+    return;
+  Operation op;
+  op.method = Ident{method, methodMember.getKeyRange()};
+  op.path = pathName;
+  op.range = value.getRange();
+  if (const json::Value *id = getString(value, "operationId"))
+    op.operationId = identOf(*id);
+  if (const json::Value *summary = getString(value, "summary"))
+    op.summary = keep(summary->getString());
+  if (const json::Value *description = getString(value, "description"))
+    op.description = keep(description->getString());
+
+  // Operation-level parameters replace path-level ones with the same name
+  // and location.
+  op.parameters.assign(pathParameters.begin(), pathParameters.end());
+  std::vector<Parameter> own;
+  if (const json::Value *list = getArray(value, "parameters")) {
+    Scope scope = key("parameters");
+    readParameters(list, own);
+  }
+  for (Parameter &parameter : own) {
+    auto same = llvm::find_if(op.parameters, [&](const Parameter &p) {
+      return p.name.name == parameter.name.name && p.in == parameter.in;
+    });
+    if (same != op.parameters.end())
+      *same = std::move(parameter);
+    else
+      op.parameters.push_back(std::move(parameter));
+  }
+
+  if (const json::Value *body = json.lookup(value, "requestBody")) {
+    Scope scope = key("requestBody");
+    readRequestBody(op, *body);
+  }
+  if (const json::Value *responses = getObject(value, "responses")) {
+    Scope scope = key("responses");
+    readResponses(op, *responses);
+  }
+  if (const json::Value *security = getArray(value, "security")) {
+    Scope scope = key("security");
+    readSecurity(*security, op.security);
+  } else if (hasRootSecurity) {
+    op.security = rootSecurity;
+  }
+  doc->operations.push_back(std::move(op));
+}
+
+void OpenAPIReader::readParameters(const json::Value *list,
+                                   std::vector<Parameter> &out) {
+  if (!list)
+    return;
+  llvm::ArrayRef<json::Value> elements = list->getElements();
+  for (size_t i = 0; i < elements.size(); ++i) {
+    Scope scope = index(i);
+    const json::Value &use = elements[i];
+    if (!expectObject(use))
+      continue;
+    const json::Value *value = follow(use);
+    if (!value || !expectObject(*value))
+      continue;
+    std::optional<Scope> target;
+    if (value != &use)
+      target.emplace(*this, Segment{Segment::Pointer,
+                                    json.lookup(use, "$ref")->getString(), 0});
+    const json::Value *name = getString(*value, "name");
+    const json::Value *in = getString(*value, "in");
+    bool missing = false;
+    for (auto [present, keyName] :
+         {std::pair{name, StringRef("name")}, std::pair{in, StringRef("in")}})
+      if (!present && !json.lookup(*value, keyName)) {
+        diags.report(DiagID::OpenAPIMissingKey,
+                     SMRange(value->getLoc(), value->getLoc()))
+            << "'" + renderPath() + "'" << keyName;
+        missing = true;
+      }
+    if (missing || !name || !in)
+      continue;
+    StringRef location = in->getString();
+    if (!llvm::is_contained(parameterLocations, location)) {
+      // Swagger 2.0 put bodies and forms among the parameters.
+      bool isBody = location == "body" || location == "formData";
+      diags.report(DiagID::OpenAPIParameterLocation, in->getRange())
+          << name->getString() << "'" + location.str() + "'"
+          << (isBody ? "; in OpenAPI 3 a body is the operation's requestBody"
+                     : "");
+    }
+    Parameter parameter;
+    parameter.name = identOf(*name);
+    parameter.in = keep(location);
+    parameter.range = use.getRange();
+    if (const json::Value *required = json.lookup(*value, "required"))
+      parameter.isRequired = required->getAsBoolean().value_or(false);
+    if (const json::Value *schema = json.lookup(*value, "schema")) {
+      Scope inner = key("schema");
+      parameter.type = readSchema(*schema);
+    } else if (const json::Value *content = getObject(*value, "content")) {
+      Scope inner = key("content");
+      StringRef contentType;
+      parameter.type = readContent(*content, contentType);
+    }
+    out.push_back(std::move(parameter));
+  }
+}
+
+Type *OpenAPIReader::readContent(const json::Value &content,
+                                 StringRef &contentType) {
+  const json::Member *chosen = nullptr;
+  auto isJSON = [](StringRef mediaType) {
+    StringRef base = mediaType.split(';').first.trim();
+    return base.equals_insensitive("application/json") ||
+           base.ends_with_insensitive("+json");
+  };
+  for (const json::Member &member : content.getMembers())
+    if (isJSON(member.getKey())) {
+      chosen = &member;
+      break;
+    }
+  if (!chosen && content.size() != 0)
+    chosen = &content.getMembers().front();
+  if (!chosen)
+    return nullptr;
+  contentType = keep(chosen->getKey());
+  Scope scope = key(chosen->getKey());
+  const json::Value &media = chosen->getValue();
+  if (!expectObject(media))
+    return nullptr;
+  const json::Value *schema = json.lookup(media, "schema");
+  if (!schema)
+    return nullptr;
+  Scope inner = key("schema");
+  return readSchema(*schema);
+}
+
+void OpenAPIReader::readRequestBody(Operation &op, const json::Value &use) {
+  if (!expectObject(use))
+    return;
+  const json::Value *body = follow(use);
+  if (!body || !expectObject(*body))
+    return;
+  op.requestBodyRange = use.getRange();
+  std::optional<Scope> target;
+  if (body != &use)
+    target.emplace(*this, Segment{Segment::Pointer,
+                                  json.lookup(use, "$ref")->getString(), 0});
+  if (const json::Value *content = getObject(*body, "content")) {
+    Scope scope = key("content");
+    StringRef contentType;
+    op.requestBody = readContent(*content, contentType);
+  }
+}
+
+void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
+  for (const json::Member &member : responses.getMembers()) {
+    if (member.getKey().starts_with("x-"))
+      continue;
+    Scope scope = key(member.getKey());
+    const json::Value &use = member.getValue();
+    if (!expectObject(use))
+      continue;
+    const json::Value *value = follow(use);
+    if (!value || !expectObject(*value))
+      continue;
+    std::optional<Scope> target;
+    if (value != &use)
+      target.emplace(*this, Segment{Segment::Pointer,
+                                    json.lookup(use, "$ref")->getString(), 0});
+    Response response;
+    response.status = identOfKey(member);
+    response.range = member.getRange();
+    if (const json::Value *content = getObject(*value, "content")) {
+      Scope inner = key("content");
+      response.type = readContent(*content, response.contentType);
+    }
+    op.responses.push_back(std::move(response));
+  }
+}
+
+void OpenAPIReader::readSecurity(const json::Value &list,
+                                 std::vector<Ident> &out) {
+  llvm::ArrayRef<json::Value> elements = list.getElements();
+  for (size_t i = 0; i < elements.size(); ++i) {
+    Scope scope = index(i);
+    if (!expectObject(elements[i]))
+      continue;
+    for (const json::Member &member : elements[i].getMembers())
+      out.push_back(identOfKey(member));
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Components and schemas
+//===----------------------------------------------------------------------===//
+
+void OpenAPIReader::readComponents(const json::Value &components) {
+  const json::Value *schemas = getObject(components, "schemas");
+  if (!schemas)
+    return;
+  Scope scope = key("schemas");
+  for (const json::Member &member : schemas->getMembers()) {
+    Scope inner = key(member.getKey());
+    NamedType named;
+    named.name = identOfKey(member);
+    named.range = member.getRange();
+    named.type = readSchema(member.getValue());
+    if (!named.type)
+      continue;
+    doc->types.push_back(std::move(named));
+  }
+}
+
+Type *OpenAPIReader::readSchema(const json::Value &value) {
+  if (value.isBoolean()) {
+    // OpenAPI 3.1 (JSON Schema 2020-12): `true` accepts anything, `false`
+    // nothing; neither constrains a shape the IR models.
+    Type *type = doc->createType();
+    type->range = value.getRange();
+    return type;
+  }
+  if (!expectObject(value))
+    return nullptr;
+  if (schemaDepth >= maxSchemaDepth) {
+    if (!reportedTooDeep)
+      diags.report(DiagID::InputTooDeep, value.getLoc()) << maxSchemaDepth;
+    reportedTooDeep = true;
+    return nullptr;
+  }
+  struct DepthGuard {
+    unsigned &depth;
+    explicit DepthGuard(unsigned &depth) : depth(depth) { ++depth; }
+    ~DepthGuard() { --depth; }
+  } guard(schemaDepth);
+
+  Type *type = doc->createType();
+  type->range = value.getRange();
+  ++typesCreated;
+
+  if (const json::Value *refValue = json.lookup(value, "$ref")) {
+    Scope scope = key("$ref");
+    if (!refValue->isString()) {
+      wrongType(*refValue, "a string");
+      return type;
+    }
+    StringRef ref = refValue->getString();
+    llvm::SmallVector<std::string, 4> tokens;
+    if (ref.starts_with("#/") && decodePointer(ref, tokens) &&
+        tokens.size() == 3 && tokens[0] == "components" &&
+        tokens[1] == "schemas" && !tokens[2].empty()) {
+      // A named type: kept as a reference, so recursive types stay finite.
+      type->kind = TypeKind::Ref;
+      type->ref = Ident{doc->save(tokens[2]), refValue->getRange()};
+      type->refText = keep(ref);
+    } else if (const json::Value *target = resolveRef(*refValue)) {
+      // Any other schema is lowered in place, unless it is being lowered
+      // already (a schema that contains a reference to itself).
+      auto active = llvm::find_if(
+          inlining, [&](const auto &entry) { return entry.first == target; });
+      if (active != inlining.end()) {
+        if (reportedCycles.insert(refValue).second) {
+          InFlightDiagnostic diag =
+              diags.report(DiagID::OpenAPIRefCycle, refValue->getRange());
+          diag << "'" + ref.str() +
+                      "' is inside the schema it refers to; only "
+                      "#/components/schemas/<name> references may recurse";
+          if (active->second != refValue)
+            diag.note(active->second->getRange(),
+                      "the cycle continues through this $ref");
+        }
+        return type;
+      }
+      // Every inlined copy is new nodes: a chain of schemas that each use
+      // the next twice would grow exponentially. Stop at a budget well
+      // above what any document needs.
+      if (typesCreated >= typeBudget) {
+        if (!reportedBudget)
+          diags.report(DiagID::OpenAPIRefExpansion, refValue->getRange())
+              << ref << typeBudget;
+        reportedBudget = true;
+        return type;
+      }
+      inlining.emplace_back(target, refValue);
+      Scope at = pointer(ref);
+      Type *inlined = readSchema(*target);
+      inlining.pop_back();
+      if (inlined)
+        type = inlined;
+    }
+    // OpenAPI 3.1 allows keywords beside `$ref`; a Ref keeps the ones that
+    // annotate it.
+    if (type->kind == TypeKind::Ref) {
+      if (const json::Value *nullable = json.lookup(value, "nullable"))
+        type->isNullable |= nullable->getAsBoolean().value_or(false);
+      if (const json::Value *description = json.lookup(value, "description"))
+        type->description = keep(description->getString());
+    }
+    return type;
+  }
+
+  readSchemaKeywords(*type, value);
+  return type;
+}
+
+void OpenAPIReader::readTypeKeyword(Type &type, const json::Value &value) {
+  auto kindOf = [&](const json::Value &name) -> std::optional<TypeKind> {
+    std::optional<TypeKind> kind =
+        llvm::StringSwitch<std::optional<TypeKind>>(name.getString())
+            .Case("object", TypeKind::Object)
+            .Case("array", TypeKind::Array)
+            .Case("string", TypeKind::String)
+            .Case("integer", TypeKind::Integer)
+            .Case("number", TypeKind::Number)
+            .Case("boolean", TypeKind::Boolean)
+            .Case("null", TypeKind::Null)
+            .Default(std::nullopt);
+    if (!kind)
+      diags.report(DiagID::OpenAPIUnknownType, name.getRange())
+          << name.getString()
+          << "'object', 'array', 'string', 'integer', 'number', 'boolean', "
+             "'null'";
+    return kind;
+  };
+  Scope scope = key("type");
+  if (value.isString()) {
+    if (std::optional<TypeKind> kind = kindOf(value))
+      type.kind = *kind;
+    return;
+  }
+  if (!value.isArray()) {
+    wrongType(value, "a string or an array");
+    return;
+  }
+  // OpenAPI 3.1: `type: ["string", "null"]`.
+  llvm::SmallVector<TypeKind, 2> kinds;
+  llvm::ArrayRef<json::Value> elements = value.getElements();
+  for (size_t i = 0; i < elements.size(); ++i) {
+    Scope inner = index(i);
+    if (!elements[i].isString()) {
+      wrongType(elements[i], "a string");
+      continue;
+    }
+    std::optional<TypeKind> kind = kindOf(elements[i]);
+    if (!kind)
+      continue;
+    if (*kind == TypeKind::Null)
+      type.isNullable = true;
+    else
+      kinds.push_back(*kind);
+  }
+  if (kinds.size() == 1) {
+    type.kind = kinds.front();
+  } else if (kinds.size() > 1) {
+    type.kind = TypeKind::AnyOf;
+    for (TypeKind kind : kinds) {
+      Type *variant = doc->createType();
+      variant->kind = kind;
+      variant->range = type.range;
+      type.variants.push_back(variant);
+    }
+  } else if (type.isNullable) {
+    type.kind = TypeKind::Null;
+  }
+}
+
+std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
+                                                 StringRef name) {
+  const json::Value *value = json.lookup(schema, name);
+  if (!value)
+    return std::nullopt;
+  std::optional<double> number = value->getAsNumber();
+  if (!number || *number < 0 || *number != double(uint64_t(*number))) {
+    Scope scope = key(name);
+    wrongType(*value, "a non-negative integer");
+    return std::nullopt;
+  }
+  return uint64_t(*number);
+}
+
+std::optional<double> OpenAPIReader::readBound(const json::Value &schema,
+                                               StringRef name, SMRange &range) {
+  const json::Value *value = json.lookup(schema, name);
+  if (!value)
+    return std::nullopt;
+  std::optional<double> number = value->getAsNumber();
+  if (!number) {
+    Scope scope = key(name);
+    wrongType(*value, "a number");
+    return std::nullopt;
+  }
+  range = value->getRange();
+  return number;
+}
+
+void OpenAPIReader::readVariants(Type &type, const json::Value &list) {
+  llvm::ArrayRef<json::Value> elements = list.getElements();
+  for (size_t i = 0; i < elements.size(); ++i) {
+    Scope scope = index(i);
+    Type *variant = readSchema(elements[i]);
+    if (!variant)
+      continue;
+    if (variant->kind == TypeKind::Null && type.kind == TypeKind::OneOf)
+      type.isNullable = true;
+    if (variant->kind == TypeKind::Null && type.kind == TypeKind::AnyOf)
+      type.isNullable = true;
+    type.variants.push_back(variant);
+  }
+}
+
+void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
+  if (const json::Value *properties = getObject(schema, "properties")) {
+    Scope scope = key("properties");
+    for (const json::Member &member : properties->getMembers()) {
+      Scope inner = key(member.getKey());
+      Type *propertyType = readSchema(member.getValue());
+      if (!propertyType)
+        continue;
+      Property property;
+      property.name = identOfKey(member);
+      property.type = propertyType;
+      property.range = member.getRange();
+      if (member.getValue().isObject())
+        if (const json::Value *column = json.lookup(
+                member.getValue(), "x-autobe-database-schema-property"))
+          if (column->isString())
+            property.dbColumn = identOf(*column);
+      type.properties.push_back(std::move(property));
+    }
+  }
+  if (const json::Value *required = getArray(schema, "required")) {
+    Scope scope = key("required");
+    llvm::ArrayRef<json::Value> elements = required->getElements();
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (!elements[i].isString()) {
+        Scope inner = index(i);
+        wrongType(elements[i], "a string");
+        continue;
+      }
+      StringRef name = elements[i].getString();
+      bool found = false;
+      for (Property &property : type.properties)
+        if (property.name.name == name) {
+          property.isRequired = true;
+          found = true;
+        }
+      if (!found)
+        type.requiredNames.push_back(identOf(elements[i]));
+    }
+  }
+}
+
+void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
+  if (const json::Value *typeValue = json.lookup(schema, "type"))
+    readTypeKeyword(type, *typeValue);
+
+  // A composition decides the kind; `type` beside it only adds nullability.
+  static constexpr std::pair<StringRef, TypeKind> compositions[] = {
+      {"oneOf", TypeKind::OneOf},
+      {"anyOf", TypeKind::AnyOf},
+      {"allOf", TypeKind::AllOf}};
+  for (auto [name, kind] : compositions) {
+    const json::Value *list = getArray(schema, name);
+    if (!list)
+      continue;
+    type.variants.clear();
+    type.kind = kind;
+    Scope scope = key(name);
+    readVariants(type, *list);
+    break;
+  }
+
+  if (const json::Value *nullable = json.lookup(schema, "nullable")) {
+    if (std::optional<bool> flag = nullable->getAsBoolean())
+      type.isNullable |= *flag;
+    else {
+      Scope scope = key("nullable");
+      wrongType(*nullable, "a boolean");
+    }
+  }
+
+  readProperties(type, schema);
+  if (type.kind == TypeKind::Any && !type.properties.empty())
+    type.kind = TypeKind::Object;
+
+  if (const json::Value *items = json.lookup(schema, "items")) {
+    Scope scope = key("items");
+    type.items = readSchema(*items);
+    if (type.kind == TypeKind::Any && type.items)
+      type.kind = TypeKind::Array;
+  }
+
+  if (const json::Value *format = getString(schema, "format")) {
+    type.formatIdent = identOf(*format);
+    type.format = type.formatIdent.name;
+  }
+
+  auto literal = [&](const json::Value &value) {
+    Literal lit;
+    lit.isString = value.isString();
+    lit.text =
+        lit.isString ? keep(value.getString()) : keep(value.getSourceText());
+    lit.range = value.getRange();
+    return lit;
+  };
+  if (const json::Value *values = getArray(schema, "enum"))
+    for (const json::Value &value : values->getElements())
+      type.enumValues.push_back(literal(value));
+  if (const json::Value *constant = json.lookup(schema, "const"))
+    type.enumValues.push_back(literal(*constant));
+
+  type.minimum = readBound(schema, "minimum", type.minRange);
+  type.maximum = readBound(schema, "maximum", type.maxRange);
+  // 3.0: a boolean beside minimum / maximum; 3.1: the exclusive bound.
+  auto exclusive = [&](StringRef name, std::optional<double> &bound, bool &flag,
+                       SMRange &range, bool isMin) {
+    const json::Value *value = json.lookup(schema, name);
+    if (!value)
+      return;
+    if (std::optional<bool> b = value->getAsBoolean()) {
+      flag = *b;
+      return;
+    }
+    std::optional<double> number = value->getAsNumber();
+    if (!number) {
+      Scope scope = key(name);
+      wrongType(*value, "a number or a boolean");
+      return;
+    }
+    if (!bound || (isMin ? *number >= *bound : *number <= *bound)) {
+      bound = *number;
+      flag = true;
+      range = value->getRange();
+    }
+  };
+  exclusive("exclusiveMinimum", type.minimum, type.exclusiveMinimum,
+            type.minRange, true);
+  exclusive("exclusiveMaximum", type.maximum, type.exclusiveMaximum,
+            type.maxRange, false);
+
+  type.minLength = readCount(schema, "minLength");
+  type.maxLength = readCount(schema, "maxLength");
+  type.minItems = readCount(schema, "minItems");
+  type.maxItems = readCount(schema, "maxItems");
+  if (const json::Value *pattern = getString(schema, "pattern"))
+    type.pattern = keep(pattern->getString());
+  if (const json::Value *description = getString(schema, "description"))
+    type.description = keep(description->getString());
+
+  for (StringRef name : {"x-autobe-database-schema", "x-autobe-prisma-schema"})
+    if (const json::Value *table = json.lookup(schema, name)) {
+      if (table->isString()) {
+        type.dbTable = identOf(*table);
+        break;
+      }
+      if (!table->isNull()) {
+        Scope scope = key(name);
+        wrongType(*table, "a string or null");
+      }
+    }
+}
+
+void OpenAPIReader::checkAliasCycles() {
+  // A named type that is only a `$ref` to another one is an alias; aliases
+  // that lead back to themselves define nothing.
+  for (size_t start = 0; start < doc->types.size(); ++start) {
+    const Type *type = doc->types[start].type;
+    llvm::SmallVector<const Type *, 4> chain;
+    llvm::SmallPtrSet<const NamedType *, 4> seen;
+    seen.insert(&doc->types[start]);
+    bool cycle = false;
+    while (type && type->kind == TypeKind::Ref) {
+      chain.push_back(type);
+      const NamedType *next = doc->findType(type->ref.name);
+      if (!next)
+        break;
+      if (!seen.insert(next).second) {
+        cycle = next == &doc->types[start];
+        break;
+      }
+      type = next->type;
+    }
+    if (!cycle)
+      continue;
+    // Report each cycle once, at the member that comes first.
+    bool first = true;
+    for (const Type *ref : chain)
+      first &= doc->findType(ref->ref.name) >= &doc->types[start];
+    if (!first)
+      continue;
+    std::string text;
+    for (const Type *ref : chain)
+      text += "'" + ref->refText.str() + "' -> ";
+    text += "'" + chain.front()->refText.str() + "'";
+    InFlightDiagnostic diag =
+        diags.report(DiagID::OpenAPIRefCycle, chain.back()->ref.range);
+    diag << text;
+    if (chain.size() > 1)
+      diag.note(chain.front()->ref.range,
+                "the cycle continues through this $ref");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// The document
+//===----------------------------------------------------------------------===//
+
+/// Whether \p version is `3.0`, `3.1` or `3.2`, optionally with a patch
+/// number and a pre-release suffix (`3.1.0`, `3.0.0-rc2`).
+static bool isSupportedVersion(StringRef version) {
+  if (!version.consume_front("3.") || version.empty() ||
+      (version[0] != '0' && version[0] != '1' && version[0] != '2'))
+    return false;
+  version = version.drop_front();
+  if (version.empty())
+    return true;
+  if (!version.consume_front("."))
+    return false;
+  size_t digits = 0;
+  while (digits < version.size() && llvm::isDigit(version[digits]))
+    ++digits;
+  if (digits == 0)
+    return false;
+  version = version.drop_front(digits);
+  return version.empty() || version.starts_with("-");
+}
+
+std::unique_ptr<Document> OpenAPIReader::read(unsigned bufferID) {
+  const json::Value &root = json.getRoot();
+  if (!expectObject(root))
+    return nullptr;
+
+  const json::Value *openapi = json.lookup(root, "openapi");
+  if (!openapi) {
+    if (const json::Value *swagger = json.lookup(root, "swagger")) {
+      diags.report(DiagID::OpenAPISwagger2, swagger->getRange());
+      return nullptr;
+    }
+    diags.report(DiagID::OpenAPIMissingVersion,
+                 SMRange(root.getLoc(), root.getLoc()));
+    return nullptr;
+  }
+  if (!openapi->isString()) {
+    Scope scope = key("openapi");
+    wrongType(*openapi, "a string");
+    return nullptr;
+  }
+  if (!isSupportedVersion(openapi->getString())) {
+    if (openapi->getString().starts_with("2."))
+      diags.report(DiagID::OpenAPISwagger2, openapi->getRange());
+    else
+      diags.report(DiagID::OpenAPIUnsupportedVersion, openapi->getRange())
+          << openapi->getString();
+    return nullptr;
+  }
+
+  doc = std::make_unique<Document>(DocumentOrigin::OpenAPI);
+  typeBudget = std::max<size_t>(100000, 4 * json.getNumValues());
+  doc->bufferIDs.push_back(bufferID);
+  doc->version = identOf(*openapi);
+
+  if (const json::Value *security = getArray(root, "security")) {
+    Scope scope = key("security");
+    readSecurity(*security, rootSecurity);
+    hasRootSecurity = true;
+  }
+  if (const json::Value *components = getObject(root, "components")) {
+    Scope scope = key("components");
+    readComponents(*components);
+  }
+  if (const json::Value *paths = getObject(root, "paths")) {
+    Scope scope = key("paths");
+    readPaths(*paths);
+  }
+  doc->finalize();
+  checkAliasCycles();
+  return std::move(doc);
+}
+
+std::unique_ptr<Document> abv::parseOpenAPI(llvm::SourceMgr &sourceMgr,
+                                            unsigned bufferID,
+                                            DiagnosticEngine &diags) {
+  std::unique_ptr<json::Document> json =
+      json::parse(sourceMgr, bufferID, diags);
+  if (!json)
+    return nullptr;
+  OpenAPIReader reader(*json, sourceMgr.getMemoryBuffer(bufferID)->getBuffer(),
+                       diags);
+  return reader.read(bufferID);
+}
