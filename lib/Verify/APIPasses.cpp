@@ -11,4 +11,6 @@ using namespace abv;
 
 void abv::registerAPIPasses(PassRegistry &registry) {
   registry.add(createAPIStructurePass);
+  registry.add(createAPIAutoBePass);
+  registry.add(createLinkDBAPIPass);
 }

@@ -16,6 +16,10 @@
 /// |               | parameters, request bodies on GET/HEAD/DELETE,        |
 /// |               | success responses, bounds, enum duplicates, unknown   |
 /// |               | `required` names                                      |
+/// | api-autobe    | AutoBe's interface rules: DTO names, page types,      |
+/// |               | object bodies, IAuthorized tokens, uuid identifiers,  |
+/// |               | operation names, prerequisites, actors (AutoBe only)  |
+/// | link-db-api   | DTOs against the DB tables and columns they map       |
 ///
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +35,12 @@ class PassRegistry;
 
 /// Structure and references of API documents (API001 - API014).
 std::unique_ptr<Pass> createAPIStructurePass();
+
+/// AutoBe's own interface rules on AutoBe documents (API020 - API027).
+std::unique_ptr<Pass> createAPIAutoBePass();
+
+/// Links between API DTOs and DB tables and columns (LNK001 - LNK007).
+std::unique_ptr<Pass> createLinkDBAPIPass();
 
 /// Registers every API pass, in default pipeline order.
 void registerAPIPasses(PassRegistry &registry);
