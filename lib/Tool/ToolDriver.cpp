@@ -98,6 +98,12 @@ public:
   /// Builds the pass pipeline: --passes, or the default one when
   /// \p useDefault; false on an unknown pass.
   bool runPasses(bool useDefault, bool verifyEach);
+  /// The steps every tool takes once its options are parsed: open -o,
+  /// answer --list-*, apply -W, load the inputs. Returns the exit code when
+  /// the tool is done already (a listing, a usage error); otherwise sets
+  /// \p out and \p readable.
+  std::optional<int> start(std::unique_ptr<llvm::ToolOutputFile> &out,
+                           bool &readable);
   /// Renders the diagnostics and computes the exit code.
   int finish(raw_ostream &diagOS, bool unreadable);
 
@@ -220,6 +226,24 @@ static std::unique_ptr<ToolOutputFile> openOutput(StringRef path,
   return out;
 }
 
+std::optional<int> ToolRun::start(std::unique_ptr<ToolOutputFile> &out,
+                                  bool &readable) {
+  out = openOutput(opts.outputFile, toolName);
+  if (!out)
+    return ExitUsage;
+  if (std::optional<int> code = handleListings(out->os())) {
+    out->keep();
+    return *code;
+  }
+  if (!applyWarningOptions())
+    return ExitUsage;
+  // Without inputs load() explains the usage error.
+  readable = load();
+  if (opts.inputs.empty())
+    return ExitUsage;
+  return std::nullopt;
+}
+
 int abv::runVerifyMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
   removeLLVMColorOption();
@@ -233,20 +257,10 @@ int abv::runVerifyMain(int argc, char **argv) {
           &errs()))
     return ExitUsage;
   ToolRun run(opts, "abv-verify");
-  std::unique_ptr<ToolOutputFile> out = openOutput(opts.outputFile, "abv-verify");
-  if (!out)
-    return ExitUsage;
-  if (std::optional<int> code = run.handleListings(out->os())) {
-    out->keep();
+  std::unique_ptr<ToolOutputFile> out;
+  bool readable = false;
+  if (std::optional<int> code = run.start(out, readable))
     return *code;
-  }
-  if (!run.applyWarningOptions())
-    return ExitUsage;
-  if (opts.inputs.empty()) {
-    run.load();
-    return ExitUsage;
-  }
-  bool readable = run.load();
   if (!run.runPasses(/*useDefault=*/true, /*verifyEach=*/false))
     return ExitUsage;
   int code = run.finish(out->os(), !readable);
@@ -272,20 +286,10 @@ int abv::runOptMain(int argc, char **argv) {
           "abv-opt - run any ABV pass pipeline and print the IR\n", &errs()))
     return ExitUsage;
   ToolRun run(opts, "abv-opt");
-  std::unique_ptr<ToolOutputFile> out = openOutput(opts.outputFile, "abv-opt");
-  if (!out)
-    return ExitUsage;
-  if (std::optional<int> code = run.handleListings(out->os())) {
-    out->keep();
+  std::unique_ptr<ToolOutputFile> out;
+  bool readable = false;
+  if (std::optional<int> code = run.start(out, readable))
     return *code;
-  }
-  if (!run.applyWarningOptions())
-    return ExitUsage;
-  if (opts.inputs.empty()) {
-    run.load();
-    return ExitUsage;
-  }
-  bool readable = run.load();
   if (!run.runPasses(/*useDefault=*/allPasses, verifyEach))
     return ExitUsage;
   if (printIR)
