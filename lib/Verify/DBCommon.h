@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Small helpers private to the DB passes: the provider the checks assume,
-/// and the "did you mean" matcher behind fix hints.
+/// Small helpers private to the DB and link passes: the provider the checks
+/// assume, name splitting, and the "did you mean" matcher behind fix hints.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -15,9 +15,12 @@
 
 #include "abv/IR/DB.h"
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
+#include <string>
 
 namespace abv::db {
 
@@ -31,6 +34,31 @@ inline Provider getAssumedProvider(const Schema &schema) {
   if (schema.datasources.empty())
     return Provider::PostgreSQL;
   return schema.getProvider();
+}
+
+/// Splits a column or property name into lowercase words at underscores,
+/// dashes, spaces and camelCase humps: `apiKey` and `api_key` both give
+/// {api, key}.
+inline llvm::SmallVector<std::string, 4> splitWords(llvm::StringRef name) {
+  llvm::SmallVector<std::string, 4> words;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty())
+      words.push_back(std::move(current));
+    current.clear();
+  };
+  for (size_t i = 0, e = name.size(); i != e; ++i) {
+    char c = name[i];
+    if (c == '_' || c == '-' || c == ' ') {
+      flush();
+      continue;
+    }
+    if (llvm::isUpper(c) && i != 0 && !llvm::isUpper(name[i - 1]))
+      flush();
+    current += llvm::toLower(c);
+  }
+  flush();
+  return words;
 }
 
 /// Finds the closest of a stream of candidates to a misspelled name, if one

@@ -22,6 +22,8 @@
 #include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
+#include "DBCommon.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -33,29 +35,6 @@ using namespace abv;
 using namespace abv::db;
 using namespace llvm;
 
-/// Splits a column name into lowercase words at underscores, dashes and
-/// camelCase humps: `apiKey` and `api_key` both give {api, key}.
-static SmallVector<std::string, 4> splitWords(StringRef name) {
-  SmallVector<std::string, 4> words;
-  std::string current;
-  auto flush = [&] {
-    if (!current.empty())
-      words.push_back(std::move(current));
-    current.clear();
-  };
-  for (size_t i = 0, e = name.size(); i != e; ++i) {
-    char c = name[i];
-    if (c == '_' || c == '-' || c == ' ') {
-      flush();
-      continue;
-    }
-    if (isUpper(c) && i != 0 && !isUpper(name[i - 1]))
-      flush();
-    current += toLower(c);
-  }
-  flush();
-  return words;
-}
 
 /// Whether a column named \p name probably stores a secret in the clear: it
 /// names a password, secret, token or key, and nothing in the name says the

@@ -70,34 +70,12 @@
 
 using namespace abv;
 using namespace llvm;
+using abv::db::splitWords;
 
 //===----------------------------------------------------------------------===//
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Splits a name into lowercase words at underscores, dashes and camelCase
-/// humps.
-static SmallVector<std::string, 4> splitWords(StringRef name) {
-  SmallVector<std::string, 4> words;
-  std::string current;
-  auto flush = [&] {
-    if (!current.empty())
-      words.push_back(std::move(current));
-    current.clear();
-  };
-  for (size_t i = 0, e = name.size(); i != e; ++i) {
-    char c = name[i];
-    if (c == '_' || c == '-' || c == ' ') {
-      flush();
-      continue;
-    }
-    if (isUpper(c) && i != 0 && !isUpper(name[i - 1]))
-      flush();
-    current += toLower(c);
-  }
-  flush();
-  return words;
-}
 
 /// Whether a column named \p name holds a secret a client must never read:
 /// a password (or its hash or salt), a token, a secret, a key, an OTP. Names
