@@ -210,6 +210,10 @@ private:
   }
   /// The member \p name of \p object if it is an object (else OA004 and
   /// null); null when absent.
+  /// Member \p name of \p object when it has kind \p kind; reports a
+  /// wrong type (expected \p expected) and returns null otherwise.
+  const json::Value *getMember(const json::Value &object, StringRef name,
+                               json::Kind kind, StringRef expected);
   const json::Value *getObject(const json::Value &object, StringRef name);
   const json::Value *getArray(const json::Value &object, StringRef name);
   const json::Value *getString(const json::Value &object, StringRef name);
@@ -338,40 +342,32 @@ std::string OpenAPIReader::renderPath() const {
   return out.empty() ? "$" : out;
 }
 
-const json::Value *OpenAPIReader::getObject(const json::Value &object,
-                                            StringRef name) {
+const json::Value *OpenAPIReader::getMember(const json::Value &object,
+                                            StringRef name, json::Kind kind,
+                                            StringRef expected) {
   const json::Value *value = json.lookup(object, name);
   if (!value)
     return nullptr;
-  if (value->isObject())
+  if (value->getKind() == kind)
     return value;
   Scope scope = key(name);
-  wrongType(*value, "an object");
+  wrongType(*value, expected);
   return nullptr;
+}
+
+const json::Value *OpenAPIReader::getObject(const json::Value &object,
+                                            StringRef name) {
+  return getMember(object, name, json::Kind::Object, "an object");
 }
 
 const json::Value *OpenAPIReader::getArray(const json::Value &object,
                                            StringRef name) {
-  const json::Value *value = json.lookup(object, name);
-  if (!value)
-    return nullptr;
-  if (value->isArray())
-    return value;
-  Scope scope = key(name);
-  wrongType(*value, "an array");
-  return nullptr;
+  return getMember(object, name, json::Kind::Array, "an array");
 }
 
 const json::Value *OpenAPIReader::getString(const json::Value &object,
                                             StringRef name) {
-  const json::Value *value = json.lookup(object, name);
-  if (!value)
-    return nullptr;
-  if (value->isString())
-    return value;
-  Scope scope = key(name);
-  wrongType(*value, "a string");
-  return nullptr;
+  return getMember(object, name, json::Kind::String, "a string");
 }
 
 //===----------------------------------------------------------------------===//
