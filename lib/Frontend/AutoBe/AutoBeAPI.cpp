@@ -266,23 +266,10 @@ public:
   std::unique_ptr<Document> read(const json::Value &root);
 
 private:
-  /// Keeps \p text alive as long as the document: text in the source
-  /// buffer is kept as is, decoded text (with escapes) is copied.
-  StringRef keep(StringRef text) {
-    if (text.empty())
-      return StringRef();
-    if (text.begin() >= buffer.begin() && text.end() <= buffer.end())
-      return text;
-    return document->save(text);
-  }
-  /// The Ident of a string value; empty if \p value is null.
-  Ident ident(const json::Value *value) {
-    if (!value)
-      return Ident();
-    return Ident{keep(value->getString()), value->getRange()};
-  }
-  StringRef text(const json::Value *value) {
-    return value ? keep(value->getString()) : StringRef();
+  StringRef keep(StringRef text) const { return irText.keep(text); }
+  Ident ident(const json::Value *value) const { return irText.ident(value); }
+  StringRef text(const json::Value *value) const {
+    return irText.text(value);
   }
   /// The literal of a `const` or `enum` value.
   Literal literal(const json::Value &value) {
@@ -320,6 +307,7 @@ private:
   unsigned bufferID;
   StringRef buffer;
   std::unique_ptr<Document> document;
+  IRText<Document> irText{buffer, document};
 };
 
 } // namespace

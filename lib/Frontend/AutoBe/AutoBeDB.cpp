@@ -153,23 +153,10 @@ public:
   std::unique_ptr<Schema> read(const json::Value &root);
 
 private:
-  /// Keeps \p text alive as long as the schema: text in the source buffer
-  /// is kept as is, decoded text (with escapes) is copied.
-  StringRef keep(StringRef text) {
-    if (text.empty())
-      return StringRef();
-    if (text.begin() >= buffer.begin() && text.end() <= buffer.end())
-      return text;
-    return schema->save(text);
-  }
-  /// The Ident of a string value; empty if \p value is null.
-  Ident ident(const json::Value *value) {
-    if (!value)
-      return Ident();
-    return Ident{keep(value->getString()), value->getRange()};
-  }
-  StringRef text(const json::Value *value) {
-    return value ? keep(value->getString()) : StringRef();
+  StringRef keep(StringRef text) const { return irText.keep(text); }
+  Ident ident(const json::Value *value) const { return irText.ident(value); }
+  StringRef text(const json::Value *value) const {
+    return irText.text(value);
   }
   bool boolean(const json::Value *value) {
     return value && value->getAsBoolean().value_or(false);
@@ -198,6 +185,7 @@ private:
   unsigned bufferID;
   StringRef buffer;
   std::unique_ptr<Schema> schema;
+  IRText<Schema> irText{buffer, schema};
   /// A relation field whose references are filled in at the end, by the
   /// indexes of its model and of the field.
   struct PendingRelation {

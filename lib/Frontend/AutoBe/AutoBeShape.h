@@ -18,6 +18,7 @@
 #define ABV_LIB_FRONTEND_AUTOBE_AUTOBESHAPE_H
 
 #include "abv/Diag/DiagnosticEngine.h"
+#include "abv/IR/DB.h"
 #include "abv/Support/JSON.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -25,6 +26,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 namespace abv::autobe {
@@ -84,6 +86,37 @@ inline llvm::StringRef getExpectName(Expect expect, bool nullable = false) {
   }
   return "a value";
 }
+
+/// Turns JSON strings into IR strings for one document whose IR is owned by
+/// an \p Owner with `StringRef save(StringRef)` (db::Schema, api::Document):
+/// text that lies in the source buffer is used as is, decoded text (with
+/// escapes) is copied into the owner, so it lives as long as the IR.
+template <typename Owner> class IRText {
+public:
+  IRText(llvm::StringRef buffer, const std::unique_ptr<Owner> &owner)
+      : buffer(buffer), owner(owner) {}
+
+  llvm::StringRef keep(llvm::StringRef text) const {
+    if (text.empty())
+      return llvm::StringRef();
+    if (text.begin() >= buffer.begin() && text.end() <= buffer.end())
+      return text;
+    return owner->save(text);
+  }
+  /// The Ident of a string value; empty if \p value is null.
+  db::Ident ident(const json::Value *value) const {
+    if (!value)
+      return db::Ident();
+    return db::Ident{keep(value->getString()), value->getRange()};
+  }
+  llvm::StringRef text(const json::Value *value) const {
+    return value ? keep(value->getString()) : llvm::StringRef();
+  }
+
+private:
+  llvm::StringRef buffer;
+  const std::unique_ptr<Owner> &owner;
+};
 
 /// The path and shape helpers of a reader; readers derive from it.
 class ShapeReader {
