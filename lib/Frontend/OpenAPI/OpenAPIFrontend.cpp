@@ -249,6 +249,12 @@ private:
   /// it is no reference. Returns null after reporting OA007 / OA008 /
   /// OA009.
   const json::Value *follow(const json::Value &value);
+  /// Resolves \p use, an object or a `$ref` to one, like follow(); when it
+  /// was a reference, opens \p target at the referenced place so that
+  /// messages about the target say where it is. Null when there is no
+  /// object to read (after reporting why).
+  const json::Value *followObject(const json::Value &use,
+                                  std::optional<Scope> &target);
   /// Resolves one local `$ref` string value; null after OA007 / OA008.
   const json::Value *resolveRef(const json::Value &refValue);
 
@@ -386,6 +392,19 @@ const json::Value *OpenAPIReader::resolveRef(const json::Value &refValue) {
   return target;
 }
 
+const json::Value *OpenAPIReader::followObject(const json::Value &use,
+                                               std::optional<Scope> &target) {
+  if (!expectObject(use))
+    return nullptr;
+  const json::Value *value = follow(use);
+  if (!value || !expectObject(*value))
+    return nullptr;
+  if (value != &use)
+    target.emplace(*this, Segment{Segment::Pointer,
+                                  json.lookup(use, "$ref")->getString(), 0});
+  return value;
+}
+
 const json::Value *OpenAPIReader::follow(const json::Value &value) {
   const json::Value *current = &value;
   // The `$ref` values followed so far, in order, with the targets reached.
@@ -450,15 +469,10 @@ void OpenAPIReader::readPaths(const json::Value &paths) {
 
 void OpenAPIReader::readPathItem(const json::Member &pathMember) {
   const json::Value &use = pathMember.getValue();
-  if (!expectObject(use))
-    return;
-  const json::Value *item = follow(use);
-  if (!item || !expectObject(*item))
-    return;
   std::optional<Scope> target;
-  if (item != &use)
-    target.emplace(*this, Segment{Segment::Pointer,
-                                  json.lookup(use, "$ref")->getString(), 0});
+  const json::Value *item = followObject(use, target);
+  if (!item)
+    return;
   Ident pathName = identOfKey(pathMember);
 
   std::vector<Parameter> pathParameters;
@@ -544,15 +558,10 @@ void OpenAPIReader::readParameters(const json::Value *list,
   for (size_t i = 0; i < elements.size(); ++i) {
     Scope scope = index(i);
     const json::Value &use = elements[i];
-    if (!expectObject(use))
-      continue;
-    const json::Value *value = follow(use);
-    if (!value || !expectObject(*value))
-      continue;
     std::optional<Scope> target;
-    if (value != &use)
-      target.emplace(*this, Segment{Segment::Pointer,
-                                    json.lookup(use, "$ref")->getString(), 0});
+    const json::Value *value = followObject(use, target);
+    if (!value)
+      continue;
     const json::Value *name = getString(*value, "name");
     const json::Value *in = getString(*value, "in");
     bool missing = false;
@@ -623,16 +632,11 @@ Type *OpenAPIReader::readContent(const json::Value &content,
 }
 
 void OpenAPIReader::readRequestBody(Operation &op, const json::Value &use) {
-  if (!expectObject(use))
-    return;
-  const json::Value *body = follow(use);
-  if (!body || !expectObject(*body))
+  std::optional<Scope> target;
+  const json::Value *body = followObject(use, target);
+  if (!body)
     return;
   op.requestBodyRange = use.getRange();
-  std::optional<Scope> target;
-  if (body != &use)
-    target.emplace(*this, Segment{Segment::Pointer,
-                                  json.lookup(use, "$ref")->getString(), 0});
   if (const json::Value *content = getObject(*body, "content")) {
     Scope scope = key("content");
     StringRef contentType;
@@ -646,15 +650,10 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
       continue;
     Scope scope = key(member.getKey());
     const json::Value &use = member.getValue();
-    if (!expectObject(use))
-      continue;
-    const json::Value *value = follow(use);
-    if (!value || !expectObject(*value))
-      continue;
     std::optional<Scope> target;
-    if (value != &use)
-      target.emplace(*this, Segment{Segment::Pointer,
-                                    json.lookup(use, "$ref")->getString(), 0});
+    const json::Value *value = followObject(use, target);
+    if (!value)
+      continue;
     Response response;
     response.status = identOfKey(member);
     response.range = member.getRange();
