@@ -16,6 +16,8 @@
 
 #include "gtest/gtest.h"
 
+#include "../TestSupport.h"
+
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -43,15 +45,7 @@ struct Loaded {
 
   /// The range of the \p nth occurrence of \p needle.
   SMRange find(StringRef needle, unsigned nth = 0) const {
-    StringRef all(text);
-    size_t at = all.find(needle);
-    for (unsigned i = 0; i < nth && at != StringRef::npos; ++i)
-      at = all.find(needle, at + 1);
-    EXPECT_NE(at, StringRef::npos) << needle.str();
-    if (at == StringRef::npos)
-      return SMRange();
-    return SMRange(SMLoc::getFromPointer(text + at),
-                   SMLoc::getFromPointer(text + at + needle.size()));
+    return test::findRange(text, needle, nth);
   }
   /// The range of the object (brace to brace) that starts at the \p nth
   /// occurrence of \p needle, which must begin with '{'. The test inputs

@@ -18,6 +18,8 @@
 
 #include "gtest/gtest.h"
 
+#include "../TestSupport.h"
+
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -45,15 +47,7 @@ struct Loaded {
 
   /// The range of the \p nth occurrence of \p needle.
   SMRange find(StringRef needle, unsigned nth = 0) const {
-    StringRef all(text);
-    size_t at = all.find(needle);
-    for (unsigned i = 0; i < nth && at != StringRef::npos; ++i)
-      at = all.find(needle, at + 1);
-    EXPECT_NE(at, StringRef::npos) << needle.str();
-    if (at == StringRef::npos)
-      return SMRange();
-    return SMRange(SMLoc::getFromPointer(text + at),
-                   SMLoc::getFromPointer(text + at + needle.size()));
+    return test::findRange(text, needle, nth);
   }
   /// The range of the object (brace to brace) around \p needle; the test
   /// inputs have no braces inside strings.
