@@ -14,6 +14,7 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Support/SourceFiles.h"
 #include "abv/Verify/APIPasses.h"
+#include "abv/Verify/CRUDCoverage.h"
 #include "abv/Verify/DBPasses.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -29,6 +30,7 @@ using namespace llvm;
 namespace {
 enum class FailOn { Error, Warning, Remark, Never };
 enum class ColorMode { Auto, Always, Never };
+enum class CoverageFormat { None, Text, JSON };
 
 /// Exit codes shared by every tool.
 enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
@@ -248,6 +250,15 @@ int abv::runVerifyMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
   removeLLVMColorOption();
   CommonOptions opts;
+  cl::opt<CoverageFormat> crudCoverage{
+      "crud-coverage",
+      cl::desc("After the diagnostics, print on stdout which operations "
+               "create, read, update and delete each table"),
+      cl::ValueOptional,
+      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
+                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
+                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      cl::init(CoverageFormat::None), cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
@@ -265,6 +276,14 @@ int abv::runVerifyMain(int argc, char **argv) {
     return ExitUsage;
   int code = run.finish(out->os(), !readable);
   out->keep();
+  if (crudCoverage != CoverageFormat::None && readable) {
+    AnalysisManager analyses(run.project);
+    const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
+    if (crudCoverage == CoverageFormat::JSON)
+      coverage.printJSON(outs(), run.project.getSourceMgr());
+    else
+      coverage.print(outs(), run.project.getSourceMgr());
+  }
   return code;
 }
 

@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Small helpers private to the DB and link passes: the provider the checks
-/// assume, name splitting, and the "did you mean" matcher behind fix hints.
+/// Small helpers private to the DB, API and link passes: the provider the
+/// checks assume, name splitting, plurals, table and column lookup by name or
+/// mapped name, and the "did you mean" matcher behind fix hints.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -69,9 +70,9 @@ class ClosestMatch {
 public:
   explicit ClosestMatch(llvm::StringRef name, unsigned cap = 3)
       : name(name),
-        bestDistance(std::max<unsigned>(
-                         1, std::min<size_t>(cap, name.size() / 3)) +
-                     1) {}
+        bestDistance(
+            std::max<unsigned>(1, std::min<size_t>(cap, name.size() / 3)) + 1) {
+  }
 
   void consider(llvm::StringRef candidate) {
     if (bestDistance == 0 || candidate.empty() || candidate == name)
@@ -98,6 +99,68 @@ private:
   unsigned bestDistance;
   llvm::StringRef best;
 };
+
+/// The plural of a lowercase English noun: `sale` -> `sales`, `category` ->
+/// `categories`, `address` -> `addresses`, `person` -> `people`.
+inline std::string pluralize(llvm::StringRef word) {
+  static const std::pair<const char *, const char *> irregular[] = {
+      {"person", "people"}, {"child", "children"},    {"man", "men"},
+      {"woman", "women"},   {"mouse", "mice"},        {"datum", "data"},
+      {"medium", "media"},  {"criterion", "criteria"}};
+  for (const auto &[singular, plural] : irregular)
+    if (word == singular)
+      return plural;
+  if (word.ends_with("y") && word.size() > 1 &&
+      !llvm::StringRef("aeiou").contains(word[word.size() - 2]))
+    return (word.drop_back() + "ies").str();
+  if (word.ends_with("s") || word.ends_with("x") || word.ends_with("z") ||
+      word.ends_with("ch") || word.ends_with("sh"))
+    return (word + "es").str();
+  return (word + "s").str();
+}
+
+/// Whether a lowercase English word reads as a plural (or a mass noun that
+/// names a collection as it is): `sales`, `people`, `data`, `media`,
+/// `children`, `news`. `status`, `address` and `analysis` are singular.
+inline bool looksPlural(llvm::StringRef word) {
+  static const char *const collective[] = {
+      "people",     "children", "men",      "women",       "mice",
+      "data",       "media",    "criteria", "news",        "series",
+      "species",    "feedback", "info",     "information", "equipment",
+      "inventory",  "metadata", "staff",    "stock",       "analytics",
+      "statistics", "settings"};
+  for (const char *noun : collective)
+    if (word == noun)
+      return true;
+  if (!word.ends_with("s") || word.size() < 3)
+    return false;
+  // Singular nouns ending in s: status, bus, address, analysis, canvas.
+  static const char *const singularEndings[] = {"ss", "us", "is", "as", "os"};
+  for (const char *ending : singularEndings)
+    if (word.ends_with(ending))
+      return false;
+  return true;
+}
+
+/// A model by name or table name.
+inline const Model *findTable(const Schema &schema, llvm::StringRef name) {
+  if (const Model *model = schema.findModel(name))
+    return model;
+  for (const Model &model : schema.models)
+    if (model.getTableName() == name)
+      return &model;
+  return nullptr;
+}
+
+/// A field by field name or column name.
+inline const Field *findColumn(const Model &model, llvm::StringRef name) {
+  if (const Field *field = model.findField(name))
+    return field;
+  for (const Field &field : model.fields)
+    if (field.getColumnName() == name)
+      return &field;
+  return nullptr;
+}
 
 } // namespace abv::db
 

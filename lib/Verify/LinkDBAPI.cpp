@@ -50,6 +50,11 @@
 ///   named `<actor>`, `<actor>s`, `<prefix>_<actor>` or `<prefix>_<actor>s`,
 ///   in snake case or with camelCase words run together. Reported once per
 ///   actor, at its first operation, with a note at an actor-stance model.
+/// - LNK008 (remark): a table no operation creates, reads, updates or
+///   deletes, directly or through a nested DTO (the CRUDCoverage analysis).
+///   The one link finding located on the DB side: no API location exists.
+///   Views are not reported; neither are tables of a project whose API
+///   attributes no operation at all (the links are too weak to say).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -59,6 +64,7 @@
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/APIPasses.h"
+#include "abv/Verify/CRUDCoverage.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -70,6 +76,8 @@
 
 using namespace abv;
 using namespace llvm;
+using abv::db::findColumn;
+using abv::db::findTable;
 using abv::db::splitWords;
 
 //===----------------------------------------------------------------------===//
@@ -119,26 +127,6 @@ static bool isRequestVariant(StringRef variant) {
   return variant == "ICreate" || variant == "IUpdate" ||
          variant == "IRequest" || variant == "ILogin" || variant == "IJoin" ||
          variant == "IRefresh" || variant == "IAuthorize";
-}
-
-/// A field by field name or column name.
-static const db::Field *findColumn(const db::Model &model, StringRef name) {
-  if (const db::Field *field = model.findField(name))
-    return field;
-  for (const db::Field &field : model.fields)
-    if (field.getColumnName() == name)
-      return &field;
-  return nullptr;
-}
-
-/// A model by name or table name.
-static const db::Model *findTable(const db::Schema &schema, StringRef name) {
-  if (const db::Model *model = schema.findModel(name))
-    return model;
-  for (const db::Model &model : schema.models)
-    if (model.getTableName() == name)
-      return &model;
-  return nullptr;
 }
 
 /// How a column's type reads in a message.
@@ -201,7 +189,7 @@ struct LinkDBAPIPass : PassInfoMixin<LinkDBAPIPass> {
       "tables and columns, type and nullability mismatches, columns missing "
       "from ICreate, exposed secrets, actors without a table";
 
-  void run(const Project &project, AnalysisManager &,
+  void run(const Project &project, AnalysisManager &analyses,
            DiagnosticEngine &diags) override {
     const db::Schema *schema = project.autobeSchema
                                    ? project.autobeSchema.get()
@@ -210,6 +198,7 @@ struct LinkDBAPIPass : PassInfoMixin<LinkDBAPIPass> {
       return;
     for (const api::Document *doc : project.getAPIDocuments())
       check(*doc, *schema, diags);
+    checkCoverage(analyses.getAnalysis<CRUDCoverage>(), diags);
   }
 
 private:
@@ -217,6 +206,7 @@ private:
              DiagnosticEngine &diags);
   void checkActors(const api::Document &doc, const db::Schema &schema,
                    DiagnosticEngine &diags);
+  void checkCoverage(const CRUDCoverage &coverage, DiagnosticEngine &diags);
 };
 
 } // namespace
@@ -449,6 +439,20 @@ void LinkDBAPIPass::checkActors(const api::Document &doc,
                  "an actor table is declared here: '" + closest->name.name +
                      "'");
   }
+}
+
+void LinkDBAPIPass::checkCoverage(const CRUDCoverage &coverage,
+                                  DiagnosticEngine &diags) {
+  if (!coverage.isAvailable() ||
+      llvm::none_of(coverage.getAttributions(),
+                    [](const CRUDCoverage::Attribution &attribution) {
+                      return attribution.model != nullptr;
+                    }))
+    return;
+  for (const CRUDCoverage::TableCoverage &table : coverage.getTables())
+    if (!table.isTouched() && !table.model->isView)
+      diags.report(DiagID::LinkTableUntouched, table.model->name.range)
+          << table.model->getTableName();
 }
 
 std::unique_ptr<Pass> abv::createLinkDBAPIPass() {
