@@ -12,5 +12,6 @@ using namespace abv;
 void abv::registerAPIPasses(PassRegistry &registry) {
   registry.add(createAPIStructurePass);
   registry.add(createAPIAutoBePass);
+  registry.add(createAPIDesignPass);
   registry.add(createLinkDBAPIPass);
 }

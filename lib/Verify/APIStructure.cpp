@@ -13,7 +13,8 @@
 /// parameter names (API006), path template parameters without a declared
 /// path parameter and the reverse (API007, API008), request bodies on GET
 /// and HEAD (API009) and on DELETE (API014, a remark: nestia's reference
-/// backends use them on purpose and `fetch` sends them), operations with no
+/// backends use them on purpose and `fetch` sends them) unless the body is
+/// a closed object with no properties, operations with no
 /// success response (API010), empty bounds (API011), duplicate enum values
 /// (API012) and `required` entries that name no property (API013).
 ///
@@ -46,6 +47,8 @@
 /// because they require a cyclic one are not reported again.
 ///
 //===----------------------------------------------------------------------===//
+
+#include "APICommon.h"
 
 #include "abv/Diag/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
@@ -118,28 +121,6 @@ static void forEachDocumentTypeNode(const Document &doc,
   for (const Operation &op : doc.operations)
     forEachOperationType(
         op, [&](const Type *root) { forEachTypeNode(root, fn, &seen); });
-}
-
-/// The source range of the characters [offset, offset + size) of an
-/// identifier's decoded text, when its source spelling is the text itself or
-/// the text in quotes (no escapes); otherwise the whole identifier.
-static SMRange getSubRange(const Ident &ident, size_t offset, size_t size) {
-  if (!ident.range.isValid())
-    return ident.range;
-  const char *begin = ident.range.Start.getPointer();
-  const char *end = ident.range.End.getPointer();
-  StringRef spelled(begin, end - begin);
-  size_t skip;
-  if (spelled == ident.name)
-    skip = 0;
-  else if (spelled.size() == ident.name.size() + 2 && spelled.front() == '"' &&
-           spelled.back() == '"' &&
-           spelled.substr(1, ident.name.size()) == ident.name)
-    skip = 1;
-  else
-    return ident.range;
-  return SMRange(SMLoc::getFromPointer(begin + skip + offset),
-                 SMLoc::getFromPointer(begin + skip + offset + size));
 }
 
 /// The source text of \p range, or empty.
@@ -750,7 +731,13 @@ void APIStructurePass::checkBodiesAndResponses(const Document &doc,
   bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
   for (const Operation &op : doc.operations) {
     StringRef method = op.method.name;
-    if (op.requestBody &&
+    // A body whose schema is a closed object with no properties carries
+    // nothing (Stripe declares one on every GET): not reported.
+    const Type *body = doc.resolve(op.requestBody);
+    bool isEmptyBody = body && body->kind == TypeKind::Object &&
+                       body->isClosed && body->properties.empty() &&
+                       body->variants.empty();
+    if (op.requestBody && !isEmptyBody &&
         (method == "get" || method == "head" || method == "delete")) {
       SMRange range = op.requestBodyRange.isValid() ? op.requestBodyRange
                                                     : op.requestBody->range;

@@ -19,6 +19,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <string>
@@ -120,26 +121,31 @@ inline std::string pluralize(llvm::StringRef word) {
 }
 
 /// Whether a lowercase English word reads as a plural (or a mass noun that
-/// names a collection as it is): `sales`, `people`, `data`, `media`,
-/// `children`, `news`. `status`, `address` and `analysis` are singular.
+/// names a collection as it is): `sales`, `todos`, `skus`, `people`, `data`,
+/// `media`, `news`. `status`, `address`, `analysis` and `canvas` are
+/// singular.
 inline bool looksPlural(llvm::StringRef word) {
-  static const char *const collective[] = {
-      "people",     "children", "men",      "women",       "mice",
-      "data",       "media",    "criteria", "news",        "series",
-      "species",    "feedback", "info",     "information", "equipment",
-      "inventory",  "metadata", "staff",    "stock",       "analytics",
-      "statistics", "settings"};
-  for (const char *noun : collective)
-    if (word == noun)
-      return true;
+  static const llvm::StringSet<> collective = {
+      "people", "children", "men",      "women",      "mice",
+      "data",   "media",    "criteria", "news",       "series",
+      "species", "feedback", "info",    "information", "equipment",
+      "metadata", "staff",  "analytics", "statistics", "settings"};
+  if (collective.contains(word))
+    return true;
   if (!word.ends_with("s") || word.size() < 3)
     return false;
-  // Singular nouns ending in s: status, bus, address, analysis, canvas.
-  static const char *const singularEndings[] = {"ss", "us", "is", "as", "os"};
-  for (const char *ending : singularEndings)
-    if (word.ends_with(ending))
-      return false;
-  return true;
+  // Singular nouns ending in s: address, analysis, status, canvas.
+  if (word.ends_with("ss") || word.ends_with("sis"))
+    return false;
+  static const llvm::StringSet<> singular = {
+      "status",  "bus",      "campus",   "virus",    "census",   "bonus",
+      "focus",   "corpus",   "radius",   "syllabus", "consensus", "apparatus",
+      "nexus",   "genus",    "stimulus", "cactus",   "circus",   "fungus",
+      "prospectus", "canvas", "atlas",   "alias",    "gas",      "bias",
+      "chaos",   "ethos",    "kudos",    "lens",     "plus",     "minus",
+      "this",    "has",      "was",      "yes",      "gps",      "sms",
+      "cors",    "dns",      "https",    "os",       "ios"};
+  return !singular.contains(word);
 }
 
 /// A model by name or table name.
@@ -160,6 +166,38 @@ inline const Field *findColumn(const Model &model, llvm::StringRef name) {
     if (field.getColumnName() == name)
       return &field;
   return nullptr;
+}
+
+/// Whether a column (or parameter) named \p name holds a secret a client must never read:
+/// a password (or its hash or salt), a token, a secret, a key, an OTP. Names
+/// that only describe the secret (its type, expiry, ...) do not.
+inline bool looksLikeSecret(llvm::StringRef name, bool allowTokens = false) {
+  llvm::SmallVector<std::string, 4> words = splitWords(name);
+  static const llvm::StringSet<> descriptive = {
+      "type",    "kind",       "status",    "prefix",  "suffix",  "last4",
+      "hint",    "id",         "ids",       "count",   "length",  "policy",
+      "strength", "expiry",    "expires",   "expired", "expiration", "at",
+      "until",   "version",    "algorithm", "required", "enabled", "changed",
+      "updated", "attempts",   "url",       "uri",     "name",    "label",
+      "scope",   "scopes",     "fingerprint", "masked", "preview", "public",
+      "endpoint", "date",      "time",      "reset",   "sent",    "verified",
+      "used",    "remaining",  "limit",     "page",    "next",    "cursor",
+      "continuation", "pagination"};
+  for (const std::string &word : words)
+    if (descriptive.contains(word))
+      return false;
+  static const llvm::StringSet<> secretWords = {"password", "passwd", "pwd",
+                                          "passcode", "secret", "token",
+                                          "apikey",   "otp",    "salt"};
+  static const llvm::StringSet<> keyed = {"api", "private", "secret", "access",
+                                    "signing"};
+  for (size_t i = 0, e = words.size(); i != e; ++i) {
+    if (secretWords.contains(words[i]) && !(allowTokens && words[i] == "token"))
+      return true;
+    if (words[i] == "key" && i != 0 && keyed.contains(words[i - 1]))
+      return true;
+  }
+  return false;
 }
 
 } // namespace abv::db

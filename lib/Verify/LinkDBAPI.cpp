@@ -78,43 +78,13 @@ using namespace abv;
 using namespace llvm;
 using abv::db::findColumn;
 using abv::db::findTable;
+using abv::db::looksLikeSecret;
 using abv::db::splitWords;
 
 //===----------------------------------------------------------------------===//
 // Helpers
 //===----------------------------------------------------------------------===//
 
-
-/// Whether a column named \p name holds a secret a client must never read:
-/// a password (or its hash or salt), a token, a secret, a key, an OTP. Names
-/// that only describe the secret (its type, expiry, ...) do not.
-static bool looksLikeSecret(StringRef name, bool allowTokens = false) {
-  SmallVector<std::string, 4> words = splitWords(name);
-  static const StringSet<> descriptive = {
-      "type",    "kind",       "status",    "prefix",  "suffix",  "last4",
-      "hint",    "id",         "ids",       "count",   "length",  "policy",
-      "strength", "expiry",    "expires",   "expired", "expiration", "at",
-      "until",   "version",    "algorithm", "required", "enabled", "changed",
-      "updated", "attempts",   "url",       "uri",     "name",    "label",
-      "scope",   "scopes",     "fingerprint", "masked", "preview", "public",
-      "endpoint", "date",      "time",      "reset",   "sent",    "verified",
-      "used",    "remaining",  "limit"};
-  for (const std::string &word : words)
-    if (descriptive.contains(word))
-      return false;
-  static const StringSet<> secretWords = {"password", "passwd", "pwd",
-                                          "passcode", "secret", "token",
-                                          "apikey",   "otp",    "salt"};
-  static const StringSet<> keyed = {"api", "private", "secret", "access",
-                                    "signing"};
-  for (size_t i = 0, e = words.size(); i != e; ++i) {
-    if (secretWords.contains(words[i]) && !(allowTokens && words[i] == "token"))
-      return true;
-    if (words[i] == "key" && i != 0 && keyed.contains(words[i - 1]))
-      return true;
-  }
-  return false;
-}
 
 /// The last segment of a DTO name: `ICreate` for `IArticle.ICreate`, "" for
 /// a base DTO.

@@ -97,6 +97,8 @@ struct Type {
 
   /// Object.
   std::vector<Property> properties;
+  /// `additionalProperties: false`: no property beyond `properties`.
+  bool isClosed = false;
   /// `required` entries that name no property, kept to be reported.
   std::vector<Ident> requiredNames;
   /// Array.

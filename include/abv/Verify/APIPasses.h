@@ -19,7 +19,11 @@
 /// | api-autobe    | AutoBe's interface rules: DTO names, page types,      |
 /// |               | object bodies, IAuthorized tokens, uuid identifiers,  |
 /// |               | operation names, prerequisites, actors (AutoBe only)  |
-/// | link-db-api   | DTOs against the DB tables and columns they map       |
+/// | api-design    | REST design: plural collections, paginated lists,     |
+/// |               | bounded free text, secrets in URLs, verbs in paths,   |
+/// |               | PUT/DELETE on collections                             |
+/// | link-db-api   | DTOs against the DB tables and columns they map, and  |
+/// |               | tables no operation touches                           |
 ///
 //===----------------------------------------------------------------------===//
 
@@ -39,7 +43,10 @@ std::unique_ptr<Pass> createAPIStructurePass();
 /// AutoBe's own interface rules on AutoBe documents (API020 - API027).
 std::unique_ptr<Pass> createAPIAutoBePass();
 
-/// Links between API DTOs and DB tables and columns (LNK001 - LNK007).
+/// REST design rules (API030 - API035).
+std::unique_ptr<Pass> createAPIDesignPass();
+
+/// Links between API DTOs and DB tables and columns (LNK001 - LNK008).
 std::unique_ptr<Pass> createLinkDBAPIPass();
 
 /// Registers every API pass, in default pipeline order.

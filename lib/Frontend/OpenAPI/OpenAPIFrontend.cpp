@@ -895,6 +895,9 @@ void OpenAPIReader::readVariants(Type &type, const json::Value &list) {
 }
 
 void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
+  if (const json::Value *additional =
+          json.lookup(schema, "additionalProperties"))
+    type.isClosed = additional->getAsBoolean() == std::optional<bool>(false);
   if (const json::Value *properties = getObject(schema, "properties")) {
     Scope scope = key("properties");
     for (const json::Member &member : properties->getMembers()) {
