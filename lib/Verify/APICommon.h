@@ -6,7 +6,7 @@
 ///
 /// \file
 /// Small helpers private to the API passes: exact ranges inside a path or a
-/// name.
+/// name, DTO name variants, and the child types of a type node.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -23,7 +23,8 @@ namespace abv::api {
 /// The source range of the characters [offset, offset + size) of an
 /// identifier's decoded text, when its source spelling is the text itself or
 /// the text in quotes (no escapes); otherwise the whole identifier.
-inline llvm::SMRange getSubRange(const Ident &ident, size_t offset, size_t size) {
+inline llvm::SMRange getSubRange(const Ident &ident, size_t offset,
+                                 size_t size) {
   if (!ident.range.isValid())
     return ident.range;
   const char *begin = ident.range.Start.getPointer();
@@ -38,8 +39,27 @@ inline llvm::SMRange getSubRange(const Ident &ident, size_t offset, size_t size)
     skip = 1;
   else
     return ident.range;
-  return llvm::SMRange(llvm::SMLoc::getFromPointer(begin + skip + offset),
-                 llvm::SMLoc::getFromPointer(begin + skip + offset + size));
+  return llvm::SMRange(
+      llvm::SMLoc::getFromPointer(begin + skip + offset),
+      llvm::SMLoc::getFromPointer(begin + skip + offset + size));
+}
+
+/// The last segment of a DTO name: `ICreate` for `IArticle.ICreate`, "" for
+/// a base DTO (`IArticle`).
+inline llvm::StringRef getVariant(llvm::StringRef typeName) {
+  size_t dot = typeName.rfind('.');
+  return dot == llvm::StringRef::npos ? llvm::StringRef()
+                                      : typeName.substr(dot + 1);
+}
+
+/// Calls \p fn with each direct child of \p type: its property types, its
+/// items, its variants (any may be null).
+template <typename Fn> void forEachChildType(const Type &type, Fn fn) {
+  for (const Property &property : type.properties)
+    fn(property.type);
+  fn(type.items);
+  for (const Type *variant : type.variants)
+    fn(variant);
 }
 
 } // namespace abv::api

@@ -93,18 +93,12 @@ static std::string getLastWord(StringRef segment) {
   return words.empty() ? std::string() : words.back();
 }
 
-/// The last segment of a DTO name: `IRequest` for `IArticle.IRequest`.
-static StringRef getVariant(StringRef typeName) {
-  size_t dot = typeName.rfind('.');
-  return dot == StringRef::npos ? StringRef() : typeName.substr(dot + 1);
-}
-
 static bool isPagingName(StringRef name) {
   static const StringSet<> paging = {
-      "page",   "limit",         "offset",        "cursor", "perpage",
-      "pagesize", "take",        "skip",          "after",  "before",
-      "startingafter", "endingbefore", "size",   "first",  "last",
-      "pagenumber", "pagetoken", "nextpagetoken", "maxresults", "top"};
+      "page",          "limit",        "offset",        "cursor",     "perpage",
+      "pagesize",      "take",         "skip",          "after",      "before",
+      "startingafter", "endingbefore", "size",          "first",      "last",
+      "pagenumber",    "pagetoken",    "nextpagetoken", "maxresults", "top"};
   std::string squashed;
   for (char c : name)
     if (c != '_' && c != '-')
@@ -115,24 +109,26 @@ static bool isPagingName(StringRef name) {
 /// Formats whose values have a bounded length or a fixed shape.
 static bool isBoundedFormat(StringRef format) {
   static const StringSet<> bounded = {
-      "uuid",     "date-time", "date",      "time",     "email",
-      "idn-email", "uri",      "url",       "uri-reference", "iri",
-      "hostname", "idn-hostname", "ipv4",   "ipv6",     "byte",
-      "binary",   "password",  "duration",  "int32",    "int64",
-      "phone",    "uint32",    "uint64",    "regex",    "json-pointer"};
+      "uuid",      "date-time",    "date",     "time",          "email",
+      "idn-email", "uri",          "url",      "uri-reference", "iri",
+      "hostname",  "idn-hostname", "ipv4",     "ipv6",          "byte",
+      "binary",    "password",     "duration", "int32",         "int64",
+      "phone",     "uint32",       "uint64",   "regex",         "json-pointer"};
   return bounded.contains(format);
 }
 
 /// Verbs that name an action on a resource rather than a resource.
 static bool isActionVerb(StringRef word) {
   static const StringSet<> verbs = {
-      "verify",  "confirm",  "reset",    "activate", "deactivate", "approve",
-      "reject",  "cancel",   "login",    "logout",   "join",       "search",
-      "download", "upload",  "export",   "import",   "resend",     "refresh",
-      "publish", "unpublish", "archive", "restore",  "accept",     "decline",
-      "revoke",  "validate", "check",    "preview",  "invite",     "follow",
-      "unfollow", "subscribe", "unsubscribe", "redeem", "claim",   "lock",
-      "unlock",  "pin",      "unpin",    "vote",     "report",     "share"};
+      "verify",   "confirm",   "reset",       "activate", "deactivate",
+      "approve",  "reject",    "cancel",      "login",    "logout",
+      "join",     "search",    "download",    "upload",   "export",
+      "import",   "resend",    "refresh",     "publish",  "unpublish",
+      "archive",  "restore",   "accept",      "decline",  "revoke",
+      "validate", "check",     "preview",     "invite",   "follow",
+      "unfollow", "subscribe", "unsubscribe", "redeem",   "claim",
+      "lock",     "unlock",    "pin",         "unpin",    "vote",
+      "report",   "share"};
   return verbs.contains(word);
 }
 
@@ -174,7 +170,8 @@ private:
 static std::string normalizePath(StringRef path) {
   std::string result;
   for (const Segment &segment : getSegments(path))
-    result += segment.isParam() ? std::string("/{}") : ("/" + segment.text).str();
+    result +=
+        segment.isParam() ? std::string("/{}") : ("/" + segment.text).str();
   return result;
 }
 
@@ -212,7 +209,8 @@ void APIDesignPass::checkPath(const Operation &op, StringSet<> &seenSegments,
     if (segment.isParam())
       continue;
     // Reported once per path prefix, whatever the method.
-    std::string key = path.substr(0, segment.offset + segment.text.size()).str();
+    std::string key =
+        path.substr(0, segment.offset + segment.text.size()).str();
     bool isFirst = seenSegments.insert(key).second;
 
     // API030: `/user/{userId}`; an action (`/email/verify/{token}`) is not
@@ -230,10 +228,9 @@ void APIDesignPass::checkPath(const Operation &op, StringSet<> &seenSegments,
     if (isFirst) {
       SmallVector<std::string, 4> words =
           db::splitWords(segment.text.split('.').first);
-      static const StringSet<> verbs = {"get",    "create", "update",
-                                        "delete", "remove", "fetch",
-                                        "list",   "add",    "insert",
-                                        "modify", "destroy"};
+      static const StringSet<> verbs = {"get",    "create", "update", "delete",
+                                        "remove", "fetch",  "list",   "add",
+                                        "insert", "modify", "destroy"};
       // `list` alone is a noun (`/lists/{id}` passes as plural anyway), and
       // so is an add-on.
       if (!words.empty() && verbs.contains(words.front()) &&
@@ -253,9 +250,9 @@ void APIDesignPass::checkPath(const Operation &op, StringSet<> &seenSegments,
       !segments.back().isParam() &&
       itemCollections.contains(normalizePath(path))) {
     const Segment &last = segments.back();
-      diags.report(DiagID::APIWriteOnCollection,
-                   getSubRange(op.path, last.offset, last.text.size()))
-          << method.upper() << last.text;
+    diags.report(DiagID::APIWriteOnCollection,
+                 getSubRange(op.path, last.offset, last.text.size()))
+        << method.upper() << last.text;
   }
 }
 
@@ -280,8 +277,8 @@ void APIDesignPass::checkList(const Document &doc, const Operation &op,
     for (const Property &property : requestType->properties)
       if (isPagingName(property.name.name))
         return;
-  SMRange range = success->type->range.isValid() ? success->type->range
-                                                 : success->range;
+  SMRange range =
+      success->type->range.isValid() ? success->type->range : success->range;
   diags.report(DiagID::APIUnpaginatedList, range)
       << method.upper() << op.path.name;
 }
@@ -367,17 +364,16 @@ void APIDesignPass::checkUnboundedText(const Document &, const Type &object,
     names += ("'" + unbounded[i]->name.name + "'").str();
   }
   std::string where =
-      owner.empty()
-          ? ("the request body of " + StringRef(op.method.name).upper() + " " +
-             op.path.name)
-                .str()
-          : ("'" + owner + "'").str();
+      owner.empty() ? ("the request body of " +
+                       StringRef(op.method.name).upper() + " " + op.path.name)
+                          .str()
+                    : ("'" + owner + "'").str();
   auto diag =
       diags.report(DiagID::APIUnboundedString, unbounded.front()->name.range);
   diag << where << names;
   for (const Property *property : ArrayRef(unbounded).drop_front())
-    diag.note(property->name.range, "'" + property->name.name +
-                                        "' has no maxLength either");
+    diag.note(property->name.range,
+              "'" + property->name.name + "' has no maxLength either");
 }
 
 std::unique_ptr<Pass> abv::createAPIDesignPass() {

@@ -6,6 +6,7 @@
 
 #include "abv/Verify/CRUDCoverage.h"
 
+#include "APICommon.h"
 #include "DBCommon.h"
 
 #include "abv/IR/Project.h"
@@ -255,16 +256,10 @@ static const api::Type *getResponseBody(const api::Operation &op) {
   return success ? success->type : nullptr;
 }
 
-/// The last segment of a DTO name (`IRequest` for `IArticle.IRequest`).
-static StringRef getVariant(StringRef typeName) {
-  size_t dot = typeName.rfind('.');
-  return dot == StringRef::npos ? StringRef() : typeName.substr(dot + 1);
-}
-
 /// How \p op touches its entity's table.
 static Access classify(const api::Operation &op, StringRef requestEntity) {
   StringRef method = op.method.name;
-  bool isSearch = getVariant(requestEntity) == "IRequest";
+  bool isSearch = api::getVariant(requestEntity) == "IRequest";
   if (method == "get" || method == "head")
     return Access::Read;
   if (method == "delete")
@@ -277,7 +272,7 @@ static Access classify(const api::Operation &op, StringRef requestEntity) {
   StringRef auth = op.authorizationType.name;
   if (isSearch || auth == "login" || auth == "refresh")
     return Access::Read;
-  StringRef variant = getVariant(requestEntity);
+  StringRef variant = api::getVariant(requestEntity);
   if (auth == "join" || variant == "ICreate" || variant == "IJoin")
     return Access::Create;
   // Otherwise a POST to a collection creates; a POST to an action
@@ -335,11 +330,8 @@ static SmallVector<StringRef, 8> getNestedTypeNames(const api::Document &doc,
         stack.push_back(named->type);
       continue;
     }
-    for (const api::Property &property : type->properties)
-      stack.push_back(property.type);
-    stack.push_back(type->items);
-    for (const api::Type *variant : type->variants)
-      stack.push_back(variant);
+    api::forEachChildType(
+        *type, [&](const api::Type *child) { stack.push_back(child); });
   }
   return names;
 }

@@ -58,6 +58,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "APICommon.h"
 #include "DBCommon.h"
 
 #include "abv/Diag/DiagnosticEngine.h"
@@ -85,13 +86,6 @@ using abv::db::splitWords;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-
-/// The last segment of a DTO name: `ICreate` for `IArticle.ICreate`, "" for
-/// a base DTO.
-static StringRef getVariant(StringRef typeName) {
-  size_t dot = typeName.rfind('.');
-  return dot == StringRef::npos ? StringRef() : typeName.substr(dot + 1);
-}
 
 static bool isRequestVariant(StringRef variant) {
   return variant == "ICreate" || variant == "IUpdate" ||
@@ -203,11 +197,8 @@ getResponseTypes(const api::Document &doc) {
       }
       continue;
     }
-    for (const api::Property &property : type->properties)
-      stack.push_back(property.type);
-    stack.push_back(type->items);
-    for (const api::Type *variant : type->variants)
-      stack.push_back(variant);
+    api::forEachChildType(*type,
+                          [&](const api::Type *child) { stack.push_back(child); });
   }
   return named;
 }
@@ -233,10 +224,10 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
                   "did you mean '" + closest->name.name + "'?");
       continue;
     }
-    if (getVariant(named.name.name).empty())
+    if (api::getVariant(named.name.name).empty())
       tableOfBase[named.name.name] = model;
 
-    StringRef variant = getVariant(named.name.name);
+    StringRef variant = api::getVariant(named.name.name);
     bool isResponse =
         responseTypes.contains(&named) && !isRequestVariant(variant);
     for (const api::Property &property : type->properties) {
@@ -299,7 +290,7 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
   // LNK005: columns an ICreate must carry.
   for (const api::NamedType &named : doc.types) {
     StringRef name = named.name.name;
-    if (getVariant(name) != "ICreate" || !named.type ||
+    if (api::getVariant(name) != "ICreate" || !named.type ||
         named.type->kind != api::TypeKind::Object)
       continue;
     StringRef base = name.drop_back(strlen(".ICreate"));
