@@ -1,5 +1,5 @@
 # Locates LLVM 19 (static Support), the ANTLR 4 C++ runtime and tool,
-# nlohmann/json and GoogleTest, all from Debian 12 packages.
+# nlohmann/json, libyaml and GoogleTest, all from Debian 12 packages.
 
 # LLVM's version file wants an exact major.minor, so find any LLVM and check.
 if(NOT LLVM_DIR)
@@ -30,6 +30,10 @@ string(REPLACE "#include \"misc/InterpreterDataReader.h\"" ""
 file(WRITE ${ABV_ANTLR_SHIM_DIR}/antlr4-runtime.h "${ABV_ANTLR_UMBRELLA}")
 
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)
+
+# libyaml (Debian: libyaml-dev) reads OpenAPI documents written in YAML.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(YAML REQUIRED IMPORTED_TARGET yaml-0.1)
 
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 

@@ -9,6 +9,7 @@ packages=(
   libantlr4-runtime-dev antlr4
   nlohmann-json3-dev libgtest-dev
   libzstd-dev uuid-dev
+  libyaml-dev pkg-config
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/IR/Project.h"
 #include "abv/Support/SourceFiles.h"
+#include "abv/Support/YAML.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -27,8 +28,9 @@ namespace {
 struct ArtifactSet {
   std::vector<std::string> prismaFiles;
   std::vector<std::string> autobeDBFiles;
-  /// JSON documents whose kind is told from their name or content:
-  /// AutoBe's OpenAPI AST, an OpenAPI document, or (by default) a DB AST.
+  /// JSON and YAML documents whose kind is told from their name or
+  /// content: AutoBe's OpenAPI AST, an OpenAPI document, or (by default) a
+  /// DB AST. YAML ones are always OpenAPI documents.
   std::vector<std::string> jsonFiles;
 
   bool empty() const {
@@ -57,8 +59,11 @@ static bool hasKey(StringRef text, StringRef quotedKey) {
 /// What a JSON artifact is: by its file name (`prisma.json`,
 /// `document.json`, `swagger.json`, `openapi.json`), else by its keys
 /// (`"openapi"` / `"swagger"`: OpenAPI; `"operations"`: AutoBe's OpenAPI
-/// AST); a DB AST otherwise.
+/// AST); a DB AST otherwise. A YAML file is an OpenAPI document: AutoBe
+/// writes its ASTs only as JSON.
 static JSONKind classifyJSON(StringRef path, StringRef text) {
+  if (json::isYAMLPath(path))
+    return JSONKind::OpenAPI;
   StringRef name = sys::path::filename(path);
   if (name == "prisma.json")
     return JSONKind::AutoBeDB;
@@ -124,8 +129,11 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
     set.autobeDBFiles.push_back(file);
   if (std::string file = join("autobe", "document.json"); sys::fs::exists(file))
     set.jsonFiles.push_back(file);
-  // The OpenAPI document: at the top, or where AutoBe keeps a copy.
-  for (StringRef name : {"swagger.json", "openapi.json"}) {
+  // The OpenAPI document: at the top, or where AutoBe keeps a copy. The
+  // first name found wins, so a JSON document is preferred over a YAML one
+  // (which is then not read).
+  for (StringRef name : {"swagger.json", "openapi.json", "swagger.yaml",
+                         "swagger.yml", "openapi.yaml", "openapi.yml"}) {
     if (std::string file = join(name); sys::fs::exists(file)) {
       set.jsonFiles.push_back(file);
       break;
@@ -154,7 +162,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
             << input
             << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
                "autobe/prisma.json, autobe/document.json, swagger.json, "
-               "openapi.json";
+               "openapi.json, swagger.yaml, openapi.yaml";
         unreadable = true;
         continue;
       }
@@ -176,11 +184,13 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     StringRef ext = sys::path::extension(input);
     if (ext == ".prisma") {
       set.prismaFiles.push_back(input);
-    } else if (ext == ".json") {
+    } else if (ext == ".json" || json::isYAMLPath(input)) {
       set.jsonFiles.push_back(input);
     } else {
       diags.report(DiagID::InputUnknownKind, SMRange())
-          << input << "a folder, a .prisma schema or an AutoBe prisma.json";
+          << input
+          << "a folder, a .prisma schema, a .json artifact or a .yaml / "
+             ".yml OpenAPI document";
       unreadable = true;
     }
   }
@@ -214,7 +224,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       project.autobeSchema = std::move(schema);
   }
 
-  // Other JSON documents: the name says what they are, else the content.
+  // Other JSON (and YAML) documents: the name says what they are, else the
+  // content. json::parse reads a `.yaml` / `.yml` buffer as YAML.
   for (const std::string &file : set.jsonFiles) {
     std::optional<unsigned> id = addFile(file);
     if (!id)

@@ -19,6 +19,7 @@
 #include "abv/Support/JSON.h"
 
 #include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Support/YAML.h"
 
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/SmallString.h"
@@ -29,6 +30,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -67,7 +69,7 @@ std::optional<double> Value::getAsNumber() const {
   llvm::APFloat value(llvm::APFloat::IEEEdouble());
   // The grammar was checked by the parser, so conversion cannot fail;
   // overflow yields an infinity, underflow a zero or denormal.
-  auto status = value.convertFromString(getSourceText(),
+  auto status = value.convertFromString(getNumberText(),
                                         llvm::APFloat::rmNearestTiesToEven);
   if (!status) {
     llvm::consumeError(status.takeError());
@@ -79,7 +81,7 @@ std::optional<double> Value::getAsNumber() const {
 std::optional<int64_t> Value::getAsInteger() const {
   if (!isNumber())
     return std::nullopt;
-  StringRef text = getSourceText();
+  StringRef text = getNumberText();
   if (text.find_first_of(".eE") != StringRef::npos)
     return std::nullopt;
   int64_t result;
@@ -196,8 +198,7 @@ private:
   };
 
   /// The largest string length / child count a Value can hold.
-  static constexpr size_t MaxCount =
-      (size_t(1) << (32 - Value::CountShift)) - 1;
+  static constexpr size_t MaxCount = Builder::MaxCount;
 
   static SMRange rangeOf(const char *begin, const char *endPtr) {
     return SMRange(SMLoc::getFromPointer(begin), SMLoc::getFromPointer(endPtr));
@@ -477,32 +478,7 @@ bool Parser::closeObject(Value &value) {
 }
 
 void Parser::checkDuplicateKeys(llvm::ArrayRef<Member> objectMembers) {
-  auto emit = [&](const Member &later, const Member &earlier) {
-    InFlightDiagnostic diag =
-        diags->report(DiagID::JSONDuplicateKey, later.getKeyRange());
-    diag << later.getKey();
-    diag.note(earlier.getKeyRange(),
-              "previous value of '" + later.getKey() + "' is here");
-  };
-  // Small objects: quadratic but allocation-free.
-  if (objectMembers.size() <= 16) {
-    for (size_t i = 1; i < objectMembers.size(); ++i)
-      for (size_t j = i; j != 0; --j)
-        if (objectMembers[j - 1].getKey() == objectMembers[i].getKey()) {
-          emit(objectMembers[i], objectMembers[j - 1]);
-          break;
-        }
-    return;
-  }
-  llvm::DenseMap<StringRef, size_t> seen;
-  seen.reserve(objectMembers.size());
-  for (size_t i = 0; i < objectMembers.size(); ++i) {
-    auto [it, inserted] = seen.try_emplace(objectMembers[i].getKey(), i);
-    if (!inserted) {
-      emit(objectMembers[i], objectMembers[it->second]);
-      it->second = i;
-    }
-  }
+  Builder::reportDuplicateKeys(objectMembers, *diags, DiagID::JSONDuplicateKey);
 }
 
 bool Parser::parseKeyAndColon(bool afterComma) {
@@ -778,6 +754,127 @@ bool Parser::parseWord(Value &value) {
 }
 
 //===----------------------------------------------------------------------===//
+// Builder
+//===----------------------------------------------------------------------===//
+
+StringRef Builder::save(StringRef text) {
+  if (text.empty())
+    return StringRef();
+  char *stored = doc.allocator.Allocate<char>(text.size());
+  std::memcpy(stored, text.data(), text.size());
+  return StringRef(stored, text.size());
+}
+
+Value Builder::makeNull(StringRef source) {
+  Value value;
+  value.start = source.data();
+  value.sourceLength = uint32_t(source.size());
+  value.kindAndCount = uint32_t(Kind::Null);
+  return value;
+}
+
+Value Builder::makeBoolean(StringRef source, bool flag) {
+  Value value = makeNull(source);
+  value.kindAndCount =
+      uint32_t(Kind::Boolean) | (uint32_t(flag) << Value::CountShift);
+  return value;
+}
+
+Value Builder::makeNumber(StringRef source, StringRef canonical) {
+  Value value = makeNull(source);
+  value.kindAndCount = uint32_t(Kind::Number);
+  if (canonical != source) {
+    value.payload = canonical.data();
+    value.kindAndCount |= uint32_t(canonical.size() << Value::CountShift);
+  }
+  return value;
+}
+
+Value Builder::makeString(StringRef source, StringRef text) {
+  assert(text.size() <= MaxCount && "string too long for a Value");
+  Value value = makeNull(source);
+  value.payload = text.data();
+  value.kindAndCount =
+      uint32_t(Kind::String) | uint32_t(text.size() << Value::CountShift);
+  return value;
+}
+
+Value Builder::makeArray(StringRef source, llvm::ArrayRef<Value> elements) {
+  assert(elements.size() <= MaxCount && "array too long for a Value");
+  Value value = makeNull(source);
+  Value *stored = nullptr;
+  if (!elements.empty()) {
+    stored = doc.allocator.Allocate<Value>(elements.size());
+    std::uninitialized_copy(elements.begin(), elements.end(), stored);
+  }
+  value.payload = stored;
+  value.kindAndCount =
+      uint32_t(Kind::Array) | uint32_t(elements.size() << Value::CountShift);
+  return value;
+}
+
+Member Builder::makeMember(StringRef keySource, StringRef key,
+                           const Value &value) {
+  assert(key.size() <= MaxCount && "key too long for a Member");
+  Member member;
+  member.keyStart = keySource.data();
+  member.keySourceLength = uint32_t(keySource.size());
+  member.keyText = key.data();
+  member.keyLength = uint32_t(key.size());
+  member.value = value;
+  return member;
+}
+
+Value Builder::makeObject(StringRef source, llvm::ArrayRef<Member> members) {
+  assert(members.size() <= MaxCount && "object too big for a Value");
+  Value value = makeNull(source);
+  Member *stored = nullptr;
+  if (!members.empty()) {
+    stored = doc.allocator.Allocate<Member>(members.size());
+    std::uninitialized_copy(members.begin(), members.end(), stored);
+  }
+  value.payload = stored;
+  value.kindAndCount =
+      uint32_t(Kind::Object) | uint32_t(members.size() << Value::CountShift);
+  return value;
+}
+
+void Builder::finish(const Value &root, size_t numValues) {
+  doc.root = root;
+  doc.numValues = numValues;
+}
+
+void Builder::reportDuplicateKeys(llvm::ArrayRef<Member> objectMembers,
+                                  DiagnosticEngine &diags, DiagID id) {
+  auto emit = [&](const Member &later, const Member &earlier) {
+    InFlightDiagnostic diag =
+        diags.report(id, later.getKeyRange());
+    diag << later.getKey();
+    diag.note(earlier.getKeyRange(),
+              "previous value of '" + later.getKey() + "' is here");
+  };
+  // Small objects: quadratic but allocation-free.
+  if (objectMembers.size() <= 16) {
+    for (size_t i = 1; i < objectMembers.size(); ++i)
+      for (size_t j = i; j != 0; --j)
+        if (objectMembers[j - 1].getKey() == objectMembers[i].getKey()) {
+          emit(objectMembers[i], objectMembers[j - 1]);
+          break;
+        }
+    return;
+  }
+  llvm::DenseMap<StringRef, size_t> seen;
+  seen.reserve(objectMembers.size());
+  for (size_t i = 0; i < objectMembers.size(); ++i) {
+    auto [it, inserted] = seen.try_emplace(objectMembers[i].getKey(), i);
+    if (!inserted) {
+      emit(objectMembers[i], objectMembers[it->second]);
+      it->second = i;
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // Entry points
 //===----------------------------------------------------------------------===//
 
@@ -785,7 +882,10 @@ std::unique_ptr<Document> json::parse(llvm::SourceMgr &sourceMgr,
                                       unsigned bufferID,
                                       DiagnosticEngine &diags,
                                       const ParseOptions &options) {
-  StringRef text = sourceMgr.getMemoryBuffer(bufferID)->getBuffer();
+  const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferID);
+  if (isYAMLPath(buffer->getBufferIdentifier()))
+    return parseYAML(sourceMgr, bufferID, diags, options);
+  StringRef text = buffer->getBuffer();
   auto doc = std::make_unique<Document>();
   Parser parser(text, options, *doc, &diags);
   if (parser.run())

@@ -14,10 +14,18 @@
 /// |                             | `prisma/schema.prisma`, `schema.prisma`, |
 /// |                             | or `*.prisma` in the folder itself       |
 /// | DB AST                      | `autobe/prisma.json`                     |
+/// | AutoBe's OpenAPI AST        | `autobe/document.json`                   |
+/// | OpenAPI document            | the first of `swagger.json`,             |
+/// |                             | `openapi.json`, `swagger.yaml`,          |
+/// |                             | `swagger.yml`, `openapi.yaml`,           |
+/// |                             | `openapi.yml`, at the top or in          |
+/// |                             | `autobe/` (a JSON document wins over a   |
+/// |                             | YAML one, which is then not read)        |
 ///
 /// Files may also be named directly: `*.prisma` files form one multi-file
-/// schema; a `prisma.json` (or any other `.json` file, for now) is read as
-/// an AutoBe DB AST.
+/// schema; a `.json` file is told by its name, else by its keys (an
+/// OpenAPI document, AutoBe's OpenAPI AST, else a DB AST); a `.yaml` /
+/// `.yml` file is an OpenAPI document in YAML.
 ///
 //===----------------------------------------------------------------------===//
 

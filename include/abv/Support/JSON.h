@@ -30,6 +30,9 @@
 /// - Objects keep member order and duplicates; lookup returns the last
 ///   occurrence ("the later value wins", as JavaScript does).
 /// - Every range is half-open: [first byte, one past the last byte).
+/// - YAML documents (YAML.h) are read into the same DOM through Builder, so
+///   every consumer works on either syntax unchanged; json::parse reads a
+///   buffer named `*.yaml` / `*.yml` as YAML.
 ///
 /// \code
 ///   auto doc = json::parse(sourceMgr, bufferID, diags);
@@ -67,9 +70,11 @@ class SourceMgr;
 namespace abv {
 
 class DiagnosticEngine;
+enum class DiagID : unsigned;
 
 namespace json {
 
+class Builder;
 class Member;
 class Parser;
 
@@ -134,8 +139,19 @@ public:
       return {};
     return llvm::StringRef(static_cast<const char *>(payload), getCount());
   }
+  /// The number in JSON number syntax, if this is a number: the source
+  /// text for JSON; for YAML a canonical spelling of what the source says
+  /// (`0x1F` -> "31", `+.5` -> "0.5"), or "inf", "-inf", "nan" for YAML's
+  /// `.inf`, `-.inf`, `.nan`.
+  llvm::StringRef getNumberText() const {
+    if (!isNumber())
+      return {};
+    if (!payload)
+      return getSourceText();
+    return llvm::StringRef(static_cast<const char *>(payload), getCount());
+  }
   /// The number as a double, if this is a number (may be +-inf when the
-  /// spelling overflows).
+  /// spelling overflows, or YAML's .inf / .nan).
   std::optional<double> getAsNumber() const;
   /// The number as an int64_t, if this is a number spelled as an integer
   /// (no fraction or exponent) that fits.
@@ -167,6 +183,7 @@ public:
   const Member *findMember(llvm::StringRef key) const;
 
 private:
+  friend class Builder;
   friend class Parser;
   static constexpr uint32_t KindMask = 7;
   static constexpr unsigned CountShift = 3;
@@ -174,11 +191,12 @@ private:
   uint32_t getCount() const { return kindAndCount >> CountShift; }
 
   const char *start = nullptr;
-  /// String: the unescaped text. Array: Value[]. Object: Member[].
+  /// String: the unescaped text. Array: Value[]. Object: Member[]. Number:
+  /// null when the source text is the number, else its canonical text.
   const void *payload = nullptr;
   uint32_t sourceLength = 0;
   /// The kind in the low 3 bits; above them the string length, element or
-  /// member count, or the boolean.
+  /// member count, canonical number length, or the boolean.
   uint32_t kindAndCount = 0;
 };
 
@@ -194,12 +212,17 @@ public:
         llvm::SMLoc::getFromPointer(keyStart + keySourceLength));
   }
   const Value &getValue() const { return value; }
-  /// From the key's opening quote to the end of the value.
+  /// From the key's opening quote to the end of the value; the key alone
+  /// when the value was spelled before it (a YAML alias, whose value is
+  /// its anchor's node), so that the range is never inverted.
   llvm::SMRange getRange() const {
+    if (value.getRange().Start.getPointer() < keyStart)
+      return getKeyRange();
     return llvm::SMRange(getKeyRange().Start, value.getRange().End);
   }
 
 private:
+  friend class Builder;
   friend class Parser;
   const char *keyStart = nullptr;
   const char *keyText = nullptr;
@@ -241,6 +264,7 @@ public:
   size_t getBytesAllocated() const { return allocator.getBytesAllocated(); }
 
 private:
+  friend class Builder;
   friend class Parser;
   llvm::BumpPtrAllocator allocator;
   Value root;
@@ -256,8 +280,64 @@ struct ParseOptions {
   /// The deepest nesting of arrays and objects accepted; deeper input is
   /// rejected with IN007 at the bracket that exceeds it.
   unsigned maxDepth = 512;
-  /// Report JS002 for an object key given twice.
+  /// Report JS002 (YAML: YM003) for an object key given twice.
   bool reportDuplicateKeys = true;
+  /// YAML only: the most values that aliases may add to the document
+  /// (each `*alias` adds as many as its anchored node holds). Past it the
+  /// document is rejected with YM004, so an "alias bomb" costs neither
+  /// time nor memory.
+  size_t maxAliasValues = 1000000;
+};
+
+/// Makes the values of a Document one at a time: the hook through which a
+/// reader of another syntax (YAML.cpp) builds the same located DOM the JSON
+/// parser does. Children are made first, then their container (post-order);
+/// a Value is copied into its container, so one Value may be placed twice
+/// (YAML aliases share their anchor's children).
+///
+/// \p source is always the bytes the value (or key) was spelled with; it
+/// and every string text passed in must outlive the Document: point into
+/// the source buffer, or into save().
+class Builder {
+public:
+  /// The longest string and the most elements or members one Value holds.
+  static constexpr size_t MaxCount =
+      (size_t(1) << (32 - Value::CountShift)) - 1;
+
+  explicit Builder(Document &doc) : doc(doc) {}
+
+  /// Copies \p text into the document's arena.
+  llvm::StringRef save(llvm::StringRef text);
+
+  /// A null spelled \p source (empty for YAML's `key:`).
+  static Value makeNull(llvm::StringRef source);
+  /// A boolean spelled \p source.
+  static Value makeBoolean(llvm::StringRef source, bool value);
+  /// A number spelled \p source whose value is \p canonical (see
+  /// Value::getNumberText; pass \p source itself when it is JSON syntax).
+  static Value makeNumber(llvm::StringRef source, llvm::StringRef canonical);
+  /// A string spelled \p source (quotes included) whose text is \p text;
+  /// \p text.size() must not exceed MaxCount.
+  static Value makeString(llvm::StringRef source, llvm::StringRef text);
+  /// An array of \p elements (copied into the arena; at most MaxCount).
+  Value makeArray(llvm::StringRef source, llvm::ArrayRef<Value> elements);
+  /// A member whose key text is \p key, spelled at \p keySource.
+  static Member makeMember(llvm::StringRef keySource, llvm::StringRef key,
+                           const Value &value);
+  /// An object of \p members (copied into the arena; at most MaxCount), in
+  /// order and with duplicates, as the JSON parser keeps them.
+  Value makeObject(llvm::StringRef source, llvm::ArrayRef<Member> members);
+
+  /// Sets the root and the value count Document::getNumValues reports.
+  void finish(const Value &root, size_t numValues);
+
+  /// Reports \p id (a "duplicate key '%0'" warning) at every key of
+  /// \p members that an earlier one repeats, with a note at the earlier.
+  static void reportDuplicateKeys(llvm::ArrayRef<Member> members,
+                                  DiagnosticEngine &diags, DiagID id);
+
+private:
+  Document &doc;
 };
 
 /// Parses buffer \p bufferID of \p sourceMgr. Syntax errors (JS001) and the
@@ -265,6 +345,10 @@ struct ParseOptions {
 /// null is returned. Duplicate keys are JS002 warnings (with a note at the
 /// earlier key) and do not stop it. A leading UTF-8 BOM is skipped. The
 /// buffer must outlive the Document.
+///
+/// A buffer whose name ends in `.yaml` or `.yml` (json::isYAMLPath) is read
+/// as YAML by json::parseYAML instead, so that every frontend reading a
+/// JSON artifact through this function accepts its YAML spelling too.
 std::unique_ptr<Document> parse(llvm::SourceMgr &sourceMgr, unsigned bufferID,
                                 DiagnosticEngine &diags,
                                 const ParseOptions &options = {});

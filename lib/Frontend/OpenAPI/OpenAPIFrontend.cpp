@@ -987,8 +987,18 @@ void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
   auto literal = [&](const json::Value &value) {
     Literal lit;
     lit.isString = value.isString();
-    lit.text =
-        lit.isString ? keep(value.getString()) : keep(value.getSourceText());
+    // Non-strings by value, not spelling: YAML's `0x10`, `True` and `~`
+    // are the JSON literals 16, true and null.
+    if (lit.isString)
+      lit.text = keep(value.getString());
+    else if (value.isNumber())
+      lit.text = keep(value.getNumberText());
+    else if (std::optional<bool> flag = value.getAsBoolean())
+      lit.text = *flag ? "true" : "false";
+    else if (value.isNull())
+      lit.text = "null";
+    else
+      lit.text = keep(value.getSourceText());
     lit.range = value.getRange();
     return lit;
   };

@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Lowers an OpenAPI 3.0 / 3.1 / 3.2 JSON document (`swagger.json`,
-/// `openapi.json`) into the API IR, resolving `$ref`s within the document.
+/// Lowers an OpenAPI 3.0 / 3.1 / 3.2 document (`swagger.json`,
+/// `openapi.json`, or YAML: `openapi.yaml`, ...) into the API IR, resolving
+/// `$ref`s within the document. YAML reaches it as the same located JSON
+/// DOM (json::parse reads a `.yaml` / `.yml` buffer with the YAML reader).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -25,8 +27,8 @@ namespace abv {
 
 class DiagnosticEngine;
 
-/// Parses the JSON in buffer \p bufferID and lowers it. Returns null when
-/// the buffer is not JSON or not an OpenAPI 3.x document (after reporting
+/// Parses the JSON (or YAML) in buffer \p bufferID and lowers it. Returns
+/// null when the buffer does not parse or is not an OpenAPI 3.x document (after reporting
 /// why, e.g. Swagger 2.0 is not supported); otherwise a document holding
 /// everything that could be read.
 std::unique_ptr<api::Document> parseOpenAPI(llvm::SourceMgr &sourceMgr,
