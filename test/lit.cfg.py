@@ -37,3 +37,8 @@ if shutil.which("node", path=config.environment["PATH"]) and os.path.isdir(
     os.path.join(config.abv_src_root, "utils", "prisma-referee", "node_modules", "@prisma", "prisma-schema-wasm")
 ):
     config.available_features.add("prisma-wasm")
+
+# The formatting check runs where clang-format is installed (utils/setup.sh
+# installs Debian's, the version .clang-format is written against).
+if shutil.which("clang-format", path=config.environment["PATH"]):
+    config.available_features.add("clang-format")

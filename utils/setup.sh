@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libgtest-dev
   libzstd-dev uuid-dev
   libyaml-dev pkg-config
+  clang-format
 )
 
 missing=()

@@ -89,7 +89,8 @@ std::optional<Severity> abv::parseSeverity(StringRef name) {
       .Default(std::nullopt);
 }
 
-std::string abv::formatDiagMessage(StringRef format, ArrayRef<std::string> args) {
+std::string abv::formatDiagMessage(StringRef format,
+                                   ArrayRef<std::string> args) {
   std::string out;
   out.reserve(format.size() + 32);
   for (size_t i = 0, e = format.size(); i != e; ++i) {

@@ -69,8 +69,7 @@ InFlightDiagnostic &InFlightDiagnostic::note(SMRange range,
   return *this;
 }
 
-InFlightDiagnostic &InFlightDiagnostic::fix(const Twine &message,
-                                            SMRange range,
+InFlightDiagnostic &InFlightDiagnostic::fix(const Twine &message, SMRange range,
                                             const Twine &replacement) {
   diag.fix = FixHint{message.str(), range, replacement.str()};
   return *this;
@@ -168,14 +167,16 @@ unsigned DiagnosticEngine::getCount(Severity severity) const {
 }
 
 bool DiagnosticEngine::hasAtLeast(Severity severity) const {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [&](const Diagnostic &d) { return d.severity >= severity; });
+  return std::any_of(
+      diagnostics.begin(), diagnostics.end(),
+      [&](const Diagnostic &d) { return d.severity >= severity; });
 }
 
 void DiagnosticEngine::sortByLocation() {
   auto key = [&](const Diagnostic &d) {
     const char *ptr = d.range.Start.getPointer();
-    unsigned buffer = ptr ? sourceMgr.FindBufferContainingLoc(d.range.Start) : 0;
+    unsigned buffer =
+        ptr ? sourceMgr.FindBufferContainingLoc(d.range.Start) : 0;
     return std::make_tuple(buffer, ptr ? ptr : nullptr, unsigned(d.id));
   };
   std::stable_sort(diagnostics.begin(), diagnostics.end(),

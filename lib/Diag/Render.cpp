@@ -39,9 +39,10 @@ static Resolved resolve(const SourceMgr &sm, SMRange range) {
   if (r.file.empty() && !sm.FindBufferContainingLoc(range.Start))
     return r;
   r.begin = getLineColumn(sm, range.Start);
-  r.end = range.End.isValid() && range.End.getPointer() >= range.Start.getPointer()
-              ? getLineColumn(sm, range.End)
-              : r.begin;
+  r.end =
+      range.End.isValid() && range.End.getPointer() >= range.Start.getPointer()
+          ? getLineColumn(sm, range.End)
+          : r.begin;
   r.valid = r.begin.line != 0;
   return r;
 }
@@ -65,8 +66,8 @@ static raw_ostream::Colors severityColor(Severity severity) {
 
 /// Prints the line \p range starts on, and a caret line under it with `~`
 /// up to the end of the range (or of the line).
-static void printSourceLine(raw_ostream &os, const SourceMgr &sm,
-                            SMRange range, bool color) {
+static void printSourceLine(raw_ostream &os, const SourceMgr &sm, SMRange range,
+                            bool color) {
   unsigned id = sm.FindBufferContainingLoc(range.Start);
   if (!id)
     return;
@@ -86,14 +87,13 @@ static void printSourceLine(raw_ostream &os, const SourceMgr &sm,
   const char *shownStart = lineStart;
   const char *shownEnd = lineEnd;
   if (line.size() > 2 * window) {
-    shownStart = loc - lineStart > ptrdiff_t(window / 2) ? loc - window / 2
-                                                         : lineStart;
+    shownStart =
+        loc - lineStart > ptrdiff_t(window / 2) ? loc - window / 2 : lineStart;
     while (shownStart != lineStart &&
            (static_cast<unsigned char>(*shownStart) & 0xC0) == 0x80)
       --shownStart;
-    shownEnd = lineEnd - shownStart > ptrdiff_t(window)
-                   ? shownStart + window
-                   : lineEnd;
+    shownEnd = lineEnd - shownStart > ptrdiff_t(window) ? shownStart + window
+                                                        : lineEnd;
     while (shownEnd != lineEnd &&
            (static_cast<unsigned char>(*shownEnd) & 0xC0) == 0x80)
       ++shownEnd;
@@ -231,8 +231,8 @@ void abv::renderJSON(raw_ostream &os, const SourceMgr &sm,
     const DiagInfo &info = d.getInfo();
     json notes = json::array();
     for (const DiagnosticNote &note : d.notes)
-      notes.push_back(
-          {{"message", note.message}, {"location", locationJSON(sm, note.range)}});
+      notes.push_back({{"message", note.message},
+                       {"location", locationJSON(sm, note.range)}});
     json record = {{"id", info.code.str()},
                    {"name", info.name.str()},
                    {"severity", getSeverityName(d.severity).str()},
@@ -307,10 +307,10 @@ static json sarifLocation(const SourceMgr &sm, SMRange range,
          {{"startLine", r.begin.line},
           {"startColumn", r.begin.column},
           {"endLine", r.end.line},
-          {"endColumn", r.end.column == r.begin.column &&
-                                r.end.line == r.begin.line
-                            ? r.begin.column + 1
-                            : r.end.column}}}};
+          {"endColumn",
+           r.end.column == r.begin.column && r.end.line == r.begin.line
+               ? r.begin.column + 1
+               : r.end.column}}}};
   }
   if (message)
     loc["message"] = {{"text", *message}};
@@ -361,13 +361,13 @@ void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
         fix["artifactChanges"] = json::array(
             {{{"artifactLocation", std::move(artifact)},
               {"replacements",
-               json::array({{{"deletedRegion",
-                              {{"startLine", r.begin.line},
-                               {"startColumn", r.begin.column},
-                               {"endLine", r.end.line},
-                               {"endColumn", r.end.column}}},
-                             {"insertedContent",
-                              {{"text", d.fix->replacement}}}}})}}});
+               json::array(
+                   {{{"deletedRegion",
+                      {{"startLine", r.begin.line},
+                       {"startColumn", r.begin.column},
+                       {"endLine", r.end.line},
+                       {"endColumn", r.end.column}}},
+                     {"insertedContent", {{"text", d.fix->replacement}}}}})}}});
       }
       result["fixes"] = json::array({std::move(fix)});
     }
@@ -375,17 +375,15 @@ void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
                             {"name", info.name.str()}};
     results.push_back(std::move(result));
   }
-  json doc = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::array({{{"tool",
-                      {{"driver",
-                        {{"name", opts.toolName.str()},
-                         {"version", getABVVersion().str()},
-                         {"rules", std::move(rules)}}}}},
-                     {"columnKind", "unicodeCodePoints"},
-                     {"results", std::move(results)}}})}};
+  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({{{"tool",
+                                      {{"driver",
+                                        {{"name", opts.toolName.str()},
+                                         {"version", getABVVersion().str()},
+                                         {"rules", std::move(rules)}}}}},
+                                     {"columnKind", "unicodeCodePoints"},
+                                     {"results", std::move(results)}}})}};
   os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 

@@ -232,18 +232,18 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       continue;
     switch (classifyJSON(file, sm.getMemoryBuffer(*id)->getBuffer())) {
     case JSONKind::AutoBeDB:
-      if (auto schema = parseAutoBeDB(sm, *id, diags); schema &&
-          !project.autobeSchema)
+      if (auto schema = parseAutoBeDB(sm, *id, diags);
+          schema && !project.autobeSchema)
         project.autobeSchema = std::move(schema);
       break;
     case JSONKind::AutoBeAPI:
-      if (auto doc = parseAutoBeAPI(sm, *id, diags); doc &&
-          !project.autobeDocument)
+      if (auto doc = parseAutoBeAPI(sm, *id, diags);
+          doc && !project.autobeDocument)
         project.autobeDocument = std::move(doc);
       break;
     case JSONKind::OpenAPI:
-      if (auto doc = parseOpenAPI(sm, *id, diags); doc &&
-          !project.openapiDocument)
+      if (auto doc = parseOpenAPI(sm, *id, diags);
+          doc && !project.openapiDocument)
         project.openapiDocument = std::move(doc);
       break;
     }

@@ -136,7 +136,8 @@ void Printer::printField(const Field &field, unsigned level) {
     os << ']';
   }
   if (field.nativeType) {
-    os << " @" << field.nativeType->prefix << '.' << field.nativeType->name.name;
+    os << " @" << field.nativeType->prefix << '.'
+       << field.nativeType->name.name;
     if (!field.nativeType->args.empty()) {
       os << '(';
       for (size_t i = 0; i < field.nativeType->args.size(); ++i) {
@@ -176,9 +177,8 @@ void Printer::printField(const Field &field, unsigned level) {
 }
 
 void Printer::printIndex(const Index &index, unsigned level) {
-  static const char *const kinds[] = {"primary", "unique", "index",
-                                      "fulltext"};
-  static const char *const methods[] = {"",     "btree", "hash", "gin",
+  static const char *const kinds[] = {"primary", "unique", "index", "fulltext"};
+  static const char *const methods[] = {"",     "btree",  "hash", "gin",
                                         "gist", "spgist", "brin"};
   indent(level) << "db.index " << kinds[unsigned(index.kind)];
   if (index.method != Index::Method::Default)

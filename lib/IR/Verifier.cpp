@@ -50,7 +50,8 @@ void Verifier::checkRange(SMRange range, const Twine &what) {
     fail(range, what + " has no location");
     return;
   }
-  if (range.End.isValid() && range.End.getPointer() < range.Start.getPointer()) {
+  if (range.End.isValid() &&
+      range.End.getPointer() < range.Start.getPointer()) {
     fail(range, what + " has a range that ends before it starts");
     return;
   }
@@ -67,8 +68,7 @@ void Verifier::checkRange(SMRange range, const Twine &what) {
     fail(range, what + " has a range that ends past its file");
 }
 
-void Verifier::checkName(const Ident &ident, SMRange owner,
-                         const Twine &what) {
+void Verifier::checkName(const Ident &ident, SMRange owner, const Twine &what) {
   if (ident.empty()) {
     fail(owner, what + " has no name");
     return;
@@ -107,8 +107,8 @@ void Verifier::verify(const Schema &s) {
         continue; // An empty field list is the input's fault (a pass says so).
       for (const IndexField &f : index.fields)
         if (f.name.empty())
-          fail(index.range, "index of '" + model.name.name +
-                                "' names an empty field");
+          fail(index.range,
+               "index of '" + model.name.name + "' names an empty field");
     }
   }
   for (const Enum &e : s.enums) {

@@ -22,15 +22,14 @@ void PassRegistry::add(StringRef argument, StringRef description,
                            std::move(factory), inDefaultPipeline};
     return;
   }
-  entries.push_back(
-      {argument.str(), description.str(), std::move(factory), inDefaultPipeline});
+  entries.push_back({argument.str(), description.str(), std::move(factory),
+                     inDefaultPipeline});
 }
 
 void PassRegistry::add(std::unique_ptr<Pass> (*create)(),
                        bool inDefaultPipeline) {
   std::unique_ptr<Pass> probe = create();
-  add(probe->getArgument(), probe->getDescription(), create,
-      inDefaultPipeline);
+  add(probe->getArgument(), probe->getDescription(), create, inDefaultPipeline);
 }
 
 const PassRegistry::Entry *PassRegistry::lookup(StringRef argument) const {

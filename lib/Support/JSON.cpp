@@ -847,8 +847,7 @@ void Builder::finish(const Value &root, size_t numValues) {
 void Builder::reportDuplicateKeys(llvm::ArrayRef<Member> objectMembers,
                                   DiagnosticEngine &diags, DiagID id) {
   auto emit = [&](const Member &later, const Member &earlier) {
-    InFlightDiagnostic diag =
-        diags.report(id, later.getKeyRange());
+    InFlightDiagnostic diag = diags.report(id, later.getKeyRange());
     diag << later.getKey();
     diag.note(earlier.getKeyRange(),
               "previous value of '" + later.getKey() + "' is here");

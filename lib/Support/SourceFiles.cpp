@@ -81,8 +81,7 @@ static bool validateBuffer(SourceMgr &sourceMgr, DiagnosticEngine &diags,
   }
   size_t nul = text.find('\0');
   if (nul != StringRef::npos) {
-    diags.report(DiagID::InputBinary,
-                 SMLoc::getFromPointer(text.data() + nul));
+    diags.report(DiagID::InputBinary, SMLoc::getFromPointer(text.data() + nul));
     return false;
   }
   if (std::optional<size_t> bad = findInvalidUTF8(text)) {
@@ -95,8 +94,7 @@ static bool validateBuffer(SourceMgr &sourceMgr, DiagnosticEngine &diags,
 
 std::optional<unsigned> abv::addSourceFile(SourceMgr &sourceMgr,
                                            DiagnosticEngine &diags,
-                                           StringRef path,
-                                           uint64_t sizeLimit) {
+                                           StringRef path, uint64_t sizeLimit) {
   sys::fs::file_status status;
   if (std::error_code ec = sys::fs::status(path, status)) {
     diags.report(DiagID::InputUnreadable, SMRange()) << path << ec.message();
@@ -112,9 +110,9 @@ std::optional<unsigned> abv::addSourceFile(SourceMgr &sourceMgr,
     // a file to point at.
     unsigned id = sourceMgr.AddNewSourceBuffer(
         MemoryBuffer::getMemBufferCopy("", path), SMLoc());
-    diags.report(DiagID::InputTooLarge,
-                 SMLoc::getFromPointer(
-                     sourceMgr.getMemoryBuffer(id)->getBufferStart()))
+    diags.report(
+        DiagID::InputTooLarge,
+        SMLoc::getFromPointer(sourceMgr.getMemoryBuffer(id)->getBufferStart()))
         << status.getSize() << sizeLimit;
     return std::nullopt;
   }

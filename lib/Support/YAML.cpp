@@ -141,7 +141,8 @@ Resolved resolvePlain(StringRef text) {
   }
   std::string canonical = sign + stripZeros(intDigits).str();
   if (hasDot)
-    canonical += "." + (fracDigits.empty() ? std::string("0") : fracDigits.str());
+    canonical +=
+        "." + (fracDigits.empty() ? std::string("0") : fracDigits.str());
   canonical += rest.str();
   return number(std::move(canonical));
 }
@@ -398,7 +399,8 @@ bool Reader::failFromParser() {
     return failSyntax(StringRef(text.begin(), 0), "out of memory");
   case YAML_READER_ERROR: {
     // Reader errors give a byte offset and the offending value.
-    const char *at = text.begin() + std::min(parser.problem_offset, text.size());
+    const char *at =
+        text.begin() + std::min(parser.problem_offset, text.size());
     std::string message = parser.problem ? parser.problem : "invalid input";
     if (parser.problem_value != -1)
       message += " (U+" +
@@ -608,8 +610,7 @@ bool Reader::onCollectionEnd(const yaml_event_t &event) {
   Frame frame = std::move(frames.back());
   frames.pop_back();
   // A flow collection ends at its bracket; a block one with its last child.
-  const char *end =
-      frame.isFlow ? marks.at(event.end_mark) : frame.lastEnd;
+  const char *end = frame.isFlow ? marks.at(event.end_mark) : frame.lastEnd;
   StringRef spelled = spanOf(frame.start, end);
   Value value;
   if (frame.isMapping) {
@@ -620,8 +621,7 @@ bool Reader::onCollectionEnd(const yaml_event_t &event) {
                         "mapping has more than " +
                             llvm::Twine(Builder::MaxCount) + " entries");
     if (diags && options.reportDuplicateKeys && children.size() > 1)
-      Builder::reportDuplicateKeys(children, *diags,
-                                   DiagID::YAMLDuplicateKey);
+      Builder::reportDuplicateKeys(children, *diags, DiagID::YAMLDuplicateKey);
     value = builder.makeObject(spelled, children);
     members.resize(frame.firstChild);
   } else {
@@ -660,8 +660,8 @@ bool Reader::complete(const Value &value, StringRef spelled, size_t numValues,
                   value.isObject() ? "a mapping" : "a sequence");
     if (keyText.size() > Builder::MaxCount)
       return failSyntax(spelled.take_front(1),
-                        "key is longer than " +
-                            llvm::Twine(Builder::MaxCount) + " bytes");
+                        "key is longer than " + llvm::Twine(Builder::MaxCount) +
+                            " bytes");
     parent.haveKey = true;
     parent.keySource = spelled;
     parent.keyText = keyText;

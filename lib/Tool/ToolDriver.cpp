@@ -40,8 +40,8 @@ enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
 struct CommonOptions {
   cl::OptionCategory category{"ABV options"};
 
-  cl::list<std::string> inputs{cl::Positional, cl::desc("<project dir | file>..."),
-                               cl::cat(category)};
+  cl::list<std::string> inputs{
+      cl::Positional, cl::desc("<project dir | file>..."), cl::cat(category)};
   cl::opt<OutputFormat> format{
       "format", cl::desc("Diagnostic output format"),
       cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style text"),
@@ -66,9 +66,9 @@ struct CommonOptions {
                  clEnumValN(ColorMode::Always, "always", "always"),
                  clEnumValN(ColorMode::Never, "never", "never")),
       cl::init(ColorMode::Auto), cl::cat(category)};
-  cl::opt<std::string> outputFile{"o", cl::desc("Output file (default: stdout)"),
-                                  cl::value_desc("file"), cl::init("-"),
-                                  cl::cat(category)};
+  cl::opt<std::string> outputFile{
+      "o", cl::desc("Output file (default: stdout)"), cl::value_desc("file"),
+      cl::init("-"), cl::cat(category)};
   cl::opt<std::string> passes{
       "passes", cl::desc("Comma-separated pass pipeline (see --list-passes)"),
       cl::value_desc("pass,pass,..."), cl::cat(category)};
@@ -77,7 +77,8 @@ struct CommonOptions {
                                 cl::cat(category)};
   cl::opt<uint64_t> maxInputSize{
       "max-input-size",
-      cl::desc("Refuse input files larger than this many bytes (default 1 GiB)"),
+      cl::desc(
+          "Refuse input files larger than this many bytes (default 1 GiB)"),
       cl::value_desc("bytes"), cl::init(MaxSourceFileSize), cl::cat(category)};
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
@@ -88,8 +89,7 @@ struct CommonOptions {
 class ToolRun {
 public:
   ToolRun(CommonOptions &opts, StringRef toolName)
-      : opts(opts), toolName(toolName),
-        diags(project.getSourceMgr()) {}
+      : opts(opts), toolName(toolName), diags(project.getSourceMgr()) {}
 
   /// Applies -W options; false on an unknown diagnostic.
   bool applyWarningOptions();
@@ -128,8 +128,8 @@ static PassRegistry &getRegistry() {
 bool ToolRun::applyWarningOptions() {
   for (const std::string &option : opts.warnings) {
     if (Error err = diags.getOptions().apply(option)) {
-      WithColor::error(errs(), toolName) << "-W" << option << ": "
-                                         << toString(std::move(err)) << '\n';
+      WithColor::error(errs(), toolName)
+          << "-W" << option << ": " << toString(std::move(err)) << '\n';
       return false;
     }
   }
@@ -182,10 +182,9 @@ int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
   diags.sortByLocation();
   RenderOptions renderOpts;
   renderOpts.toolName = toolName;
-  renderOpts.color =
-      opts.format == OutputFormat::Text &&
-      (opts.color == ColorMode::Always ||
-       (opts.color == ColorMode::Auto && diagOS.has_colors()));
+  renderOpts.color = opts.format == OutputFormat::Text &&
+                     (opts.color == ColorMode::Always ||
+                      (opts.color == ColorMode::Auto && diagOS.has_colors()));
   if (renderOpts.color)
     diagOS.enable_colors(true);
   render(opts.format, diagOS, project.getSourceMgr(), diags.getDiagnostics(),
@@ -258,7 +257,8 @@ int abv::runVerifyMain(int argc, char **argv) {
       cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
                  clEnumValN(CoverageFormat::Text, "text", "as a text table"),
                  clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
-      cl::init(CoverageFormat::None), cl::cat(opts.category)};
+      cl::init(CoverageFormat::None),
+      cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
@@ -301,8 +301,8 @@ int abv::runOptMain(int argc, char **argv) {
                           cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
-          argc, argv,
-          "abv-opt - run any ABV pass pipeline and print the IR\n", &errs()))
+          argc, argv, "abv-opt - run any ABV pass pipeline and print the IR\n",
+          &errs()))
     return ExitUsage;
   ToolRun run(opts, "abv-opt");
   std::unique_ptr<ToolOutputFile> out;

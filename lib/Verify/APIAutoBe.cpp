@@ -109,12 +109,12 @@ static std::string describeKind(const Type &type) {
 /// (AutoBe names its erase operations `erase` for that reason).
 static bool isReservedWord(StringRef name) {
   static const char *const words[] = {
-      "break",   "case",     "catch",    "class",      "const",  "continue",
-      "debugger", "default", "delete",   "do",         "else",   "enum",
-      "export",  "extends",  "false",    "finally",    "for",    "function",
-      "if",      "import",   "in",       "instanceof", "new",    "null",
-      "return",  "super",    "switch",   "this",       "throw",  "true",
-      "try",     "typeof",   "var",      "void",       "while",  "with"};
+      "break",    "case",    "catch",  "class",      "const", "continue",
+      "debugger", "default", "delete", "do",         "else",  "enum",
+      "export",   "extends", "false",  "finally",    "for",   "function",
+      "if",       "import",  "in",     "instanceof", "new",   "null",
+      "return",   "super",   "switch", "this",       "throw", "true",
+      "try",      "typeof",  "var",    "void",       "while", "with"};
   return is_contained(words, name);
 }
 
@@ -268,8 +268,7 @@ void APIAutoBePass::checkOperations(const Document &doc,
       const Type *resolved = doc.resolve(named->type);
       if (!resolved || resolved->kind == TypeKind::Object)
         return;
-      SMRange range =
-          body->ref.range.isValid() ? body->ref.range : body->range;
+      SMRange range = body->ref.range.isValid() ? body->ref.range : body->range;
       auto diag = diags.report(DiagID::APIAutoBeBodyNotObject, range);
       diag << which << body->ref.name << describeKind(*resolved);
       diag.note(named->name.range, "the type is declared here");

@@ -126,10 +126,10 @@ inline std::string pluralize(llvm::StringRef word) {
 /// singular.
 inline bool looksPlural(llvm::StringRef word) {
   static const llvm::StringSet<> collective = {
-      "people", "children", "men",      "women",      "mice",
-      "data",   "media",    "criteria", "news",       "series",
-      "species", "feedback", "info",    "information", "equipment",
-      "metadata", "staff",  "analytics", "statistics", "settings"};
+      "people",   "children", "men",       "women",       "mice",
+      "data",     "media",    "criteria",  "news",        "series",
+      "species",  "feedback", "info",      "information", "equipment",
+      "metadata", "staff",    "analytics", "statistics",  "settings"};
   if (collective.contains(word))
     return true;
   if (!word.ends_with("s") || word.size() < 3)
@@ -138,13 +138,13 @@ inline bool looksPlural(llvm::StringRef word) {
   if (word.ends_with("ss") || word.ends_with("sis"))
     return false;
   static const llvm::StringSet<> singular = {
-      "status",  "bus",      "campus",   "virus",    "census",   "bonus",
-      "focus",   "corpus",   "radius",   "syllabus", "consensus", "apparatus",
-      "nexus",   "genus",    "stimulus", "cactus",   "circus",   "fungus",
-      "prospectus", "canvas", "atlas",   "alias",    "gas",      "bias",
-      "chaos",   "ethos",    "kudos",    "lens",     "plus",     "minus",
-      "this",    "has",      "was",      "yes",      "gps",      "sms",
-      "cors",    "dns",      "https",    "os",       "ios"};
+      "status",     "bus",    "campus",   "virus",    "census",    "bonus",
+      "focus",      "corpus", "radius",   "syllabus", "consensus", "apparatus",
+      "nexus",      "genus",  "stimulus", "cactus",   "circus",    "fungus",
+      "prospectus", "canvas", "atlas",    "alias",    "gas",       "bias",
+      "chaos",      "ethos",  "kudos",    "lens",     "plus",      "minus",
+      "this",       "has",    "was",      "yes",      "gps",       "sms",
+      "cors",       "dns",    "https",    "os",       "ios"};
   return !singular.contains(word);
 }
 
@@ -168,29 +168,30 @@ inline const Field *findColumn(const Model &model, llvm::StringRef name) {
   return nullptr;
 }
 
-/// Whether a column (or parameter) named \p name holds a secret a client must never read:
-/// a password (or its hash or salt), a token, a secret, a key, an OTP. Names
-/// that only describe the secret (its type, expiry, ...) do not.
+/// Whether a column (or parameter) named \p name holds a secret a client must
+/// never read: a password (or its hash or salt), a token, a secret, a key, an
+/// OTP. Names that only describe the secret (its type, expiry, ...) do not.
 inline bool looksLikeSecret(llvm::StringRef name, bool allowTokens = false) {
   llvm::SmallVector<std::string, 4> words = splitWords(name);
   static const llvm::StringSet<> descriptive = {
-      "type",    "kind",       "status",    "prefix",  "suffix",  "last4",
-      "hint",    "id",         "ids",       "count",   "length",  "policy",
-      "strength", "expiry",    "expires",   "expired", "expiration", "at",
-      "until",   "version",    "algorithm", "required", "enabled", "changed",
-      "updated", "attempts",   "url",       "uri",     "name",    "label",
-      "scope",   "scopes",     "fingerprint", "masked", "preview", "public",
-      "endpoint", "date",      "time",      "reset",   "sent",    "verified",
-      "used",    "remaining",  "limit",     "page",    "next",    "cursor",
-      "continuation", "pagination"};
+      "type",      "kind",       "status",      "prefix",       "suffix",
+      "last4",     "hint",       "id",          "ids",          "count",
+      "length",    "policy",     "strength",    "expiry",       "expires",
+      "expired",   "expiration", "at",          "until",        "version",
+      "algorithm", "required",   "enabled",     "changed",      "updated",
+      "attempts",  "url",        "uri",         "name",         "label",
+      "scope",     "scopes",     "fingerprint", "masked",       "preview",
+      "public",    "endpoint",   "date",        "time",         "reset",
+      "sent",      "verified",   "used",        "remaining",    "limit",
+      "page",      "next",       "cursor",      "continuation", "pagination"};
   for (const std::string &word : words)
     if (descriptive.contains(word))
       return false;
   static const llvm::StringSet<> secretWords = {"password", "passwd", "pwd",
-                                          "passcode", "secret", "token",
-                                          "apikey",   "otp",    "salt"};
+                                                "passcode", "secret", "token",
+                                                "apikey",   "otp",    "salt"};
   static const llvm::StringSet<> keyed = {"api", "private", "secret", "access",
-                                    "signing"};
+                                          "signing"};
   for (size_t i = 0, e = words.size(); i != e; ++i) {
     if (secretWords.contains(words[i]) && !(allowTokens && words[i] == "token"))
       return true;

@@ -35,7 +35,6 @@ using namespace abv;
 using namespace abv::db;
 using namespace llvm;
 
-
 /// Whether a column named \p name probably stores a secret in the clear: it
 /// names a password, secret, token or key, and nothing in the name says the
 /// value is hashed or encrypted, or that the column only describes the
@@ -74,7 +73,7 @@ static bool looksLikePlaintextSecret(StringRef name) {
       // Correlation and idempotency tokens identify a request; they grant
       // nothing.
       static const StringSet<> tokenized = {
-          "card",        "payment",     "wallet", "account",
+          "card",        "payment",     "wallet",     "account",
           "reservation", "correlation", "idempotency"};
       if (word == "token" && i != 0 && tokenized.contains(words[i - 1]))
         continue;
@@ -376,9 +375,8 @@ const Model *DesignChecker::findReferencedModel(const Field &field) const {
   while (at != StringRef::npos) {
     // AutoBe's schema writer wraps long lines inside the braces.
     StringRef rest = doc.drop_front(at + 7).ltrim(" \t\r\n");
-    StringRef target = rest.take_until([](char c) {
-      return c == '.' || c == '}' || c == ' ' || c == '\n';
-    });
+    StringRef target = rest.take_until(
+        [](char c) { return c == '.' || c == '}' || c == ' ' || c == '\n'; });
     if (const Model *model = schema.findModel(target))
       if (rest.drop_front(target.size()).starts_with(".id"))
         return model;

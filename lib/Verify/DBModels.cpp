@@ -61,7 +61,6 @@ enum class AttrSite {
   Enum
 };
 
-
 /// Checks the models and attributes of one schema.
 class ModelChecker {
 public:

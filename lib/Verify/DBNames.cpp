@@ -217,7 +217,6 @@ static IdentifierLimit getIdentifierLimit(Provider provider) {
   return {};
 }
 
-
 static size_t countCodePoints(StringRef text) {
   size_t count = 0;
   for (char c : text)
@@ -435,7 +434,8 @@ void NameChecker::checkClientNames() {
     for (const Index &index : model.indexes) {
       if (!index.isUniqueCriterion() || index.name.empty())
         continue;
-      auto [it, inserted] = names.try_emplace(index.name.name, index.name.range);
+      auto [it, inserted] =
+          names.try_emplace(index.name.name, index.name.range);
       if (!inserted) {
         (diags.report(DiagID::DBDuplicateName, index.name.range)
          << "compound key name" << index.name.name)

@@ -256,9 +256,7 @@ static bool isValidNativeArg(const Expr &arg, unsigned argCounts) {
          arg.text.equals_insensitive("max");
 }
 
-
-namespace {
-} // namespace
+namespace {} // namespace
 
 //===----------------------------------------------------------------------===//
 // Literal formats

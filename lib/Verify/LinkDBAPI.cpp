@@ -86,7 +86,6 @@ using abv::db::splitWords;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-
 static bool isRequestVariant(StringRef variant) {
   return variant == "ICreate" || variant == "IUpdate" ||
          variant == "IRequest" || variant == "ILogin" || variant == "IJoin" ||
@@ -95,8 +94,8 @@ static bool isRequestVariant(StringRef variant) {
 
 /// How a column's type reads in a message.
 static std::string describeColumn(const db::Field &field) {
-  StringRef name = field.autobeType.empty() ? field.typeName.name
-                                            : field.autobeType;
+  StringRef name =
+      field.autobeType.empty() ? field.typeName.name : field.autobeType;
   return ("'" + name + (field.isOptional ? "?" : "") + "'").str();
 }
 
@@ -122,8 +121,7 @@ static std::string getMismatch(const api::Type &type, const db::Field &field) {
     return "";
   case AK::Integer:
   case AK::Number:
-    if (column == DK::String || column == DK::DateTime ||
-        column == DK::Boolean)
+    if (column == DK::String || column == DK::DateTime || column == DK::Boolean)
       return type.kind == AK::Integer ? "an integer" : "a number";
     return "";
   case AK::Boolean:
@@ -197,8 +195,8 @@ getResponseTypes(const api::Document &doc) {
       }
       continue;
     }
-    api::forEachChildType(*type,
-                          [&](const api::Type *child) { stack.push_back(child); });
+    api::forEachChildType(
+        *type, [&](const api::Type *child) { stack.push_back(child); });
   }
   return named;
 }
@@ -246,8 +244,8 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
             diag.note(closest->name.range,
                       "did you mean '" + closest->name.name + "'?");
           else
-            diag.note(model->name.range, "table '" + model->name.name +
-                                             "' is declared here");
+            diag.note(model->name.range,
+                      "table '" + model->name.name + "' is declared here");
           continue;
         }
       } else {
@@ -260,8 +258,8 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
         continue;
 
       // IAuthorized hands a session or guest token to its owner on purpose.
-      if (isResponse && looksLikeSecret(field->getColumnName(),
-                                        variant == "IAuthorized")) {
+      if (isResponse &&
+          looksLikeSecret(field->getColumnName(), variant == "IAuthorized")) {
         auto diag =
             diags.report(DiagID::LinkSecretExposed, property.name.range);
         diag << named.name.name << model->name.name << field->name.name;
@@ -374,10 +372,9 @@ void LinkDBAPIPass::checkActors(const api::Document &doc,
                                              joined + "s"};
     auto isNamedFor = [&](StringRef table) {
       for (const std::string &spelling : spellings)
-        if (table == spelling || (table.ends_with(spelling) &&
-                                  table.size() > spelling.size() &&
-                                  table[table.size() - spelling.size() - 1] ==
-                                      '_'))
+        if (table == spelling ||
+            (table.ends_with(spelling) && table.size() > spelling.size() &&
+             table[table.size() - spelling.size() - 1] == '_'))
           return true;
       return false;
     };
@@ -396,9 +393,8 @@ void LinkDBAPIPass::checkActors(const api::Document &doc,
     auto diag = diags.report(DiagID::LinkActorNoTable, op.actor.range);
     diag << actor << plural;
     if (closest)
-      diag.note(closest->name.range,
-                 "an actor table is declared here: '" + closest->name.name +
-                     "'");
+      diag.note(closest->name.range, "an actor table is declared here: '" +
+                                         closest->name.name + "'");
   }
 }
 

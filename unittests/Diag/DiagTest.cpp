@@ -124,11 +124,9 @@ TEST_F(EngineFixture, AbandonedDiagnosticsAreDropped) {
 }
 
 TEST_F(EngineFixture, JSONAndSARIFAreProjectionsOfTheSameRecord) {
-  engine.report(DiagID::DBUnknownType, rangeOf("Strin"))
-      << "Strin" ;
-  engine.report(DiagID::DBDuplicateName, rangeOf("a {"))
-          << "model" << "a"
-      ;
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  engine.report(DiagID::DBDuplicateName, rangeOf("a {")) << "model"
+                                                         << "a";
   const_cast<Diagnostic &>(engine.getDiagnostics()[1])
       .notes.push_back({rangeOf("id"), "first defined here"});
   std::string jsonText, sarifText;
@@ -148,8 +146,9 @@ TEST_F(EngineFixture, JSONAndSARIFAreProjectionsOfTheSameRecord) {
   EXPECT_EQ(run["tool"]["driver"]["rules"].size(), getAllDiagInfos().size());
   auto &result = run["results"][0];
   EXPECT_EQ(result["ruleId"], "DB010");
-  EXPECT_EQ(run["tool"]["driver"]["rules"][result["ruleIndex"].get<unsigned>()]["id"],
-            "DB010");
+  EXPECT_EQ(
+      run["tool"]["driver"]["rules"][result["ruleIndex"].get<unsigned>()]["id"],
+      "DB010");
   auto &region = result["locations"][0]["physicalLocation"]["region"];
   EXPECT_EQ(region["startLine"], 3);
   EXPECT_EQ(region["startColumn"], 7);
@@ -162,9 +161,10 @@ TEST(SourceFiles, FindInvalidUTF8) {
   EXPECT_FALSE(findInvalidUTF8("plain ascii text, long enough to vectorize"));
   EXPECT_FALSE(findInvalidUTF8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
   EXPECT_EQ(findInvalidUTF8("abc\xFF"), std::optional<size_t>(3));
-  EXPECT_EQ(findInvalidUTF8("ab\xC3"), std::optional<size_t>(2)); // truncated
+  EXPECT_EQ(findInvalidUTF8("ab\xC3"), std::optional<size_t>(2));   // truncated
   EXPECT_EQ(findInvalidUTF8("\xC0\x80"), std::optional<size_t>(0)); // overlong
-  EXPECT_EQ(findInvalidUTF8("\xED\xA0\x80"), std::optional<size_t>(0)); // surrogate
+  EXPECT_EQ(findInvalidUTF8("\xED\xA0\x80"),
+            std::optional<size_t>(0)); // surrogate
   EXPECT_EQ(findInvalidUTF8("12345678\xF4\x90\x80\x80"),
             std::optional<size_t>(8)); // > U+10FFFF
 }
@@ -191,9 +191,7 @@ TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
 
 namespace {
 TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
-  engine.report(DiagID::DBUnknownType, rangeOf("Strin"))
-          << "Strin"
-      ;
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
   const_cast<Diagnostic &>(engine.getDiagnostics()[0]).fix =
       FixHint{"declare it", SMRange(), ""};
   std::string out;

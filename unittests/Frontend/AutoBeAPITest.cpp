@@ -207,7 +207,8 @@ TEST(AutoBeAPITest, Lowering2025) {
   ASSERT_TRUE(todoId.type);
   EXPECT_EQ(todoId.type->kind, TypeKind::String);
   EXPECT_EQ(todoId.type->format, "uuid");
-  expectRange(todoId.type->range, l.object("{\"type\": \"string\", \"format\": \"uuid\"}"),
+  expectRange(todoId.type->range,
+              l.object("{\"type\": \"string\", \"format\": \"uuid\"}"),
               "parameter schema");
   ASSERT_EQ(erase.prerequisites.size(), 1u);
   EXPECT_EQ(erase.prerequisites[0].method.name, "post");
@@ -244,12 +245,14 @@ TEST(AutoBeAPITest, Lowering2025) {
               SMRange(SMLoc::getFromPointer(minLength.End.getPointer() - 1),
                       minLength.End),
               "minLength value");
-  SMRange titleMember = l.find("\"title\": {\"type\": \"string\", \"minLength\"");
+  SMRange titleMember =
+      l.find("\"title\": {\"type\": \"string\", \"minLength\"");
   EXPECT_EQ(title->range.Start.getPointer(), titleMember.Start.getPointer());
-  expectRange(title->name.range,
-              SMRange(titleMember.Start,
-                      SMLoc::getFromPointer(titleMember.Start.getPointer() + 7)),
-              "property name");
+  expectRange(
+      title->name.range,
+      SMRange(titleMember.Start,
+              SMLoc::getFromPointer(titleMember.Start.getPointer() + 7)),
+      "property name");
 
   const Property *doneAt = object.findProperty("done_at");
   ASSERT_TRUE(doneAt);
@@ -409,20 +412,33 @@ TEST(AutoBeAPITest, ShapeErrors) {
 })");
   ASSERT_TRUE(l.document);
   std::vector<std::string> expected = {
-      "AB001 9:22: 'operations[0].requestBody' must be an object or null, not a string",
+      "AB001 9:22: 'operations[0].requestBody' must be an object or null, not "
+      "a string",
       "AB003 15:7: unknown key 'invented' in 'operations[0]' is ignored",
-      "AB103 6:17: unknown HTTP method 'fetch' (expected one of 'get', 'post', 'put', 'delete', 'patch')",
-      "AB106 8:68: path parameter 'id' must be an integer, number or string, not object",
-      "AB002 10:23: 'operations[0].responseBody' is missing the required key 'typeName'",
-      "AB104 11:28: unknown authorizationType 'signup' (expected one of 'login', 'join', 'refresh', null)",
-      "AB002 14:38: 'operations[0].prerequisites[0].endpoint' is missing the required key 'method'",
-      "AB101 20:22: unknown JSON schema type 'obj' (expected one of 'boolean', 'integer', 'number', 'string', 'array', 'object', 'null')",
-      "AB002 21:13: 'components.schemas.IB' is missing the required key 'description'",
-      "AB002 21:13: 'components.schemas.IB' is missing the required key 'required'",
-      "AB105 21:61: '$ref' value 'IA' does not point into '#/components/schemas/'",
-      "AB107 21:105: 'components.schemas.IB.properties.n.minLength' must be a non-negative integer, not -1",
-      "AB102 22:13: schema 'components.schemas.IC' has no 'type', '$ref', 'oneOf' or 'const'; read as any",
-      "AB108 24:48: unknown actor kind 'vip' (expected one of 'guest', 'member', 'admin')",
+      "AB103 6:17: unknown HTTP method 'fetch' (expected one of 'get', 'post', "
+      "'put', 'delete', 'patch')",
+      "AB106 8:68: path parameter 'id' must be an integer, number or string, "
+      "not object",
+      "AB002 10:23: 'operations[0].responseBody' is missing the required key "
+      "'typeName'",
+      "AB104 11:28: unknown authorizationType 'signup' (expected one of "
+      "'login', 'join', 'refresh', null)",
+      "AB002 14:38: 'operations[0].prerequisites[0].endpoint' is missing the "
+      "required key 'method'",
+      "AB101 20:22: unknown JSON schema type 'obj' (expected one of 'boolean', "
+      "'integer', 'number', 'string', 'array', 'object', 'null')",
+      "AB002 21:13: 'components.schemas.IB' is missing the required key "
+      "'description'",
+      "AB002 21:13: 'components.schemas.IB' is missing the required key "
+      "'required'",
+      "AB105 21:61: '$ref' value 'IA' does not point into "
+      "'#/components/schemas/'",
+      "AB107 21:105: 'components.schemas.IB.properties.n.minLength' must be a "
+      "non-negative integer, not -1",
+      "AB102 22:13: schema 'components.schemas.IC' has no 'type', '$ref', "
+      "'oneOf' or 'const'; read as any",
+      "AB108 24:48: unknown actor kind 'vip' (expected one of 'guest', "
+      "'member', 'admin')",
   };
   EXPECT_EQ(l.summary(), expected);
   // Everything that could be read is lowered.

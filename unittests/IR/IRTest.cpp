@@ -109,7 +109,7 @@ TEST_F(IRFixture, VerifierAcceptsWellFormedIR) {
 
 TEST_F(IRFixture, VerifierRejectsBrokenInvariants) {
   DiagnosticEngine diags(project.getSourceMgr());
-  schema->models[0].fields[0].relation.emplace(); // relation on a scalar
+  schema->models[0].fields[0].relation.emplace();     // relation on a scalar
   schema->models[1].fields[0].name.range = SMRange(); // no location
   EXPECT_FALSE(verifyProject(project, diags));
   ASSERT_EQ(diags.getDiagnostics().size(), 2u);
@@ -121,16 +121,15 @@ TEST_F(IRFixture, PrinterPrintsEveryNodeWithItsLocation) {
   std::string out;
   raw_string_ostream os(out);
   printProject(project, os);
-  EXPECT_EQ(os.str(),
-            "db.schema origin=prisma files=1\n"
-            "  db.model users @s.prisma:1:7\n"
-            "    db.column id : String [id] @s.prisma:2:3\n"
-            "    db.index primary (id) field-level @s.prisma:2:3\n"
-            "  db.model posts @s.prisma:4:7\n"
-            "    db.column id : String [id] @s.prisma:5:3\n"
-            "    db.column user_id : String @s.prisma:6:3\n"
-            "    db.relation user : users @s.prisma:7:3\n"
-            "    db.index primary (id) field-level @s.prisma:5:3\n");
+  EXPECT_EQ(os.str(), "db.schema origin=prisma files=1\n"
+                      "  db.model users @s.prisma:1:7\n"
+                      "    db.column id : String [id] @s.prisma:2:3\n"
+                      "    db.index primary (id) field-level @s.prisma:2:3\n"
+                      "  db.model posts @s.prisma:4:7\n"
+                      "    db.column id : String [id] @s.prisma:5:3\n"
+                      "    db.column user_id : String @s.prisma:6:3\n"
+                      "    db.relation user : users @s.prisma:7:3\n"
+                      "    db.index primary (id) field-level @s.prisma:5:3\n");
 }
 
 TEST(IRHelpers, ScalarsAndProviders) {

@@ -4,9 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "abv/Pass/Pass.h"
 #include "abv/Diag/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
-#include "abv/Pass/Pass.h"
 #include "abv/Verify/DBPasses.h"
 
 #include "gtest/gtest.h"

@@ -106,11 +106,16 @@ TEST(YAMLTest, Integers) {
     StringRef spelling;
     StringRef canonical;
     int64_t value;
-  } cases[] = {{"0", "0", 0},         {"42", "42", 42},
-               {"-17", "-17", -17},   {"+12", "12", 12},
-               {"007", "7", 7},       {"-007", "-7", -7},
-               {"0o17", "15", 15},    {"0x1F", "31", 31},
-               {"0xff", "255", 255},  {"0o0", "0", 0},
+  } cases[] = {{"0", "0", 0},
+               {"42", "42", 42},
+               {"-17", "-17", -17},
+               {"+12", "12", 12},
+               {"007", "7", 7},
+               {"-007", "-7", -7},
+               {"0o17", "15", 15},
+               {"0x1F", "31", 31},
+               {"0xff", "255", 255},
+               {"0o0", "0", 0},
                {"12345678901234", "12345678901234", 12345678901234}};
   for (const Case &c : cases) {
     Scalar s(c.spelling);
@@ -131,10 +136,10 @@ TEST(YAMLTest, Floats) {
     StringRef spelling;
     StringRef canonical;
     double value;
-  } cases[] = {{"1.5", "1.5", 1.5},       {".5", "0.5", 0.5},
-               {"-.5", "-0.5", -0.5},     {"+1.", "1.0", 1.0},
-               {"1e3", "1e3", 1000.0},    {"2.5E-1", "2.5E-1", 0.25},
-               {"00.25", "0.25", 0.25},   {"-1.0e+2", "-1.0e+2", -100.0}};
+  } cases[] = {{"1.5", "1.5", 1.5},     {".5", "0.5", 0.5},
+               {"-.5", "-0.5", -0.5},   {"+1.", "1.0", 1.0},
+               {"1e3", "1e3", 1000.0},  {"2.5E-1", "2.5E-1", 0.25},
+               {"00.25", "0.25", 0.25}, {"-1.0e+2", "-1.0e+2", -100.0}};
   for (const Case &c : cases) {
     Scalar s(c.spelling);
     ASSERT_TRUE(s.value->isNumber()) << c.spelling.str();
@@ -159,9 +164,8 @@ TEST(YAMLTest, Floats) {
     EXPECT_TRUE(std::isnan(*number));
   }
   // Not numbers in the core schema.
-  for (StringRef spelling :
-       {"1_000", "0x", "0o8", "0b101", "3.1.0", ".", "+", "1e", "e3", ".inF",
-        "-.nan", "1:30", "0x1G"})
+  for (StringRef spelling : {"1_000", "0x", "0o8", "0b101", "3.1.0", ".", "+",
+                             "1e", "e3", ".inF", "-.nan", "1:30", "0x1G"})
     EXPECT_EQ(Scalar(spelling).value->getAsString(), std::optional(spelling))
         << spelling.str();
 }
@@ -260,8 +264,9 @@ TEST(YAMLTest, AnchorsAndAliases) {
   // key's range, never an inverted one.
   const Member *useMember = root.findMember("use");
   EXPECT_EQ(p.offsets(useMember->getRange()), p.find("use"));
-  EXPECT_EQ(p.offsets(root.findMember("base")->getRange()),
-            std::make_pair(p.find("base:").first, p.find("type: object").second));
+  EXPECT_EQ(
+      p.offsets(root.findMember("base")->getRange()),
+      std::make_pair(p.find("base:").first, p.find("type: object").second));
   const Value *again = root.get("again");
   ASSERT_EQ(again->size(), 2u);
   EXPECT_EQ(p.offsets(again->at(0)->getRange()), p.find("[1, &two 2]"));
@@ -320,7 +325,8 @@ TEST(YAMLTest, Depth) {
   Parsed flow("[[[[1]]]]", options);
   EXPECT_FALSE(flow.doc);
   EXPECT_EQ(flow.only().id, DiagID::InputTooDeep);
-  EXPECT_EQ(flow.offsets(flow.only().range), std::make_pair(size_t(3), size_t(4)));
+  EXPECT_EQ(flow.offsets(flow.only().range),
+            std::make_pair(size_t(3), size_t(4)));
   Parsed block("- - - - x\n", options);
   EXPECT_FALSE(block.doc);
   EXPECT_EQ(block.only().id, DiagID::InputTooDeep);
@@ -345,8 +351,7 @@ TEST(YAMLTest, SyntaxErrors) {
   const Diagnostic &d = p.only();
   EXPECT_EQ(d.id, DiagID::YAMLSyntax);
   EXPECT_EQ(d.severity, Severity::Error);
-  EXPECT_NE(d.message.find("while scanning a quoted scalar"),
-            std::string::npos)
+  EXPECT_NE(d.message.find("while scanning a quoted scalar"), std::string::npos)
       << d.message;
   auto err = parseYAML("a: b: c\n");
   ASSERT_FALSE(err);

@@ -4,12 +4,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "abv/Verify/DBAnalysis.h"
 #include "abv/Diag/DiagnosticEngine.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Support/SourceFiles.h"
-#include "abv/Verify/DBAnalysis.h"
 #include "abv/Verify/DBPasses.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -28,9 +28,9 @@ struct SchemaFixture : ::testing::Test {
   DiagnosticEngine diags{project.getSourceMgr()};
 
   const Schema &parse(StringRef text) {
-    std::optional<unsigned> id = addSourceBuffer(
-        project.getSourceMgr(), diags,
-        MemoryBuffer::getMemBufferCopy(text, "schema.prisma"));
+    std::optional<unsigned> id =
+        addSourceBuffer(project.getSourceMgr(), diags,
+                        MemoryBuffer::getMemBufferCopy(text, "schema.prisma"));
     EXPECT_TRUE(id);
     project.prismaSchema =
         parsePrismaSchema(project.getSourceMgr(), {*id}, diags);

@@ -48,8 +48,8 @@ enum class Category : unsigned char {
 /// One row of the diagnostic table.
 struct DiagInfo {
   DiagID id;
-  llvm::StringRef code;     ///< Stable ID, e.g. "DB030".
-  llvm::StringRef name;     ///< Readable name, e.g. "db-relation-target-missing".
+  llvm::StringRef code; ///< Stable ID, e.g. "DB030".
+  llvm::StringRef name; ///< Readable name, e.g. "db-relation-target-missing".
   Severity defaultSeverity; ///< Severity before any -W option.
   Category category;        ///< Rubric category.
   llvm::StringRef format;   ///< Message with %0, %1, ... placeholders.
@@ -59,7 +59,8 @@ struct DiagInfo {
 llvm::ArrayRef<DiagInfo> getAllDiagInfos();
 /// The row for \p id.
 const DiagInfo &getDiagInfo(DiagID id);
-/// Looks a row up by stable ID ("DB030") or name ("db-relation-target-missing").
+/// Looks a row up by stable ID ("DB030") or name
+/// ("db-relation-target-missing").
 const DiagInfo *lookupDiag(llvm::StringRef codeOrName);
 
 llvm::StringRef getSeverityName(Severity severity);
@@ -80,7 +81,7 @@ struct DiagnosticNote {
 /// A suggested fix: a message and, optionally, a replacement for a range.
 struct FixHint {
   std::string message;
-  llvm::SMRange range;       ///< Empty when the hint is advice only.
+  llvm::SMRange range; ///< Empty when the hint is advice only.
   std::string replacement;
 };
 
@@ -105,9 +106,7 @@ namespace llvm {
 template <> struct DenseMapInfo<abv::DiagID> {
   static abv::DiagID getEmptyKey() { return abv::DiagID(~0U); }
   static abv::DiagID getTombstoneKey() { return abv::DiagID(~0U - 1); }
-  static unsigned getHashValue(abv::DiagID id) {
-    return unsigned(id) * 37U;
-  }
+  static unsigned getHashValue(abv::DiagID id) { return unsigned(id) * 37U; }
   static bool isEqual(abv::DiagID a, abv::DiagID b) { return a == b; }
 };
 } // namespace llvm

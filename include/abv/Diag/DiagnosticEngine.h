@@ -72,8 +72,7 @@ public:
   /// Attaches a located note.
   InFlightDiagnostic &note(llvm::SMRange range, const llvm::Twine &message);
   /// Attaches a fix hint; with a valid \p range, a replacement for it.
-  InFlightDiagnostic &fix(const llvm::Twine &message,
-                          llvm::SMRange range = {},
+  InFlightDiagnostic &fix(const llvm::Twine &message, llvm::SMRange range = {},
                           const llvm::Twine &replacement = "");
 
   /// Drops the diagnostic instead of committing it.
@@ -140,7 +139,10 @@ public:
   /// ones are counted but dropped.
   void setLimitPerID(unsigned limit) { limitPerID = limit; }
 
-  void clear() { diagnostics.clear(); perID.clear(); }
+  void clear() {
+    diagnostics.clear();
+    perID.clear();
+  }
 
 private:
   friend class InFlightDiagnostic;
@@ -154,6 +156,5 @@ private:
 };
 
 } // namespace abv
-
 
 #endif // ABV_DIAG_DIAGNOSTICENGINE_H

@@ -1,4 +1,5 @@
-//===- Render.h - Text, JSON and SARIF projections of diagnostics -*- C++ -*-===//
+//===- Render.h - Text, JSON and SARIF projections of diagnostics -*- C++
+//-*-===//
 //
 // Part of ABV.
 //

@@ -51,7 +51,7 @@ using db::Ident;
 
 /// What a Type node is.
 enum class TypeKind : unsigned char {
-  Any,     ///< No constraint (`{}`), or not understood.
+  Any, ///< No constraint (`{}`), or not understood.
   Object,
   Array,
   String,
@@ -59,7 +59,7 @@ enum class TypeKind : unsigned char {
   Number,
   Boolean,
   Null,
-  Ref,     ///< A reference to a named type (`$ref`, or AutoBe's typeName).
+  Ref, ///< A reference to a named type (`$ref`, or AutoBe's typeName).
   OneOf,
   AnyOf,
   AllOf
@@ -109,8 +109,8 @@ struct Type {
   /// `nullable: true` (3.0), or `type: [X, "null"]` (3.1), or a oneOf
   /// with a null variant: the value may be null.
   bool isNullable = false;
-  llvm::StringRef format;      ///< `uuid`, `date-time`, `email`, ...
-  Ident formatIdent;           ///< The format value with its range.
+  llvm::StringRef format;          ///< `uuid`, `date-time`, `email`, ...
+  Ident formatIdent;               ///< The format value with its range.
   std::vector<Literal> enumValues; ///< `enum` (and `const` as one value).
   std::optional<double> minimum, maximum;
   bool exclusiveMinimum = false, exclusiveMaximum = false;
@@ -144,8 +144,8 @@ struct Parameter {
 
 /// A response of an operation.
 struct Response {
-  Ident status;          ///< "200", "201", "default", "2XX".
-  Type *type = nullptr;  ///< The body type, or null for no body.
+  Ident status;         ///< "200", "201", "default", "2XX".
+  Type *type = nullptr; ///< The body type, or null for no body.
   llvm::StringRef contentType;
   llvm::SMRange range;
 };
@@ -159,10 +159,10 @@ struct Prerequisite {
 
 /// One operation: a method on a path.
 struct Operation {
-  Ident method;       ///< Lower case: "get", "post", ...
-  Ident path;         ///< "/shoppings/customers/sales/{saleId}".
-  llvm::SMRange range; ///< The operation object.
-  Ident operationId;  ///< OpenAPI operationId; AutoBe's `name`.
+  Ident method;                ///< Lower case: "get", "post", ...
+  Ident path;                  ///< "/shoppings/customers/sales/{saleId}".
+  llvm::SMRange range;         ///< The operation object.
+  Ident operationId;           ///< OpenAPI operationId; AutoBe's `name`.
   std::vector<Ident> accessor; ///< AutoBe 2026 `accessor` segments.
   std::vector<Parameter> parameters;
   Type *requestBody = nullptr;

@@ -134,13 +134,11 @@ enum class TypeKind : unsigned char {
 TypeKind getScalarTypeKind(llvm::StringRef prismaName);
 /// The Prisma spelling of a scalar kind ("String", "DateTime", ...).
 llvm::StringRef getTypeKindName(TypeKind kind);
-inline bool isScalar(TypeKind kind) {
-  return kind <= TypeKind::Unsupported;
-}
+inline bool isScalar(TypeKind kind) { return kind <= TypeKind::Unsupported; }
 
 /// `@db.VarChar(80)`: the provider-specific type of a column.
 struct NativeType {
-  Ident name; ///< Without the datasource prefix: "VarChar".
+  Ident name;             ///< Without the datasource prefix: "VarChar".
   llvm::StringRef prefix; ///< The datasource name used: "db".
   std::vector<Expr> args;
   llvm::SMRange range; ///< The whole attribute.
@@ -155,7 +153,7 @@ struct RelationInfo {
   Ident onUpdate;
   bool hasFieldsArg = false;     ///< `fields:` was given (even if empty).
   bool hasReferencesArg = false; ///< `references:` was given.
-  llvm::SMRange attrRange; ///< The @relation attribute, if any.
+  llvm::SMRange attrRange;       ///< The @relation attribute, if any.
   /// AutoBe: the name of the back-relation field on the target (2026
   /// `oppositeName`).
   Ident oppositeName;
@@ -168,7 +166,7 @@ struct RelationInfo {
 /// A column, an enum/composite-typed column, or a relation field.
 struct Field {
   Ident name;
-  Ident typeName;          ///< As spelled: "String", "todo_list_users".
+  Ident typeName; ///< As spelled: "String", "todo_list_users".
   TypeKind type = TypeKind::Unknown;
   bool isOptional = false; ///< `T?`
   bool isList = false;     ///< `T[]`
@@ -177,10 +175,10 @@ struct Field {
 
   std::vector<Attribute> attributes;
   std::optional<NativeType> nativeType;
-  bool isId = false;       ///< Field-level @id.
-  bool isUnique = false;   ///< Field-level @unique.
+  bool isId = false;     ///< Field-level @id.
+  bool isUnique = false; ///< Field-level @unique.
   bool isUpdatedAt = false;
-  Ident mappedName;        ///< @map("...").
+  Ident mappedName; ///< @map("...").
 
   /// Set when type == Model.
   std::optional<RelationInfo> relation;
@@ -208,8 +206,15 @@ struct IndexField {
 struct Index {
   enum class Kind : unsigned char { Primary, Unique, Plain, Fulltext };
   /// The index method (`type:` on @@index).
-  enum class Method : unsigned char { Default, BTree, Hash, Gin, Gist, SpGist,
-                                      Brin };
+  enum class Method : unsigned char {
+    Default,
+    BTree,
+    Hash,
+    Gin,
+    Gist,
+    SpGist,
+    Brin
+  };
   Kind kind = Kind::Plain;
   Method method = Method::Default;
   llvm::SmallVector<IndexField, 2> fields;

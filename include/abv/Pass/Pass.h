@@ -125,7 +125,8 @@ public:
   void add(std::unique_ptr<Pass> (*create)(), bool inDefaultPipeline = true);
   /// Registers a PassInfoMixin pass type.
   template <typename P> void add(bool inDefaultPipeline = true) {
-    add(P::argument, P::description, [] { return std::make_unique<P>(); },
+    add(
+        P::argument, P::description, [] { return std::make_unique<P>(); },
         inDefaultPipeline);
   }
 

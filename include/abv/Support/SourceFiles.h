@@ -1,4 +1,5 @@
-//===- SourceFiles.h - Reading artifacts and resolving positions -*- C++ -*-===//
+//===- SourceFiles.h - Reading artifacts and resolving positions -*- C++
+//-*-===//
 //
 // Part of ABV.
 //

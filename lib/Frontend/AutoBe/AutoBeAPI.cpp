@@ -268,16 +268,14 @@ public:
 private:
   StringRef keep(StringRef text) const { return irText.keep(text); }
   Ident ident(const json::Value *value) const { return irText.ident(value); }
-  StringRef text(const json::Value *value) const {
-    return irText.text(value);
-  }
+  StringRef text(const json::Value *value) const { return irText.text(value); }
   /// The literal of a `const` or `enum` value.
   Literal literal(const json::Value &value) {
     Literal result;
     result.range = value.getRange();
     result.isString = value.isString();
-    result.text = value.isString() ? keep(value.getString())
-                                   : value.getSourceText();
+    result.text =
+        value.isString() ? keep(value.getString()) : value.getSourceText();
     return result;
   }
 
@@ -342,9 +340,9 @@ void AutoBeAPIReader::readComponents(const json::Value &value,
       NamedType named;
       named.name = Ident{keep(member.getKey()), member.getKeyRange()};
       named.range = member.getRange();
-      named.type = readSchema(member.getValue(),
-                              child(schemasPath, member.getKey()),
-                              SchemaRole::Named);
+      named.type =
+          readSchema(member.getValue(), child(schemasPath, member.getKey()),
+                     SchemaRole::Named);
       document->types.push_back(named);
     }
   }
@@ -428,8 +426,9 @@ void AutoBeAPIReader::readOperation(const json::Value &value,
   }
   // authorizationActor (2026) wins over authorizationRole (2025).
   // authorizationRoles (early 2025) only lists candidates and is checked.
-  operation.actor = ident(keys[OKAuthorizationActor] ? keys[OKAuthorizationActor]
-                                                    : keys[OKAuthorizationRole]);
+  operation.actor =
+      ident(keys[OKAuthorizationActor] ? keys[OKAuthorizationActor]
+                                       : keys[OKAuthorizationRole]);
   forEach(keys[OKAuthorizationRoles], child(path, "authorizationRoles"),
           [&](const json::Value &role, const std::string &rolePath) {
             expect(role, Expect::String, rolePath);
@@ -533,7 +532,8 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   // in runs AutoBe accepted, so their description stays optional.
   if (role == SchemaRole::Named && !value.get("description"))
     diags.report(DiagID::AutoBeMissingKey, opening(value))
-        << "'" + display(path) + "'" << "description";
+        << "'" + display(path) + "'"
+        << "description";
   type->description = text(keys[SKDescription]);
   if (dbColumn && role == SchemaRole::Property)
     *dbColumn = ident(keys[SKDatabaseSchemaProperty]);
@@ -556,8 +556,8 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
     else if (constant->isBoolean())
       type->kind = TypeKind::Boolean;
     else if (constant->isNumber())
-      type->kind = constant->getAsInteger() ? TypeKind::Integer
-                                            : TypeKind::Number;
+      type->kind =
+          constant->getAsInteger() ? TypeKind::Integer : TypeKind::Number;
     else if (constant->isNull())
       type->kind = TypeKind::Null;
   } else if (!value.get("type")) { // A `type` of the wrong JSON type is AB001.
@@ -590,10 +590,12 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
     break;
   case TypeKind::Array:
     if (const json::Value *items = keys[SKItems])
-      type->items = readSchema(*items, child(path, "items"), SchemaRole::Nested);
+      type->items =
+          readSchema(*items, child(path, "items"), SchemaRole::Nested);
     else if (!value.get("items"))
       diags.report(DiagID::AutoBeMissingKey, opening(value))
-          << "'" + display(path) + "'" << "items";
+          << "'" + display(path) + "'"
+          << "items";
     break;
   case TypeKind::Ref: {
     const json::Value *ref = keys[SKRef];
@@ -630,8 +632,8 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   case TypeKind::OneOf:
     forEach(keys[SKOneOf], child(path, "oneOf"),
             [&](const json::Value &variant, const std::string &variantPath) {
-              Type *lowered = readSchema(variant, variantPath,
-                                         SchemaRole::Nested);
+              Type *lowered =
+                  readSchema(variant, variantPath, SchemaRole::Nested);
               // `oneOf: [T, {type: null}]` is AutoBe's nullable T; the
               // null variant is kept, and the union marked nullable.
               if (lowered->kind == TypeKind::Null)
@@ -718,9 +720,9 @@ void AutoBeAPIReader::readObjectType(Type &type, const json::Value &value,
       property.name = Ident{keep(member.getKey()), member.getKeyRange()};
       property.range = member.getRange();
       property.isRequired = required.contains(member.getKey());
-      property.type = readSchema(member.getValue(),
-                                 child(propertiesPath, member.getKey()),
-                                 SchemaRole::Property, &property.dbColumn);
+      property.type =
+          readSchema(member.getValue(), child(propertiesPath, member.getKey()),
+                     SchemaRole::Property, &property.dbColumn);
       names.insert(member.getKey());
       type.properties.push_back(property);
     }

@@ -155,9 +155,7 @@ public:
 private:
   StringRef keep(StringRef text) const { return irText.keep(text); }
   Ident ident(const json::Value *value) const { return irText.ident(value); }
-  StringRef text(const json::Value *value) const {
-    return irText.text(value);
-  }
+  StringRef text(const json::Value *value) const { return irText.text(value); }
   bool boolean(const json::Value *value) {
     return value && value->getAsBoolean().value_or(false);
   }

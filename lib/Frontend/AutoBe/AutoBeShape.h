@@ -1,4 +1,5 @@
-//===- AutoBeShape.h - Shape checks shared by the AutoBe readers -*- C++ -*-===//
+//===- AutoBeShape.h - Shape checks shared by the AutoBe readers -*- C++
+//-*-===//
 //
 // Part of ABV.
 //
@@ -32,7 +33,14 @@
 namespace abv::autobe {
 
 /// What a key's value must be.
-enum class Expect : unsigned char { String, Boolean, Number, Array, Object, Any };
+enum class Expect : unsigned char {
+  String,
+  Boolean,
+  Number,
+  Array,
+  Object,
+  Any
+};
 
 /// One key of an AST object: its name, expected JSON type, whether the
 /// AutoBe interface requires it, and whether it may be null (`T | null`).

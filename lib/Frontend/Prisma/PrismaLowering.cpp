@@ -554,8 +554,7 @@ bool Lowering::lowerField(P::FieldDeclarationContext *ctx, db::Field &field,
 db::RelationInfo Lowering::lowerRelation(const db::Attribute &attr) {
   db::RelationInfo relation;
   relation.attrRange = attr.range;
-  auto collectNames = [](const db::Expr &value,
-                         std::vector<db::Ident> &names) {
+  auto collectNames = [](const db::Expr &value, std::vector<db::Ident> &names) {
     auto addOne = [&](const db::Expr &element) {
       if (element.kind == db::Expr::Kind::Constant)
         names.push_back({element.text, element.range});

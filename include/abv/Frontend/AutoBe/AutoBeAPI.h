@@ -1,4 +1,5 @@
-//===- AutoBeAPI.h - AutoBe OpenAPI AST (document.json) frontend -*- C++ -*-===//
+//===- AutoBeAPI.h - AutoBe OpenAPI AST (document.json) frontend -*- C++
+//-*-===//
 //
 // Part of ABV.
 //

@@ -28,9 +28,9 @@ namespace abv {
 class DiagnosticEngine;
 
 /// Parses the JSON (or YAML) in buffer \p bufferID and lowers it. Returns
-/// null when the buffer does not parse or is not an OpenAPI 3.x document (after reporting
-/// why, e.g. Swagger 2.0 is not supported); otherwise a document holding
-/// everything that could be read.
+/// null when the buffer does not parse or is not an OpenAPI 3.x document (after
+/// reporting why, e.g. Swagger 2.0 is not supported); otherwise a document
+/// holding everything that could be read.
 std::unique_ptr<api::Document> parseOpenAPI(llvm::SourceMgr &sourceMgr,
                                             unsigned bufferID,
                                             DiagnosticEngine &diags);

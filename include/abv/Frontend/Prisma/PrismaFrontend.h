@@ -31,9 +31,9 @@ class DiagnosticEngine;
 /// lowers them into one Schema. Syntax errors are reported as PS001 at the
 /// offending token, with what was expected; the parser recovers and keeps
 /// going, and whatever parsed is still lowered. Never throws.
-std::unique_ptr<db::Schema> parsePrismaSchema(llvm::SourceMgr &sourceMgr,
-                                              llvm::ArrayRef<unsigned> bufferIDs,
-                                              DiagnosticEngine &diags);
+std::unique_ptr<db::Schema>
+parsePrismaSchema(llvm::SourceMgr &sourceMgr,
+                  llvm::ArrayRef<unsigned> bufferIDs, DiagnosticEngine &diags);
 
 } // namespace abv
 
