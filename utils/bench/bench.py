@@ -2,10 +2,13 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--abv build/bin/abv-verify] [--corpus ../shared/corpus]
-                       [--runs 3] [--sizes 1000,10000,50000] [--out FILE.md]
+  utils/bench/bench.py [--layer db|api|all] [--abv build/bin/abv-verify]
+                       [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
+                       [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
 
 What it measures (each figure the median of --runs runs, whole processes):
+
+--layer db (the default):
 - the DB layer of every corpus project (its prisma/schema folder and
   autobe/prisma.json) with abv-verify;
 - generated AutoBe-style schemas of 1k, 10k and 50k models (utils/gen-schema.py)
@@ -13,10 +16,31 @@ What it measures (each figure the median of --runs runs, whole processes):
   the engine `prisma validate` runs), and the ratio between them;
 - scaling: the time of each size over the time of the previous one.
 
+--layer api:
+- every OpenAPI document of the corpus (openapi-real/*.json: Stripe, Twilio,
+  Box; reference/*/swagger.json; autobe-swagger/*/autobe/swagger.json) with
+  abv-verify and with two OpenAPI linters, Spectral (@stoplight/spectral-cli,
+  `spectral lint --format json` with utils/spectral/.spectral.yaml, which
+  extends spectral:oas) and Redocly (@redocly/cli, `redocly lint --format
+  json --extends recommended`), and the ratios;
+- every AutoBe OpenAPI AST of the corpus (autobe/document.json) with
+  abv-verify alone (the linters cannot read it: it is not an OpenAPI
+  document), and the whole project folder (all layers and the API-to-DB
+  cross-checks) for comparison;
+- generated OpenAPI 3.1 documents of 1k, 10k and 100k operations
+  (utils/gen-openapi.py), with the peers up to --peer-max-mb, and scaling.
+  The peers run with their telemetry and update checks turned off
+  (REDOCLY_TELEMETRY=off, REDOCLY_SUPPRESS_UPDATE_NOTICE=true,
+  DO_NOT_TRACK=1, SCARF_ANALYTICS=false) and need no network.
+
 Wall time and peak RSS come from the kernel's accounting of each child
-(wait4), so they include process start. Peers need `npm install` in this
-folder (run automatically when node is present); without node the peer
-columns are left out.
+(wait4, and GNU time for the peak RSS: see peak_rss), so they include
+process start. Before each figure the script waits (--quiet-wait, 20 s at
+most) until other processes leave the CPUs idle, and counts the figures it
+had to take on a busy machine; as root it also runs itself and the tools
+at a raised priority (--nice, -10) so that other work does not skew them.
+Peers need `npm install` in this folder (run automatically when node is
+present); without node the peer columns are left out.
 """
 import argparse
 import os
@@ -31,26 +55,84 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-def run_once(cmd):
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
+def run_once(cmd, env=None, cwd=None):
     """Runs cmd; returns (wall seconds, peak RSS in MiB, exit code)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss / 1024.0, proc.returncode
 
 
-def measure(cmd, runs):
-    """Median wall time and peak RSS over runs (after one warm-up)."""
-    run_once(cmd)
+def peak_rss(cmd, env=None, cwd=None):
+    """Peak RSS of cmd in MiB, measured through GNU time when present.
+
+    Linux keeps a process's peak RSS across exec, so a child forked from
+    this Python process starts with Python's own peak (about 15 MiB) and
+    wait4 can report no less for it. GNU time forks the command from a
+    process of about 2 MiB, so small peaks are seen as they are."""
+    if not TIME:
+        return None
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        subprocess.run([TIME, "-f", "%M", "-o", out.name, "--"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        try:
+            return int(out.read().strip().splitlines()[-1]) / 1024.0
+        except (ValueError, IndexError):
+            return None
+
+
+def cpu_busy(interval=0.5):
+    """Fraction of the machine's CPU time spent busy over `interval` s."""
+    def snap():
+        with open("/proc/stat") as f:
+            vals = [int(x) for x in f.readline().split()[1:]]
+        return vals[3] + vals[4], sum(vals)
+    try:
+        i0, t0 = snap()
+        time.sleep(interval)
+        i1, t1 = snap()
+    except OSError:
+        return 0.0
+    return 1.0 - (i1 - i0) / max(1, t1 - t0)
+
+
+QUIET = {"limit": 0.15, "wait": 20.0, "noisy": 0, "figures": 0}
+
+
+def wait_quiet():
+    """Before a figure, waits (up to QUIET["wait"] s) until other processes
+    leave the CPUs at most QUIET["limit"] busy; counts the figures taken on
+    a busy machine."""
+    QUIET["figures"] += 1
+    if QUIET["wait"] <= 0:
+        return
+    deadline = time.monotonic() + QUIET["wait"]
+    while cpu_busy() > QUIET["limit"]:
+        if time.monotonic() > deadline:
+            QUIET["noisy"] += 1
+            return
+
+
+def measure(cmd, runs, env=None, cwd=None):
+    """Median wall time and peak RSS over runs (after one warm-up); the
+    peak RSS is that of one more run through GNU time when it is present
+    (see peak_rss), else the largest wait4 figure."""
+    wait_quiet()
+    run_once(cmd, env, cwd)
     walls, rss, codes = [], [], set()
     for _ in range(runs):
-        w, r, c = run_once(cmd)
+        w, r, c = run_once(cmd, env, cwd)
         walls.append(w)
         rss.append(r)
         codes.add(c)
-    return statistics.median(walls), max(rss), codes
+    exact = peak_rss(cmd, env, cwd)
+    return statistics.median(walls), exact if exact is not None else max(rss), codes
 
 
 def size_of(paths):
@@ -78,42 +160,44 @@ def corpus_projects(corpus):
     return sorted(set(found))
 
 
-def peers_available():
+PEER_MODULES = {
+    "prisma": ("@prisma", "prisma-schema-wasm"),
+    "spectral": ("@stoplight", "spectral-cli"),
+    "redocly": ("@redocly", "cli"),
+}
+
+# The peers' opt-outs: no usage telemetry, no update check, no notices.
+PEER_ENV = {
+    "REDOCLY_TELEMETRY": "off",
+    "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true",
+    "REDOCLY_SUPPRESS_NOTIFICATIONS": "true",
+    "DO_NOT_TRACK": "1",
+    "SCARF_ANALYTICS": "false",
+    "NO_UPDATE_NOTIFIER": "1",
+}
+
+
+def peers_available(names=("prisma",)):
+    """True when node and the npm peers `names` are installed (installs
+    them from package.json on first use)."""
     if not shutil.which("node"):
         return False
-    module = os.path.join(HERE, "node_modules", "@prisma", "prisma-schema-wasm")
-    if not os.path.isdir(module):
+    modules = [os.path.join(HERE, "node_modules", *PEER_MODULES[n]) for n in names]
+    if not all(os.path.isdir(m) for m in modules):
         subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=HERE,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return os.path.isdir(module)
+    return all(os.path.isdir(m) for m in modules)
 
 
 def fmt_mb(n):
     return f"{n / 1e6:.2f}"
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--sizes", default="1000,10000,50000")
-    ap.add_argument("--out", help="also write the report to this file")
-    ap.add_argument("--no-corpus", action="store_true")
-    args = ap.parse_args()
-
-    lines = []
-
-    def emit(line=""):
-        print(line, flush=True)
-        lines.append(line)
-
+def bench_db(args, emit):
+    """The DB layer: corpus projects and generated Prisma schemas."""
     abv = [args.abv, "--fail-on=never"]
-    have_peers = peers_available()
+    have_peers = peers_available(("prisma",))
     prisma = ["node", "--liftoff-only", os.path.join(HERE, "prisma-validate.mjs")]
-
-    emit(f"Machine: {os.cpu_count()} cores; runs per figure: {args.runs} (median; peak RSS is the max).")
-    emit()
 
     if not args.no_corpus and os.path.isdir(args.corpus):
         emit("## Corpus projects (DB layer: prisma/schema + autobe/prisma.json)")
@@ -170,6 +254,225 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+
+def openapi_documents(corpus):
+    """The corpus's OpenAPI documents, largest first."""
+    found = []
+    for base in ("openapi-real", "reference", "autobe-swagger"):
+        for dirpath, _, files in os.walk(os.path.join(corpus, base)):
+            for f in files:
+                path = os.path.join(dirpath, f)
+                if base == "openapi-real" and f.endswith(".json"):
+                    found.append(path)
+                elif f in ("swagger.json", "openapi.json"):
+                    found.append(path)
+    return sorted(set(found), key=lambda p: (-os.path.getsize(p), p))
+
+
+def autobe_documents(corpus):
+    """Every autobe/document.json (AutoBe's OpenAPI AST) of the corpus, sorted."""
+    found = []
+    for base in ("autobe", "autobe-2026", "autobe-swagger"):
+        for dirpath, _, files in os.walk(os.path.join(corpus, base)):
+            if os.path.basename(dirpath) == "autobe" and "document.json" in files:
+                found.append(os.path.join(dirpath, "document.json"))
+    return sorted(found)
+
+
+def kilo(n):
+    return f"{n // 1000}k" if n % 1000 == 0 else f"{n:,}"
+
+
+def tool_version(cmd, env):
+    try:
+        out = subprocess.run(cmd + ["--version"], capture_output=True, text=True, env=env, timeout=120)
+        return out.stdout.strip().splitlines()[-1] if out.stdout.strip() else "?"
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+
+
+def bench_api(args, emit):
+    """The API layer: OpenAPI documents and AutoBe's OpenAPI AST, against
+    Spectral and Redocly."""
+    abv = [args.abv, "--fail-on=never"]
+    have_peers = peers_available(("spectral", "redocly"))
+    env = dict(os.environ, **PEER_ENV)
+    bindir = os.path.join(HERE, "node_modules", ".bin")
+    ruleset = os.path.join(ROOT, "utils", "spectral", ".spectral.yaml")
+    spectral = [os.path.join(bindir, "spectral"), "lint", "--format", "json", "--quiet",
+                "--ruleset", ruleset]
+    redocly = [os.path.join(bindir, "redocly"), "lint", "--format", "json",
+               "--extends", "recommended", "--max-problems", "1000000"]
+    # The peers run in an empty folder, so that no config file is picked up.
+    peer_cwd = tempfile.mkdtemp(prefix="abv-bench-peers-")
+    odd_exits = []
+    largest = None  # (bytes, name, abv s, spectral s, redocly s, abv rss, spectral rss, redocly rss)
+
+    if have_peers:
+        emit(f"Peers: Spectral {tool_version([spectral[0]], env)} (ruleset: extends spectral:oas), "
+             f"Redocly CLI {tool_version([redocly[0]], env)} (recommended ruleset), "
+             f"node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}.")
+        emit()
+
+    def peers(path, nbytes, name, wall, rss):
+        nonlocal largest
+        swall, srss, scodes = measure(spectral + [path], args.runs, env, peer_cwd)
+        rwall, rrss, rcodes = measure(redocly + [path], args.runs, env, peer_cwd)
+        for tool, codes in (("spectral", scodes), ("redocly", rcodes)):
+            if codes - {0, 1}:
+                odd_exits.append(f"{tool} exited {sorted(codes)} on {name}")
+        if largest is None or nbytes > largest[0]:
+            largest = (nbytes, name, wall, swall, rwall, rss, srss, rrss)
+        return (f" {swall:.3f} | {srss:.1f} | {rwall:.3f} | {rrss:.1f} | "
+                f"{swall / wall:.1f}x | {rwall / wall:.1f}x |"), swall, rwall
+
+    peer_head = (" spectral s | spectral RSS MiB | redocly s | redocly RSS MiB | spectral/abv | redocly/abv |"
+                 if have_peers else "")
+    peer_rule = "---|---|---|---|---|---|" if have_peers else ""
+
+    try:
+        if not args.no_corpus and os.path.isdir(args.corpus):
+            emit("## OpenAPI documents of the corpus")
+            emit()
+            emit("| document | input MB | abv-verify s | abv MB/s | abv peak RSS MiB |" + peer_head)
+            emit("|---|---|---|---|---|" + peer_rule)
+            for path in openapi_documents(args.corpus):
+                nbytes = os.path.getsize(path)
+                name = os.path.relpath(path, args.corpus)
+                wall, rss, _ = measure(abv + [path], args.runs)
+                row = (f"| {name} | {fmt_mb(nbytes)} | {wall:.3f} | {nbytes / 1e6 / wall:.1f} | {rss:.1f} |")
+                if have_peers:
+                    row += peers(path, nbytes, name, wall, rss)[0]
+                emit(row)
+            emit()
+
+            emit("## AutoBe OpenAPI AST of the corpus projects (autobe/document.json)")
+            emit()
+            emit("The linters cannot read AutoBe's AST (it is not an OpenAPI document); the last")
+            emit("columns are abv-verify on the whole project folder (DB and API layers and the")
+            emit("API-to-DB cross-checks).")
+            emit()
+            emit("| project | document.json MB | abv-verify s | abv MB/s | abv peak RSS MiB | whole project s | whole project RSS MiB |")
+            emit("|---|---|---|---|---|---|---|")
+            tot_in = tot_abv = 0.0
+            for path in autobe_documents(args.corpus):
+                nbytes = os.path.getsize(path)
+                proj = os.path.dirname(os.path.dirname(path))
+                wall, rss, _ = measure(abv + [path], args.runs)
+                pwall, prss, _ = measure(abv + [proj], args.runs)
+                tot_in += nbytes
+                tot_abv += wall
+                emit(f"| {os.path.relpath(proj, args.corpus)} | {fmt_mb(nbytes)} | {wall:.3f} | "
+                     f"{nbytes / 1e6 / wall:.1f} | {rss:.1f} | {pwall:.3f} | {prss:.1f} |")
+            emit()
+            emit(f"Total: {fmt_mb(tot_in)} MB of document.json in {tot_abv:.2f} s of abv-verify.")
+            emit()
+
+        emit("## Generated OpenAPI 3.1 documents (utils/gen-openapi.py, CRUD resources)")
+        emit()
+        emit("| operations | input MB | abv-verify s | abv MB/s | abv peak RSS MiB | scaling |" + peer_head)
+        emit("|---|---|---|---|---|---|" + peer_rule)
+        tmp = tempfile.mkdtemp(prefix="abv-bench-")
+        prev = None
+        scaled = []  # (n, abv s, spectral s or None, redocly s or None)
+        try:
+            for n in [int(s) for s in args.api_sizes.split(",") if s]:
+                path = os.path.join(tmp, f"openapi-{n}.json")
+                subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-openapi.py"),
+                                "--operations", str(n), "-o", path], check=True,
+                               stderr=subprocess.DEVNULL)
+                nbytes = os.path.getsize(path)
+                wall, rss, _ = measure(abv + [path], args.runs)
+                scaling = f"{wall / prev[1]:.2f}x for {n / prev[0]:.0f}x operations" if prev else "–"
+                row = (f"| {n:,} | {fmt_mb(nbytes)} | {wall:.3f} | {nbytes / 1e6 / wall:.1f} | "
+                       f"{rss:.1f} | {scaling} |")
+                sw = rw = None
+                if have_peers and nbytes <= args.peer_max_mb * 1e6:
+                    cells, sw, rw = peers(path, nbytes, f"generated {n:,} operations", wall, rss)
+                    row += cells
+                elif have_peers:
+                    row += " – | – | – | – | – | – |"
+                emit(row)
+                scaled.append((n, wall, sw, rw))
+                prev = (n, wall)
+                os.remove(path)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        emit()
+        if len(scaled) >= 2:
+            parts = []
+            for (n0, a0, s0, r0), (n1, a1, s1, r1) in zip(scaled, scaled[1:]):
+                part = f"{kilo(n1)}/{kilo(n0)} operations: abv-verify {a1 / a0:.2f}x"
+                if s0 and s1:
+                    part += f", Spectral {s1 / s0:.2f}x, Redocly {r1 / r0:.2f}x"
+                parts.append(part)
+            emit("Scaling (time ratio): " + "; ".join(parts) + ".")
+            emit()
+
+        if largest is not None:
+            nbytes, name, a, sp, rd, arss, srss, rrss = largest
+            emit(f"Largest document linted by all three: {name} ({fmt_mb(nbytes)} MB): "
+                 f"abv-verify {a:.3f} s / {arss:.1f} MiB, Spectral {sp:.3f} s / {srss:.1f} MiB "
+                 f"({sp / a:.1f}x), Redocly {rd:.3f} s / {rrss:.1f} MiB ({rd / a:.1f}x).")
+            emit()
+        for line in odd_exits:
+            emit(f"Note: {line}.")
+    finally:
+        shutil.rmtree(peer_cwd, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--layer", choices=("db", "api", "all"), default="db",
+                    help="which benchmarks to run (default: db)")
+    ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sizes", default="1000,10000,50000", help="generated schemas, models (db)")
+    ap.add_argument("--api-sizes", default="1000,10000,100000",
+                    help="generated OpenAPI documents, operations (api)")
+    ap.add_argument("--peer-max-mb", type=float, default=50,
+                    help="run Spectral and Redocly on generated documents up to this size (api)")
+    ap.add_argument("--out", help="also write the report to this file")
+    ap.add_argument("--no-corpus", action="store_true")
+    ap.add_argument("--quiet-below", type=float, default=0.15,
+                    help="before each figure, wait until other processes keep the CPUs at most "
+                         "this busy (fraction, default 0.15)")
+    ap.add_argument("--quiet-wait", type=float, default=20,
+                    help="wait at most this many seconds for that per figure; 0 never waits (default 20)")
+    ap.add_argument("--nice", type=int, default=-10,
+                    help="scheduling priority of the benchmark and the tools it runs, when it may be "
+                         "raised (root); keeps other work on the machine from skewing the figures "
+                         "(default -10)")
+    args = ap.parse_args()
+    QUIET["limit"], QUIET["wait"] = args.quiet_below, args.quiet_wait
+    niced = None
+    if args.nice:
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, args.nice)
+            niced = args.nice
+        except (OSError, AttributeError):
+            pass
+
+    lines = []
+
+    def emit(line=""):
+        print(line, flush=True)
+        lines.append(line)
+
+    emit(f"Machine: {os.cpu_count()} cores; runs per figure: {args.runs} (median wall time; peak RSS of one more run under GNU time)"
+         + (f"; tools run at nice {niced}." if niced is not None else "."))
+    emit()
+    if args.layer in ("db", "all"):
+        bench_db(args, emit)
+    if args.layer in ("api", "all"):
+        if args.layer == "all":
+            emit()
+        bench_api(args, emit)
+
+    if QUIET["noisy"]:
+        emit(f"Note: {QUIET['noisy']} of {QUIET['figures']} figures were measured while other processes "
+             f"kept the CPUs more than {QUIET['limit']:.0%} busy.")
     if args.out:
         with open(args.out, "w") as f:
             f.write("\n".join(lines) + "\n")
