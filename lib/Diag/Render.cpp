@@ -31,17 +31,18 @@ struct Resolved {
 };
 } // namespace
 
-static Resolved resolve(const SourceMgr &sm, SMRange range) {
+static Resolved resolve(LineColumnCache &locator, SMRange range) {
   Resolved r;
   if (!range.Start.isValid())
     return r;
+  const SourceMgr &sm = locator.getSourceMgr();
   r.file = getBufferName(sm, range.Start);
   if (r.file.empty() && !sm.FindBufferContainingLoc(range.Start))
     return r;
-  r.begin = getLineColumn(sm, range.Start);
+  r.begin = locator.get(range.Start);
   r.end =
       range.End.isValid() && range.End.getPointer() >= range.Start.getPointer()
-          ? getLineColumn(sm, range.End)
+          ? locator.get(range.End)
           : r.begin;
   r.valid = r.begin.line != 0;
   return r;
@@ -66,24 +67,25 @@ static raw_ostream::Colors severityColor(Severity severity) {
 
 /// Prints the line \p range starts on, and a caret line under it with `~`
 /// up to the end of the range (or of the line).
-static void printSourceLine(raw_ostream &os, const SourceMgr &sm, SMRange range,
-                            bool color) {
+static void printSourceLine(raw_ostream &os, LineColumnCache &locator,
+                            SMRange range, bool color) {
+  const SourceMgr &sm = locator.getSourceMgr();
   unsigned id = sm.FindBufferContainingLoc(range.Start);
   if (!id)
     return;
   const MemoryBuffer *buffer = sm.getMemoryBuffer(id);
-  const char *bufStart = buffer->getBufferStart();
   const char *bufEnd = buffer->getBufferEnd();
   const char *loc = range.Start.getPointer();
-  const char *lineStart = loc;
-  while (lineStart != bufStart && lineStart[-1] != '\n')
-    --lineStart;
+  const char *lineStart = locator.getLineStart(range.Start);
+  // Very long lines (minified JSON) are shown as a window around the caret,
+  // so the end of the line is looked for only as far as the window reaches.
+  constexpr size_t window = 120;
   const char *lineEnd = loc;
-  while (lineEnd != bufEnd && *lineEnd != '\n' && *lineEnd != '\r')
+  const char *scanEnd =
+      bufEnd - loc > ptrdiff_t(4 * window) ? loc + 4 * window : bufEnd;
+  while (lineEnd != scanEnd && *lineEnd != '\n' && *lineEnd != '\r')
     ++lineEnd;
   StringRef line(lineStart, lineEnd - lineStart);
-  // Very long lines (minified JSON) are shown as a window around the caret.
-  constexpr size_t window = 120;
   const char *shownStart = lineStart;
   const char *shownEnd = lineEnd;
   if (line.size() > 2 * window) {
@@ -140,10 +142,10 @@ static void printSourceLine(raw_ostream &os, const SourceMgr &sm, SMRange range,
   os << '\n';
 }
 
-static void printOne(raw_ostream &os, const SourceMgr &sm, SMRange range,
+static void printOne(raw_ostream &os, LineColumnCache &locator, SMRange range,
                      Severity severity, StringRef message, StringRef tag,
                      const RenderOptions &opts, bool showSource = true) {
-  Resolved r = resolve(sm, range);
+  Resolved r = resolve(locator, range);
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
   if (r.valid)
@@ -162,18 +164,19 @@ static void printOne(raw_ostream &os, const SourceMgr &sm, SMRange range,
     os.resetColor();
   os << '\n';
   if (r.valid && showSource)
-    printSourceLine(os, sm, range, opts.color);
+    printSourceLine(os, locator, range, opts.color);
 }
 
 void abv::renderText(raw_ostream &os, const SourceMgr &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
+  LineColumnCache locator(sm);
   unsigned counts[5] = {0, 0, 0, 0, 0};
   for (const Diagnostic &d : diags) {
     const DiagInfo &info = d.getInfo();
     std::string tag = (info.code + ":" + info.name).str();
-    printOne(os, sm, d.range, d.severity, d.message, tag, opts);
+    printOne(os, locator, d.range, d.severity, d.message, tag, opts);
     for (const DiagnosticNote &note : d.notes)
-      printOne(os, sm, note.range, Severity::Note, note.message, "", opts);
+      printOne(os, locator, note.range, Severity::Note, note.message, "", opts);
     if (d.fix) {
       std::string text = "fix: " + d.fix->message;
       if (d.fix->range.Start.isValid() && !d.fix->replacement.empty())
@@ -181,8 +184,8 @@ void abv::renderText(raw_ostream &os, const SourceMgr &sm,
       // A hint with no range of its own is advice about the diagnostic's
       // place: print it there, without repeating the source line.
       bool ownRange = d.fix->range.Start.isValid();
-      printOne(os, sm, ownRange ? d.fix->range : d.range, Severity::Note, text,
-               "", opts, ownRange);
+      printOne(os, locator, ownRange ? d.fix->range : d.range, Severity::Note,
+               text, "", opts, ownRange);
     }
     ++counts[unsigned(d.severity)];
   }
@@ -212,8 +215,8 @@ void abv::renderText(raw_ostream &os, const SourceMgr &sm,
 // JSON
 //===----------------------------------------------------------------------===//
 
-static json locationJSON(const SourceMgr &sm, SMRange range) {
-  Resolved r = resolve(sm, range);
+static json locationJSON(LineColumnCache &locator, SMRange range) {
+  Resolved r = resolve(locator, range);
   if (!r.valid)
     return nullptr;
   return json{{"file", r.file.str()},
@@ -225,6 +228,7 @@ static json locationJSON(const SourceMgr &sm, SMRange range) {
 
 void abv::renderJSON(raw_ostream &os, const SourceMgr &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
+  LineColumnCache locator(sm);
   json list = json::array();
   unsigned counts[5] = {0, 0, 0, 0, 0};
   for (const Diagnostic &d : diags) {
@@ -232,17 +236,17 @@ void abv::renderJSON(raw_ostream &os, const SourceMgr &sm,
     json notes = json::array();
     for (const DiagnosticNote &note : d.notes)
       notes.push_back({{"message", note.message},
-                       {"location", locationJSON(sm, note.range)}});
+                       {"location", locationJSON(locator, note.range)}});
     json record = {{"id", info.code.str()},
                    {"name", info.name.str()},
                    {"severity", getSeverityName(d.severity).str()},
                    {"category", getCategoryName(info.category).str()},
                    {"message", d.message},
-                   {"location", locationJSON(sm, d.range)},
+                   {"location", locationJSON(locator, d.range)},
                    {"notes", std::move(notes)}};
     if (d.fix)
       record["fix"] = {{"message", d.fix->message},
-                       {"location", locationJSON(sm, d.fix->range)},
+                       {"location", locationJSON(locator, d.fix->range)},
                        {"replacement", d.fix->replacement}};
     else
       record["fix"] = nullptr;
@@ -293,9 +297,9 @@ static std::string toURI(StringRef file) {
   return out;
 }
 
-static json sarifLocation(const SourceMgr &sm, SMRange range,
+static json sarifLocation(LineColumnCache &locator, SMRange range,
                           const std::string *message = nullptr) {
-  Resolved r = resolve(sm, range);
+  Resolved r = resolve(locator, range);
   json loc = json::object();
   if (r.valid) {
     json artifact = {{"uri", toURI(r.file)}};
@@ -319,6 +323,7 @@ static json sarifLocation(const SourceMgr &sm, SMRange range,
 
 void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
                       ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
+  LineColumnCache locator(sm);
   json rules = json::array();
   for (const DiagInfo &info : getAllDiagInfos()) {
     rules.push_back(
@@ -339,13 +344,13 @@ void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
                    {"ruleIndex", unsigned(d.id)},
                    {"level", sarifLevel(d.severity).str()},
                    {"message", {{"text", d.message}}}};
-    json loc = sarifLocation(sm, d.range);
+    json loc = sarifLocation(locator, d.range);
     result["locations"] = loc.empty() ? json::array() : json::array({loc});
     if (!d.notes.empty()) {
       json related = json::array();
       unsigned index = 0;
       for (const DiagnosticNote &note : d.notes) {
-        json rel = sarifLocation(sm, note.range, &note.message);
+        json rel = sarifLocation(locator, note.range, &note.message);
         rel["id"] = index++;
         related.push_back(std::move(rel));
       }
@@ -353,7 +358,7 @@ void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
     }
     if (d.fix) {
       json fix = {{"description", {{"text", d.fix->message}}}};
-      Resolved r = resolve(sm, d.fix->range);
+      Resolved r = resolve(locator, d.fix->range);
       if (r.valid && !d.fix->replacement.empty()) {
         json artifact = {{"uri", toURI(r.file)}};
         if (!sys::path::is_absolute(r.file))

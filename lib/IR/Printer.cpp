@@ -41,7 +41,7 @@ using namespace llvm;
 namespace {
 class Printer {
 public:
-  Printer(const SourceMgr &sm, raw_ostream &os) : sm(sm), os(os) {}
+  Printer(const SourceMgr &sm, raw_ostream &os) : sm(sm), os(os), locator(sm) {}
 
   void print(const Schema &schema);
 
@@ -56,6 +56,7 @@ private:
 
   const SourceMgr &sm;
   raw_ostream &os;
+  LineColumnCache locator;
 };
 } // namespace
 
@@ -64,7 +65,7 @@ void Printer::loc(SMRange range) {
     os << " @<unknown>\n";
     return;
   }
-  LineColumn lc = getLineColumn(sm, range.Start);
+  LineColumn lc = locator.get(range.Start);
   os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
      << lc.line << ':' << lc.column << '\n';
 }
@@ -281,7 +282,8 @@ void Printer::print(const Schema &schema) {
 namespace {
 class APIPrinter {
 public:
-  APIPrinter(const SourceMgr &sm, raw_ostream &os) : sm(sm), os(os) {}
+  APIPrinter(const SourceMgr &sm, raw_ostream &os)
+      : sm(sm), os(os), locator(sm) {}
 
   void print(const api::Document &doc);
 
@@ -293,13 +295,7 @@ private:
 
   const SourceMgr &sm;
   raw_ostream &os;
-  /// The last location printed, to count columns on from it.
-  struct {
-    const char *ptr = nullptr;
-    const char *bufferEnd = nullptr;
-    StringRef name;
-    LineColumn lc;
-  } last;
+  LineColumnCache locator;
 };
 } // namespace
 
@@ -308,26 +304,9 @@ void APIPrinter::loc(SMRange range) {
     os << " @<unknown>\n";
     return;
   }
-  // Minified documents are one long line, where finding a column from the
-  // line start is linear; nodes are printed mostly in source order, so the
-  // column is counted on from the previous location of the same line.
-  const char *ptr = range.Start.getPointer();
-  LineColumn lc;
-  if (last.ptr && ptr >= last.ptr && ptr <= last.bufferEnd &&
-      !memchr(last.ptr, '\n', ptr - last.ptr)) {
-    lc = last.lc;
-    for (const char *p = last.ptr; p != ptr; ++p)
-      if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80)
-        ++lc.column;
-  } else {
-    lc = getLineColumn(sm, range.Start);
-    unsigned id = sm.FindBufferContainingLoc(range.Start);
-    last.bufferEnd = sm.getMemoryBuffer(id)->getBufferEnd();
-    last.name = sys::path::filename(getBufferName(sm, range.Start));
-  }
-  last.ptr = ptr;
-  last.lc = lc;
-  os << " @" << last.name << ':' << lc.line << ':' << lc.column << '\n';
+  LineColumn lc = locator.get(range.Start);
+  os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
+     << lc.line << ':' << lc.column << '\n';
 }
 
 static void printQuoted(raw_ostream &os, StringRef text) {

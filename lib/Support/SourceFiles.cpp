@@ -161,6 +161,69 @@ LineColumn abv::getLineColumn(const SourceMgr &sourceMgr, SMLoc loc) {
   return {line, column};
 }
 
+const std::vector<LineColumnCache::Checkpoint> &
+LineColumnCache::getCheckpoints(unsigned id) {
+  auto [it, inserted] = checkpoints.try_emplace(id);
+  if (!inserted)
+    return it->second;
+  StringRef text = sourceMgr.getMemoryBuffer(id)->getBuffer();
+  std::vector<Checkpoint> &points = it->second;
+  points.reserve(text.size() / Stride + 1);
+  uint64_t lineStart = 0;
+  uint32_t line = 1, column = 0;
+  for (size_t offset = 0; offset <= text.size(); offset += Stride) {
+    points.push_back({lineStart, line, column});
+    size_t next = std::min(offset + Stride, text.size());
+    for (size_t i = offset; i != next; ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == '\n') {
+        lineStart = i + 1;
+        ++line;
+        column = 0;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+  }
+  return points;
+}
+
+LineColumnCache::Position LineColumnCache::locate(unsigned id,
+                                                  const char *ptr) {
+  const char *start = sourceMgr.getMemoryBuffer(id)->getBufferStart();
+  size_t offset = ptr - start;
+  const Checkpoint &point = getCheckpoints(id)[offset / Stride];
+  const char *lineStart = start + point.lineStart;
+  unsigned line = point.line, column = point.column;
+  for (const char *p = start + offset / Stride * Stride; p != ptr; ++p) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c == '\n') {
+      lineStart = p + 1;
+      ++line;
+      column = 0;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {lineStart, {line, column + 1}};
+}
+
+LineColumn LineColumnCache::get(SMLoc loc) {
+  if (!loc.isValid())
+    return {};
+  unsigned id = sourceMgr.FindBufferContainingLoc(loc);
+  if (!id)
+    return {};
+  return locate(id, loc.getPointer()).lineColumn;
+}
+
+const char *LineColumnCache::getLineStart(SMLoc loc) {
+  unsigned id = sourceMgr.FindBufferContainingLoc(loc);
+  if (!id)
+    return loc.getPointer();
+  return locate(id, loc.getPointer()).lineStart;
+}
+
 StringRef abv::getBufferName(const SourceMgr &sourceMgr, SMLoc loc) {
   if (!loc.isValid())
     return "";

@@ -466,6 +466,7 @@ static void printPercent(raw_ostream &os, unsigned part, unsigned whole) {
 }
 
 void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
+  LineColumnCache locator(sourceMgr);
   if (!isAvailable()) {
     os << "CRUD coverage: needs both a DB schema and an API document\n";
     return;
@@ -519,7 +520,7 @@ void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
                attributions.size());
   os << '\n';
   for (const api::Operation *op : unattributed) {
-    LineColumn lc = getLineColumn(sourceMgr, op->range.Start);
+    LineColumn lc = locator.get(op->range.Start);
     os << "  no table for " << StringRef(op->method.name).upper() << ' '
        << op->path.name << " (" << lc.line << ':' << lc.column << ")\n";
   }
@@ -527,6 +528,7 @@ void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
 
 void CRUDCoverage::printJSON(raw_ostream &os,
                              const SourceMgr &sourceMgr) const {
+  LineColumnCache locator(sourceMgr);
   using json = nlohmann::ordered_json;
   json root = json::object();
   root["version"] = 1;
@@ -539,7 +541,7 @@ void CRUDCoverage::printJSON(raw_ostream &os,
   root["schema"] = getFileName(sourceMgr, schema->bufferIDs).str();
   root["document"] = getFileName(sourceMgr, document->bufferIDs).str();
   auto operationJSON = [&](const api::Operation &op) {
-    LineColumn lc = getLineColumn(sourceMgr, op.range.Start);
+    LineColumn lc = locator.get(op.range.Start);
     json value = json::object();
     value["method"] = op.method.name.str();
     value["path"] = op.path.name.str();
@@ -550,7 +552,7 @@ void CRUDCoverage::printJSON(raw_ostream &os,
   json list = json::array();
   unsigned cells = 0;
   for (const TableCoverage &table : tables) {
-    LineColumn lc = getLineColumn(sourceMgr, table.model->name.range.Start);
+    LineColumn lc = locator.get(table.model->name.range.Start);
     json entry = json::object();
     entry["table"] = table.model->getTableName().str();
     entry["line"] = lc.line;
