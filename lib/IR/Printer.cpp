@@ -378,6 +378,11 @@ void APIPrinter::printType(const api::Type *type, unsigned level) {
     loc(type->items->range);
     printType(type->items, level + 2);
   }
+  if (type->additionalProperties) {
+    indent(level + 1) << "api.additional_properties";
+    loc(type->additionalProperties->range);
+    printType(type->additionalProperties, level + 2);
+  }
   for (const api::Type *variant : type->variants)
     printType(variant, level + 1);
 }

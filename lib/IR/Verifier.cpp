@@ -159,6 +159,8 @@ void Verifier::checkType(const api::Type *root, const Twine &what) {
     }
     if (type->items)
       worklist.push_back(type->items);
+    if (type->additionalProperties)
+      worklist.push_back(type->additionalProperties);
     for (const api::Type *variant : type->variants) {
       if (!variant)
         fail(type->range, "a type of " + owner + " has a null variant");

@@ -53,10 +53,11 @@ inline llvm::StringRef getVariant(llvm::StringRef typeName) {
 }
 
 /// Calls \p fn with each direct child of \p type: its property types, its
-/// items, its variants (any may be null).
+/// additional properties, its items, its variants (any may be null).
 template <typename Fn> void forEachChildType(const Type &type, Fn fn) {
   for (const Property &property : type.properties)
     fn(property.type);
+  fn(type.additionalProperties);
   fn(type.items);
   for (const Type *variant : type.variants)
     fn(variant);

@@ -76,8 +76,9 @@ using namespace llvm;
 //===----------------------------------------------------------------------===//
 
 /// Calls \p fn on \p root and every type node below it (properties, items,
-/// variants), without recursion: type trees are as deep as the input. With
-/// \p seen, nodes already in it are skipped with everything below them.
+/// additional properties, variants), without recursion: type trees are as deep
+/// as the input. With \p seen, nodes already in it are skipped with everything
+/// below them.
 static void forEachTypeNode(const Type *root,
                             function_ref<void(const Type &)> fn,
                             DenseSet<const Type *> *seen = nullptr) {
@@ -94,6 +95,8 @@ static void forEachTypeNode(const Type *root,
         stack.push_back(property.type);
     if (type->items)
       stack.push_back(type->items);
+    if (type->additionalProperties)
+      stack.push_back(type->additionalProperties);
     for (const Type *variant : type->variants)
       if (variant)
         stack.push_back(variant);
@@ -831,7 +834,32 @@ static void checkEnumValues(const Type &type, DiagnosticEngine &diags) {
   }
 }
 
+/// For every object that is a branch of an `allOf` (directly or through a
+/// reference), the properties its sibling branches declare: an `allOf`
+/// object may require a property another branch declares.
+static DenseMap<const Type *, StringSet<>>
+getAllOfSiblingProperties(const Document &doc) {
+  DenseMap<const Type *, StringSet<>> siblings;
+  forEachDocumentTypeNode(doc, [&](const Type &type) {
+    if (type.kind != TypeKind::AllOf)
+      return;
+    StringSet<> names;
+    SmallVector<const Type *, 4> branches;
+    for (const Type *variant : type.variants)
+      if (const Type *branch = doc.resolve(variant)) {
+        branches.push_back(branch);
+        for (const Property &property : branch->properties)
+          names.insert(property.name.name);
+      }
+    for (const Type *branch : branches)
+      for (const auto &name : names)
+        siblings[branch].insert(name.getKey());
+  });
+  return siblings;
+}
+
 static void checkRequiredNames(const Type &type, bool isAutoBe,
+                               const StringSet<> *siblingNames,
                                DiagnosticEngine &diags) {
   if (type.requiredNames.empty())
     return;
@@ -840,6 +868,8 @@ static void checkRequiredNames(const Type &type, bool isAutoBe,
   for (const Ident &name : type.requiredNames) {
     if (type.findProperty(name.name))
       continue; // Defensive: the frontend keeps unknown names only.
+    if (siblingNames && siblingNames->contains(name.name))
+      continue; // Declared by another branch of an allOf.
     auto diag = diags.report(DiagID::APIRequiredUnknown, name.range);
     diag << name.name;
     // A misspelling of a declared property?
@@ -862,10 +892,13 @@ static void checkRequiredNames(const Type &type, bool isAutoBe,
 void APIStructurePass::checkTypeNodes(const Document &doc,
                                       DiagnosticEngine &diags) {
   bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
+  DenseMap<const Type *, StringSet<>> siblings = getAllOfSiblingProperties(doc);
   forEachDocumentTypeNode(doc, [&](const Type &type) {
     checkBounds(type, diags);
     checkEnumValues(type, diags);
-    checkRequiredNames(type, isAutoBe, diags);
+    auto it = siblings.find(&type);
+    checkRequiredNames(type, isAutoBe,
+                       it == siblings.end() ? nullptr : &it->second, diags);
   });
 }
 

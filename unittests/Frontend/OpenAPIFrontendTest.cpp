@@ -67,7 +67,7 @@ void expectRange(SMRange actual, SMRange expected, const char *what) {
 }
 
 constexpr const char *Users = R"({
-  "openapi": "3.0.3",
+  "openapi": "3.0.3", "info": {"title": "Users", "version": "1"},
   "security": [{"bearer": []}],
   "paths": {
     "/users/{id}": {
@@ -226,7 +226,8 @@ TEST(OpenAPIFrontendTest, NotAnObject) {
 }
 
 TEST(OpenAPIFrontendTest, RefCycleIsReportedOnce) {
-  Loaded l(R"({"openapi": "3.1.0", "paths": {"/x": {
+  Loaded l(
+      R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {
     "get": {"parameters": [{"$ref": "#/components/parameters/A"}], "responses": {}},
     "put": {"parameters": [{"$ref": "#/components/parameters/B"}], "responses": {}}}},
   "components": {"parameters": {
@@ -246,7 +247,7 @@ TEST(OpenAPIFrontendTest, RefCycleIsReportedOnce) {
 
 TEST(OpenAPIFrontendTest, WrongTypesAreSkipped) {
   Loaded l(
-      R"({"openapi": "3.2.0", "paths": {"/x": {"get": 1, "post": {"responses": {"200": {}}}}},
+      R"({"openapi": "3.2.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": 1, "post": {"responses": {"200": {}}}}},
     "components": {"schemas": {"A": [], "B": {"type": "boolean"}}}})");
   ASSERT_TRUE(l.doc);
   EXPECT_EQ(l.codes(), (std::vector<std::string>{"OA004", "OA004"}));
@@ -258,7 +259,8 @@ TEST(OpenAPIFrontendTest, WrongTypesAreSkipped) {
 }
 
 TEST(OpenAPIFrontendTest, VerifierRejectsBrokenAPIIR) {
-  Loaded l(R"({"openapi": "3.1.0", "components": {"schemas": {
+  Loaded l(
+      R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "components": {"schemas": {
     "A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string"}}}})");
   ASSERT_TRUE(l.doc);
   ASSERT_TRUE(verifyProject(l.project, l.diags));

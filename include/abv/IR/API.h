@@ -103,6 +103,10 @@ struct Type {
   std::vector<Ident> requiredNames;
   /// Array.
   Type *items = nullptr;
+  /// Object: the schema of properties beyond `properties`
+  /// (`additionalProperties: {...}`, a map's values); null when absent or a
+  /// boolean.
+  Type *additionalProperties = nullptr;
   /// OneOf / AnyOf / AllOf.
   std::vector<Type *> variants;
 

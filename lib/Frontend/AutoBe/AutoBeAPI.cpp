@@ -688,8 +688,10 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   readBound(SKMinItems, "minItems", type->minItems, type->minRange);
   readBound(SKMaxItems, "maxItems", type->maxItems, type->maxRange);
   if (const json::Value *additional = keys[SKAdditionalProperties])
-    if (!additional->isBoolean())
-      expect(*additional, Expect::Object, child(path, "additionalProperties"));
+    if (!additional->isBoolean() && expect(*additional, Expect::Object,
+                                           child(path, "additionalProperties")))
+      type->additionalProperties = readSchema(
+          *additional, child(path, "additionalProperties"), SchemaRole::Nested);
   return type;
 }
 

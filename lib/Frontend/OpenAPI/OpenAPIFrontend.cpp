@@ -972,6 +972,13 @@ void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
   if (type.kind == TypeKind::Any && !type.properties.empty())
     type.kind = TypeKind::Object;
 
+  if (const json::Value *additional =
+          json.lookup(schema, "additionalProperties");
+      additional && additional->isObject()) {
+    Scope scope = key("additionalProperties");
+    type.additionalProperties = readSchema(*additional);
+  }
+
   if (const json::Value *items = json.lookup(schema, "items")) {
     Scope scope = key("items");
     type.items = readSchema(*items);
@@ -1157,6 +1164,21 @@ std::unique_ptr<Document> OpenAPIReader::read(unsigned bufferID) {
   typeBudget = std::max<size_t>(100000, 4 * json.getNumValues());
   doc->bufferIDs.push_back(bufferID);
   doc->version = identOf(*openapi);
+
+  // `info` with its `title` and `version` is required by every 3.x version;
+  // nothing ABV checks depends on it, but SDK and documentation generators
+  // do.
+  if (!json.lookup(root, "info")) {
+    diags.report(DiagID::OpenAPIMissingInfo,
+                 SMRange(root.getLoc(), root.getLoc()))
+        << "the document has no 'info'";
+  } else if (const json::Value *info = getObject(root, "info")) {
+    for (StringRef required : {"title", "version"})
+      if (!json.lookup(*info, required))
+        diags.report(DiagID::OpenAPIMissingInfo,
+                     SMRange(info->getLoc(), info->getLoc()))
+            << ("'info' has no '" + required + "'").str();
+  }
 
   if (const json::Value *security = getArray(root, "security")) {
     Scope scope = key("security");
