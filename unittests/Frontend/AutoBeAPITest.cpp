@@ -48,33 +48,12 @@ struct Loaded {
     return test::findRange(text, needle, nth);
   }
   /// The range of the object (brace to brace) that starts at the \p nth
-  /// occurrence of \p needle, which must begin with '{'. The test inputs
-  /// have no braces inside strings.
+  /// occurrence of \p needle, which must begin with '{'.
   SMRange object(StringRef needle, unsigned nth = 0) const {
-    const char *open = find(needle, nth).Start.getPointer();
-    const char *close = open;
-    int depth = 0;
-    while (true) {
-      if (*close == '{')
-        ++depth;
-      if (*close == '}' && --depth == 0)
-        break;
-      ++close;
-    }
-    return SMRange(SMLoc::getFromPointer(open),
-                   SMLoc::getFromPointer(close + 1));
+    return test::findObjectAt(text, needle, nth);
   }
-  std::string lineColumn(SMLoc loc) const {
-    LineColumn lc = getLineColumn(sourceMgr, loc);
-    return std::to_string(lc.line) + ":" + std::to_string(lc.column);
-  }
-  /// "CODE line:col: message" for every diagnostic, in order.
   std::vector<std::string> summary() const {
-    std::vector<std::string> result;
-    for (const Diagnostic &d : diags.getDiagnostics())
-      result.push_back(d.getInfo().code.str() + " " +
-                       lineColumn(d.range.Start) + ": " + d.message);
-    return result;
+    return test::diagnosticSummary(sourceMgr, diags);
   }
   std::string firstDiag() const {
     std::vector<std::string> all = summary();
@@ -82,10 +61,7 @@ struct Loaded {
   }
 };
 
-void expectRange(SMRange actual, SMRange expected, const char *what) {
-  EXPECT_EQ(actual.Start.getPointer(), expected.Start.getPointer()) << what;
-  EXPECT_EQ(actual.End.getPointer(), expected.End.getPointer()) << what;
-}
+using test::expectRange;
 
 /// A 2025-shaped document (authorizationRole, x-autobe-prisma-schema,
 /// components.authorization with kinds).

@@ -49,49 +49,16 @@ struct Loaded {
   SMRange find(StringRef needle, unsigned nth = 0) const {
     return test::findRange(text, needle, nth);
   }
-  /// The range of the object (brace to brace) around \p needle; the test
-  /// inputs have no braces inside strings.
+  /// The range of the object (brace to brace) around \p needle.
   SMRange objectAround(StringRef needle, unsigned nth = 0) const {
-    const char *at = find(needle, nth).Start.getPointer();
-    const char *open = at;
-    int depth = 0;
-    while (true) {
-      if (*open == '}')
-        ++depth;
-      if (*open == '{' && depth-- == 0)
-        break;
-      --open;
-    }
-    const char *close = open;
-    depth = 0;
-    while (true) {
-      if (*close == '{')
-        ++depth;
-      if (*close == '}' && --depth == 0)
-        break;
-      ++close;
-    }
-    return SMRange(SMLoc::getFromPointer(open),
-                   SMLoc::getFromPointer(close + 1));
+    return test::findObjectAround(text, needle, nth);
   }
-  std::string lineColumn(SMLoc loc) const {
-    LineColumn lc = getLineColumn(sourceMgr, loc);
-    return std::to_string(lc.line) + ":" + std::to_string(lc.column);
-  }
-  /// "CODE line:col: message" for every diagnostic, in order.
   std::vector<std::string> summary() const {
-    std::vector<std::string> result;
-    for (const Diagnostic &d : diags.getDiagnostics())
-      result.push_back(d.getInfo().code.str() + " " +
-                       lineColumn(d.range.Start) + ": " + d.message);
-    return result;
+    return test::diagnosticSummary(sourceMgr, diags);
   }
 };
 
-void expectRange(SMRange actual, SMRange expected, const char *what) {
-  EXPECT_EQ(actual.Start.getPointer(), expected.Start.getPointer()) << what;
-  EXPECT_EQ(actual.End.getPointer(), expected.End.getPointer()) << what;
-}
+using test::expectRange;
 
 /// A 2025-shaped DB AST with two files; every object is on one line.
 constexpr const char *Todo2025 = R"({

@@ -54,17 +54,11 @@ struct Loaded {
     return test::findRange(text, needle, nth);
   }
   std::vector<std::string> codes() const {
-    std::vector<std::string> result;
-    for (const Diagnostic &d : diags.getDiagnostics())
-      result.push_back(d.getInfo().code.str());
-    return result;
+    return test::diagnosticCodes(diags);
   }
 };
 
-void expectRange(SMRange actual, SMRange expected, const char *what) {
-  EXPECT_EQ(actual.Start.getPointer(), expected.Start.getPointer()) << what;
-  EXPECT_EQ(actual.End.getPointer(), expected.End.getPointer()) << what;
-}
+using test::expectRange;
 
 constexpr const char *Users = R"({
   "openapi": "3.0.3", "info": {"title": "Users", "version": "1"},
