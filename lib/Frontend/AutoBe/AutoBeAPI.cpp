@@ -337,6 +337,8 @@ void AutoBeAPIReader::readComponents(const json::Value &value,
   if (const json::Value *schemas = keys[CKSchemas]) {
     std::string schemasPath = child(path, "schemas");
     for (const json::Member &member : schemas->getMembers()) {
+      if (!expectNonEmptyKey(member, child(schemasPath, member.getKey())))
+        continue;
       NamedType named;
       named.name = Ident{keep(member.getKey()), member.getKeyRange()};
       named.range = member.getRange();
@@ -359,7 +361,8 @@ void AutoBeAPIReader::readComponents(const json::Value &value,
 void AutoBeAPIReader::readActor(const json::Value &value,
                                 const std::string &path) {
   Keys<std::size(actorKeys)> keys;
-  if (!readObject(value, actorKeys, path, keys) || !keys[AKName])
+  if (!readObject(value, actorKeys, path, keys) || !keys[AKName] ||
+      !expectNonEmpty(keys[AKName], child(path, "name")))
     return;
   Actor actor;
   actor.name = ident(keys[AKName]);
@@ -390,6 +393,7 @@ void AutoBeAPIReader::readOperation(const json::Value &value,
   Operation operation;
   operation.range = value.getRange();
   operation.method = readMethod(keys[OKMethod]);
+  expectNonEmpty(keys[OKPath], child(path, "path"));
   operation.path = ident(keys[OKPath]);
   operation.operationId = ident(keys[OKName]);
   operation.summary = text(keys[OKSummary]);
@@ -443,6 +447,10 @@ void AutoBeAPIReader::readOperation(const json::Value &value,
           [&](const json::Value &prerequisite, const std::string &prereqPath) {
             readPrerequisite(operation, prerequisite, prereqPath);
           });
+  // Without a method or a path (missing, of the wrong type or empty, all
+  // reported above) there is no operation to check.
+  if (operation.method.empty() || operation.path.empty())
+    return;
   document->operations.push_back(std::move(operation));
 }
 
@@ -450,7 +458,8 @@ void AutoBeAPIReader::readParameter(Operation &operation,
                                     const json::Value &value,
                                     const std::string &path) {
   Keys<std::size(parameterKeys)> keys;
-  if (!readObject(value, parameterKeys, path, keys) || !keys[PKName])
+  if (!readObject(value, parameterKeys, path, keys) || !keys[PKName] ||
+      !expectNonEmpty(keys[PKName], child(path, "name")))
     return;
   Parameter parameter;
   parameter.name = ident(keys[PKName]);
@@ -477,7 +486,8 @@ void AutoBeAPIReader::readParameter(Operation &operation,
 Type *AutoBeAPIReader::readBody(const json::Value &value,
                                 const std::string &path) {
   Keys<std::size(bodyKeys)> keys;
-  if (!readObject(value, bodyKeys, path, keys) || !keys[BKTypeName])
+  if (!readObject(value, bodyKeys, path, keys) || !keys[BKTypeName] ||
+      !expectNonEmpty(keys[BKTypeName], child(path, "typeName")))
     return nullptr;
   // The typeName becomes `$ref: #/components/schemas/<typeName>`.
   Type *type = document->createType();
@@ -604,7 +614,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
     }
     StringRef refText = ref->getString();
     type->refText = keep(refText);
-    if (refText.consume_front(schemaPrefix)) {
+    if (refText.consume_front(schemaPrefix) && !refText.empty()) {
       // A JSON pointer token: "~1" is "/", "~0" is "~".
       std::string name = refText.str();
       bool escaped = name.find('~') != std::string::npos;
@@ -624,8 +634,14 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
       type->ref = Ident{escaped ? document->save(name) : keep(refText),
                         ref->getRange()};
     } else {
-      diags.report(DiagID::AutoBeAPIBadRef, ref->getRange()) << refText;
+      diags.report(DiagID::AutoBeAPIBadRef, ref->getRange()) << type->refText;
       type->ref = Ident{type->refText, ref->getRange()};
+    }
+    // A reference to nothing (`""`, or the prefix alone) names no type:
+    // reported above, read as any.
+    if (type->ref.empty()) {
+      type->kind = TypeKind::Any;
+      type->ref = Ident();
     }
     break;
   }
@@ -718,6 +734,8 @@ void AutoBeAPIReader::readObjectType(Type &type, const json::Value &value,
   if (const json::Value *properties = keys[SKProperties]) {
     std::string propertiesPath = child(path, "properties");
     for (const json::Member &member : properties->getMembers()) {
+      if (!expectNonEmptyKey(member, child(propertiesPath, member.getKey())))
+        continue;
       Property property;
       property.name = Ident{keep(member.getKey()), member.getKeyRange()};
       property.range = member.getRange();

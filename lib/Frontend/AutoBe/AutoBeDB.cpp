@@ -272,7 +272,8 @@ void AutoBeDBReader::readModel(const json::Value &modelValue,
                                const std::string &path, StringRef fileName,
                                StringRef autobeNamespace) {
   Keys<std::size(modelKeys)> keys;
-  if (!readObject(modelValue, modelKeys, path, keys) || !keys[MName])
+  if (!readObject(modelValue, modelKeys, path, keys) || !keys[MName] ||
+      !expectNonEmpty(keys[MName], child(path, "name")))
     return;
   schema->models.emplace_back();
   Model &model = schema->models.back();
@@ -332,7 +333,9 @@ void AutoBeDBReader::readModel(const json::Value &modelValue,
             index.kind = Index::Kind::Plain;
             index.method = Index::Method::Gin;
             index.range = value.getRange();
-            if (indexKeys[0]) // AutoBe writes trigram GIN indexes.
+            // AutoBe writes trigram GIN indexes.
+            if (indexKeys[0] &&
+                expectNonEmpty(indexKeys[0], child(indexPath, "fieldName")))
               index.fields.push_back(
                   IndexField{ident(indexKeys[0]), "", "gin_trgm_ops"});
             model.indexes.push_back(std::move(index));
@@ -342,7 +345,8 @@ void AutoBeDBReader::readModel(const json::Value &modelValue,
 void AutoBeDBReader::readPrimaryField(Model &model, const json::Value &value,
                                       const std::string &path) {
   Keys<std::size(primaryFieldKeys)> keys;
-  if (!readObject(value, primaryFieldKeys, path, keys) || !keys[0])
+  if (!readObject(value, primaryFieldKeys, path, keys) || !keys[0] ||
+      !expectNonEmpty(keys[0], child(path, "name")))
     return;
   Field field;
   field.name = ident(keys[0]);
@@ -357,7 +361,8 @@ void AutoBeDBReader::readPrimaryField(Model &model, const json::Value &value,
 void AutoBeDBReader::readForeignField(Model &model, const json::Value &value,
                                       const std::string &path) {
   Keys<std::size(foreignFieldKeys)> keys;
-  if (!readObject(value, foreignFieldKeys, path, keys) || !keys[FName])
+  if (!readObject(value, foreignFieldKeys, path, keys) || !keys[FName] ||
+      !expectNonEmpty(keys[FName], child(path, "name")))
     return;
   // The scalar foreign key column.
   Field column;
@@ -380,7 +385,10 @@ void AutoBeDBReader::readForeignField(Model &model, const json::Value &value,
   Keys<std::size(relationKeys)> relationKeyValues;
   if (!readObject(relationValue, relationKeys, relationPath,
                   relationKeyValues) ||
-      !relationKeyValues[RName] || !relationKeyValues[RTargetModel])
+      !relationKeyValues[RName] || !relationKeyValues[RTargetModel] ||
+      !expectNonEmpty(relationKeyValues[RName], child(relationPath, "name")) ||
+      !expectNonEmpty(relationKeyValues[RTargetModel],
+                      child(relationPath, "targetModel")))
     return;
   Field relation;
   relation.name = ident(relationKeyValues[RName]);
@@ -404,7 +412,8 @@ void AutoBeDBReader::readForeignField(Model &model, const json::Value &value,
 void AutoBeDBReader::readPlainField(Model &model, const json::Value &value,
                                     const std::string &path) {
   Keys<std::size(plainFieldKeys)> keys;
-  if (!readObject(value, plainFieldKeys, path, keys) || !keys[PName])
+  if (!readObject(value, plainFieldKeys, path, keys) || !keys[PName] ||
+      !expectNonEmpty(keys[PName], child(path, "name")))
     return;
   Field field;
   field.name = ident(keys[PName]);
@@ -430,7 +439,8 @@ void AutoBeDBReader::readFieldNames(Index &index, const json::Value *fieldNames,
                                     const std::string &path) {
   forEach(fieldNames, path,
           [&](const json::Value &name, const std::string &namePath) {
-            if (expect(name, Expect::String, namePath))
+            if (expect(name, Expect::String, namePath) &&
+                expectNonEmpty(&name, namePath))
               index.fields.push_back(IndexField{ident(&name), "", ""});
           });
 }

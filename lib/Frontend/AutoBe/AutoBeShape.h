@@ -160,6 +160,28 @@ protected:
     return false;
   }
 
+  /// Reports AB001 when \p value is an empty string; true when it is absent
+  /// or not empty.
+  bool expectNonEmpty(const json::Value *value, const std::string &path) {
+    if (!value || !value->isString() || !value->getString().empty())
+      return true;
+    diags.report(DiagID::AutoBeWrongType, value->getRange())
+        << display(path) << "a non-empty string"
+        << "an empty string";
+    return false;
+  }
+
+  /// Reports AB001 at the key of \p member when the key is empty (a name
+  /// that names nothing); true otherwise.
+  bool expectNonEmptyKey(const json::Member &member, const std::string &path) {
+    if (!member.getKey().empty())
+      return true;
+    diags.report(DiagID::AutoBeWrongType, member.getKeyRange())
+        << display(path) << "a non-empty name"
+        << "an empty string";
+    return false;
+  }
+
   /// Checks that \p object is an object, reports its unknown keys (AB003),
   /// missing required keys (AB002) and known keys of the wrong type (AB001),
   /// and returns the values of the known keys. Returns false when \p object

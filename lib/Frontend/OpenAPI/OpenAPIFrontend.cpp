@@ -462,6 +462,11 @@ void OpenAPIReader::readPaths(const json::Value &paths) {
   for (const json::Member &member : paths.getMembers()) {
     if (member.getKey().starts_with("x-"))
       continue;
+    if (!member.getKey().starts_with("/")) {
+      diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
+          << "path" << member.getKey() << "a path begins with '/'";
+      continue;
+    }
     Scope scope = key(member.getKey());
     readPathItem(member);
   }
@@ -575,6 +580,13 @@ void OpenAPIReader::readParameters(const json::Value *list,
       }
     if (missing || !name || !in)
       continue;
+    if (name->getString().empty()) {
+      diags.report(DiagID::OpenAPIInvalidName, name->getRange())
+          << "parameter name"
+          << ""
+          << "a name is not empty";
+      continue;
+    }
     StringRef location = in->getString();
     if (!llvm::is_contained(parameterLocations, location)) {
       // Swagger 2.0 put bodies and forms among the parameters.
@@ -654,6 +666,13 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     const json::Value *value = followObject(use, target);
     if (!value)
       continue;
+    if (member.getKey().empty()) {
+      diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
+          << "response status"
+          << ""
+          << "a status is not empty";
+      continue;
+    }
     Response response;
     response.status = identOfKey(member);
     response.range = member.getRange();
@@ -688,6 +707,13 @@ void OpenAPIReader::readComponents(const json::Value &components) {
   Scope scope = key("schemas");
   for (const json::Member &member : schemas->getMembers()) {
     Scope inner = key(member.getKey());
+    if (member.getKey().empty()) {
+      diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
+          << "schema name"
+          << ""
+          << "a name is not empty";
+      continue;
+    }
     NamedType named;
     named.name = identOfKey(member);
     named.range = member.getRange();
@@ -902,6 +928,13 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
     Scope scope = key("properties");
     for (const json::Member &member : properties->getMembers()) {
       Scope inner = key(member.getKey());
+      if (member.getKey().empty()) {
+        diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
+            << "property name"
+            << ""
+            << "a name is not empty";
+        continue;
+      }
       Type *propertyType = readSchema(member.getValue());
       if (!propertyType)
         continue;
