@@ -23,6 +23,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 using namespace abv;
 using namespace llvm;
@@ -245,6 +246,21 @@ std::optional<int> ToolRun::start(std::unique_ptr<ToolOutputFile> &out,
   return std::nullopt;
 }
 
+/// Stack for the work of a tool. The frontends bound their recursion (JSON
+/// and YAML nesting, schema depth through `$ref`s, Prisma expressions), and
+/// those bounds are sized for this stack, not for whatever the process was
+/// started with (sanitizer builds use several times the frames).
+constexpr unsigned ToolStackSize = 64u << 20;
+
+/// Runs \p body on a thread with ToolStackSize of stack; returns its result.
+static int runWithToolStack(llvm::function_ref<int()> body) {
+  int result = ExitUsage;
+  llvm::thread worker(std::optional<unsigned>(ToolStackSize),
+                      [&] { result = body(); });
+  worker.join();
+  return result;
+}
+
 int abv::runVerifyMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
   removeLLVMColorOption();
@@ -267,24 +283,26 @@ int abv::runVerifyMain(int argc, char **argv) {
           "  runs the verification passes and prints located diagnostics.\n",
           &errs()))
     return ExitUsage;
-  ToolRun run(opts, "abv-verify");
-  std::unique_ptr<ToolOutputFile> out;
-  bool readable = false;
-  if (std::optional<int> code = run.start(out, readable))
-    return *code;
-  if (!run.runPasses(/*useDefault=*/true, /*verifyEach=*/false))
-    return ExitUsage;
-  int code = run.finish(out->os(), !readable);
-  out->keep();
-  if (crudCoverage != CoverageFormat::None && readable) {
-    AnalysisManager analyses(run.project);
-    const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
-    if (crudCoverage == CoverageFormat::JSON)
-      coverage.printJSON(outs(), run.project.getSourceMgr());
-    else
-      coverage.print(outs(), run.project.getSourceMgr());
-  }
-  return code;
+  return runWithToolStack([&] {
+    ToolRun run(opts, "abv-verify");
+    std::unique_ptr<ToolOutputFile> out;
+    bool readable = false;
+    if (std::optional<int> code = run.start(out, readable))
+      return *code;
+    if (!run.runPasses(/*useDefault=*/true, /*verifyEach=*/false))
+      return int(ExitUsage);
+    int code = run.finish(out->os(), !readable);
+    out->keep();
+    if (crudCoverage != CoverageFormat::None && readable) {
+      AnalysisManager analyses(run.project);
+      const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
+      if (crudCoverage == CoverageFormat::JSON)
+        coverage.printJSON(outs(), run.project.getSourceMgr());
+      else
+        coverage.print(outs(), run.project.getSourceMgr());
+    }
+    return code;
+  });
 }
 
 int abv::runOptMain(int argc, char **argv) {
@@ -304,17 +322,19 @@ int abv::runOptMain(int argc, char **argv) {
           argc, argv, "abv-opt - run any ABV pass pipeline and print the IR\n",
           &errs()))
     return ExitUsage;
-  ToolRun run(opts, "abv-opt");
-  std::unique_ptr<ToolOutputFile> out;
-  bool readable = false;
-  if (std::optional<int> code = run.start(out, readable))
-    return *code;
-  if (!run.runPasses(/*useDefault=*/allPasses, verifyEach))
-    return ExitUsage;
-  if (printIR)
-    printProject(run.project, out->os());
-  // Diagnostics go to stderr so that the IR on stdout stays clean.
-  int code = run.finish(errs(), !readable);
-  out->keep();
-  return code;
+  return runWithToolStack([&] {
+    ToolRun run(opts, "abv-opt");
+    std::unique_ptr<ToolOutputFile> out;
+    bool readable = false;
+    if (std::optional<int> code = run.start(out, readable))
+      return *code;
+    if (!run.runPasses(/*useDefault=*/allPasses, verifyEach))
+      return int(ExitUsage);
+    if (printIR)
+      printProject(run.project, out->os());
+    // Diagnostics go to stderr so that the IR on stdout stays clean.
+    int code = run.finish(errs(), !readable);
+    out->keep();
+    return code;
+  });
 }
