@@ -39,36 +39,43 @@ using namespace abv::db;
 using namespace llvm;
 
 namespace {
-class Printer {
-public:
-  Printer(const SourceMgr &sm, raw_ostream &os) : sm(sm), os(os), locator(sm) {}
+/// What both printers share: the stream, indentation and `@file:line:col`
+/// locations resolved through one LineColumnCache.
+class PrinterBase {
+protected:
+  PrinterBase(const SourceMgr &sm, raw_ostream &os)
+      : sm(sm), os(os), locator(sm) {}
 
-  void print(const Schema &schema);
-
-private:
   raw_ostream &indent(unsigned level) { return os.indent(level * 2); }
-  void loc(SMRange range);
+  void loc(SMRange range) {
+    if (!range.Start.isValid()) {
+      os << " @<unknown>\n";
+      return;
+    }
+    LineColumn lc = locator.get(range.Start);
+    os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
+       << lc.line << ':' << lc.column << '\n';
+  }
   void loc(SMLoc start) { loc(SMRange(start, start)); }
-  void printExpr(const Expr &expr);
-  void printField(const Field &field, unsigned level);
-  void printIndex(const Index &index, unsigned level);
-  void printConfig(StringRef kind, const ConfigBlock &block);
 
   const SourceMgr &sm;
   raw_ostream &os;
   LineColumnCache locator;
 };
-} // namespace
 
-void Printer::loc(SMRange range) {
-  if (!range.Start.isValid()) {
-    os << " @<unknown>\n";
-    return;
-  }
-  LineColumn lc = locator.get(range.Start);
-  os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
-     << lc.line << ':' << lc.column << '\n';
-}
+class Printer : PrinterBase {
+public:
+  Printer(const SourceMgr &sm, raw_ostream &os) : PrinterBase(sm, os) {}
+
+  void print(const Schema &schema);
+
+private:
+  void printExpr(const Expr &expr);
+  void printField(const Field &field, unsigned level);
+  void printIndex(const Index &index, unsigned level);
+  void printConfig(StringRef kind, const ConfigBlock &block);
+};
+} // namespace
 
 void Printer::printExpr(const Expr &expr) {
   switch (expr.kind) {
@@ -280,34 +287,16 @@ void Printer::print(const Schema &schema) {
 // Ident, types at their schema object, bodies and responses at their range.
 
 namespace {
-class APIPrinter {
+class APIPrinter : PrinterBase {
 public:
-  APIPrinter(const SourceMgr &sm, raw_ostream &os)
-      : sm(sm), os(os), locator(sm) {}
+  APIPrinter(const SourceMgr &sm, raw_ostream &os) : PrinterBase(sm, os) {}
 
   void print(const api::Document &doc);
 
 private:
-  raw_ostream &indent(unsigned level) { return os.indent(level * 2); }
-  void loc(SMRange range);
-  void loc(SMLoc start) { loc(SMRange(start, start)); }
   void printType(const api::Type *type, unsigned level);
-
-  const SourceMgr &sm;
-  raw_ostream &os;
-  LineColumnCache locator;
 };
 } // namespace
-
-void APIPrinter::loc(SMRange range) {
-  if (!range.Start.isValid()) {
-    os << " @<unknown>\n";
-    return;
-  }
-  LineColumn lc = locator.get(range.Start);
-  os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
-     << lc.line << ':' << lc.column << '\n';
-}
 
 static void printQuoted(raw_ostream &os, StringRef text) {
   os << '"';

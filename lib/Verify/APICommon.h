@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Small helpers private to the API passes: exact ranges inside a path or a
-/// name, DTO name variants, and the child types of a type node.
+/// Small helpers private to the API passes: path templates and segments,
+/// exact ranges inside a path or a name, DTO name variants, and the child
+/// types of a type node.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -15,10 +16,84 @@
 
 #include "abv/IR/API.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SMLoc.h"
 
+#include <string>
+
 namespace abv::api {
+
+/// One `{name}` of a path template: the name and its offset in the path.
+struct TemplateParam {
+  llvm::StringRef name;
+  size_t offset; ///< Of the `{`.
+};
+
+/// The `{name}` parameters of \p path, in order. Unbalanced braces end the
+/// scan (they are the frontend's concern).
+inline llvm::SmallVector<TemplateParam, 4>
+getTemplateParams(llvm::StringRef path) {
+  llvm::SmallVector<TemplateParam, 4> result;
+  size_t at = 0;
+  while ((at = path.find('{', at)) != llvm::StringRef::npos) {
+    size_t close = path.find('}', at);
+    if (close == llvm::StringRef::npos)
+      break;
+    result.push_back({path.slice(at + 1, close), at});
+    at = close + 1;
+  }
+  return result;
+}
+
+/// \p path with every `{name}` replaced by `{}`: the shape a router
+/// matches (`/articles/{articleId}` -> `/articles/{}`).
+inline std::string normalizePath(llvm::StringRef path) {
+  std::string result;
+  result.reserve(path.size());
+  size_t at = 0;
+  for (const TemplateParam &param : getTemplateParams(path)) {
+    result += path.slice(at, param.offset + 1);
+    result += '}';
+    at = param.offset + param.name.size() + 2;
+  }
+  result += path.substr(at);
+  return result;
+}
+
+/// normalizePath without a trailing '/': the key the operations on one
+/// resource share (`/posts/` and `/posts/{id}/..` both start from `/posts`).
+inline std::string getResourceKey(llvm::StringRef path) {
+  std::string result = normalizePath(path);
+  while (result.size() > 1 && result.back() == '/')
+    result.pop_back();
+  return result;
+}
+
+/// One literal or parameter segment of a path and its offset in the path.
+struct Segment {
+  llvm::StringRef text;
+  size_t offset;
+  bool isParam() const { return text.starts_with("{"); }
+};
+
+/// The non-empty segments of \p path, in order.
+inline llvm::SmallVector<Segment, 8> getSegments(llvm::StringRef path) {
+  llvm::SmallVector<Segment, 8> segments;
+  size_t at = 0;
+  while (at < path.size()) {
+    if (path[at] == '/') {
+      ++at;
+      continue;
+    }
+    size_t end = path.find('/', at);
+    if (end == llvm::StringRef::npos)
+      end = path.size();
+    segments.push_back({path.slice(at, end), at});
+    at = end;
+  }
+  return segments;
+}
 
 /// The source range of the characters [offset, offset + size) of an
 /// identifier's decoded text, when its source spelling is the text itself or

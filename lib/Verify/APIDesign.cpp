@@ -57,34 +57,6 @@ using namespace abv;
 using namespace abv::api;
 using namespace llvm;
 
-namespace {
-
-/// One literal or parameter segment of a path and its offset in the path.
-struct Segment {
-  StringRef text;
-  size_t offset;
-  bool isParam() const { return text.starts_with("{"); }
-};
-
-} // namespace
-
-static SmallVector<Segment, 8> getSegments(StringRef path) {
-  SmallVector<Segment, 8> segments;
-  size_t at = 0;
-  while (at < path.size()) {
-    if (path[at] == '/') {
-      ++at;
-      continue;
-    }
-    size_t end = path.find('/', at);
-    if (end == StringRef::npos)
-      end = path.size();
-    segments.push_back({path.slice(at, end), at});
-    at = end;
-  }
-  return segments;
-}
-
 /// The last word of a segment (`orderItems` -> `items`, `order-items` ->
 /// `items`), lower case.
 static std::string getLastWord(StringRef segment) {
@@ -151,9 +123,8 @@ private:
   void check(const Document &doc, DiagnosticEngine &diags);
   void checkPath(const Operation &op, StringSet<> &seenSegments,
                  DiagnosticEngine &diags);
-  void checkUnboundedText(const Document &doc, const Type &object,
-                          StringRef owner, const Operation &op,
-                          DiagnosticEngine &diags);
+  void checkUnboundedText(const Type &object, StringRef owner,
+                          const Operation &op, DiagnosticEngine &diags);
 
   /// Normalized paths `P` such that some operation's path starts with
   /// `P/{}`: collections whose items are addressed.
@@ -166,19 +137,10 @@ private:
 
 } // namespace
 
-/// `/a/{x}/b` -> `/a/{}/b`.
-static std::string normalizePath(StringRef path) {
-  std::string result;
-  for (const Segment &segment : getSegments(path))
-    result +=
-        segment.isParam() ? std::string("/{}") : ("/" + segment.text).str();
-  return result;
-}
-
 void APIDesignPass::check(const Document &doc, DiagnosticEngine &diags) {
   itemCollections.clear();
   for (const Operation &op : doc.operations) {
-    std::string path = normalizePath(op.path.name);
+    std::string path = getResourceKey(op.path.name);
     for (size_t at = path.find("/{}"); at != std::string::npos;
          at = path.find("/{}", at + 1))
       itemCollections.insert(StringRef(path).take_front(at));
@@ -248,7 +210,7 @@ void APIDesignPass::checkPath(const Operation &op, StringSet<> &seenSegments,
   StringRef method = op.method.name;
   if ((method == "put" || method == "delete") && !segments.empty() &&
       !segments.back().isParam() &&
-      itemCollections.contains(normalizePath(path))) {
+      itemCollections.contains(getResourceKey(path))) {
     const Segment &last = segments.back();
     diags.report(DiagID::APIWriteOnCollection,
                  getSubRange(op.path, last.offset, last.text.size()))
@@ -327,7 +289,7 @@ void APIDesignPass::checkWriteBody(const Document &doc, const Operation &op,
                             property.type->kind == TypeKind::Object ||
                             property.type->kind == TypeKind::Array))
         stack.push_back({property.type, owner});
-    checkUnboundedText(doc, *type, owner, op, diags);
+    checkUnboundedText(*type, owner, op, diags);
   }
 }
 
@@ -344,8 +306,8 @@ static const Type *getTextType(const Type *type) {
   return nullptr;
 }
 
-void APIDesignPass::checkUnboundedText(const Document &, const Type &object,
-                                       StringRef owner, const Operation &op,
+void APIDesignPass::checkUnboundedText(const Type &object, StringRef owner,
+                                       const Operation &op,
                                        DiagnosticEngine &diags) {
   SmallVector<const Property *, 8> unbounded;
   for (const Property &property : object.properties) {

@@ -140,43 +140,6 @@ static SMRange getRefRange(const Type &type) {
   return type.ref.range.isValid() ? type.ref.range : type.range;
 }
 
-namespace {
-/// One `{name}` of a path template: the name and its offset in the path.
-struct TemplateParam {
-  StringRef name;
-  size_t offset; ///< Of the `{`.
-};
-} // namespace
-
-/// The `{name}` parameters of \p path, in order. Unbalanced braces end the
-/// scan (they are the frontend's concern).
-static SmallVector<TemplateParam, 4> getTemplateParams(StringRef path) {
-  SmallVector<TemplateParam, 4> result;
-  size_t at = 0;
-  while ((at = path.find('{', at)) != StringRef::npos) {
-    size_t close = path.find('}', at);
-    if (close == StringRef::npos)
-      break;
-    result.push_back({path.slice(at + 1, close), at});
-    at = close + 1;
-  }
-  return result;
-}
-
-/// \p path with every `{name}` replaced by `{}`: the shape a router matches.
-static std::string normalizePath(StringRef path) {
-  std::string result;
-  result.reserve(path.size());
-  size_t at = 0;
-  for (const TemplateParam &param : getTemplateParams(path)) {
-    result += path.slice(at, param.offset + 1);
-    result += '}';
-    at = param.offset + param.name.size() + 2;
-  }
-  result += path.substr(at);
-  return result;
-}
-
 /// `GET`, `DELETE`, ... for messages.
 static std::string upperMethod(StringRef method) { return method.upper(); }
 

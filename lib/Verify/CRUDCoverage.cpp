@@ -277,36 +277,15 @@ static Access classify(const api::Operation &op, StringRef requestEntity) {
     return Access::Create;
   // Otherwise a POST to a collection creates; a POST to an action
   // (`/password/reset`, `/sessions/revoke-all`) changes what exists.
-  SmallVector<StringRef, 8> segments;
-  StringRef(op.path.name).split(segments, '/', -1, false);
+  SmallVector<api::Segment, 8> segments = api::getSegments(op.path.name);
   for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
-    if (it->starts_with("{"))
+    if (it->isParam())
       continue;
-    SmallVector<std::string, 4> words = db::splitWords(*it);
+    SmallVector<std::string, 4> words = db::splitWords(it->text);
     return !words.empty() && db::looksPlural(words.back()) ? Access::Create
                                                            : Access::Update;
   }
   return Access::Create;
-}
-
-/// `/articles/{articleId}/comments/{id}` -> `/articles/{}/comments/{}`.
-static std::string normalizePath(StringRef path) {
-  std::string result;
-  result.reserve(path.size());
-  for (size_t i = 0, e = path.size(); i != e; ++i) {
-    if (path[i] == '{') {
-      size_t close = path.find('}', i);
-      if (close != StringRef::npos) {
-        result += "{}";
-        i = close;
-        continue;
-      }
-    }
-    result += path[i];
-  }
-  while (result.size() > 1 && result.back() == '/')
-    result.pop_back();
-  return result;
 }
 
 /// The named types nested in \p root.
@@ -367,8 +346,8 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
   // The DTOs an operation names, in the order they speak for its table: a
   // write names its entity in its request body, a read (a search included)
   // in its response.
-  auto getCandidates = [&](const api::Operation &op, Access access) {
-    StringRef request = getEntityName(*document, op.requestBody);
+  auto getCandidates = [&](const api::Operation &op, Access access,
+                           StringRef request) {
     StringRef response = getEntityName(*document, getResponseBody(op));
     SmallVector<std::pair<StringRef, StringRef>, 2> candidates;
     if (access == Access::Read)
@@ -382,25 +361,31 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
   // First the operations whose bodies name their entity; they also teach
   // which table each path serves. DELETE goes by its path first.
   StringMap<const db::Model *> pathTable;
-  std::vector<const api::Operation *> pending;
+  struct Pending {
+    const api::Operation *op;
+    Access access;
+    StringRef requestEntity;
+  };
+  std::vector<Pending> pending;
   for (const api::Operation &op : document->operations) {
-    Access access = classify(op, getEntityName(*document, op.requestBody));
+    StringRef request = getEntityName(*document, op.requestBody);
+    Access access = classify(op, request);
     const db::Model *model = nullptr;
     StringRef entity, via;
     if (access != Access::Delete)
-      for (auto [name, how] : getCandidates(op, access))
+      for (auto [name, how] : getCandidates(op, access, request))
         if ((model = matcher.forType(name))) {
           entity = name;
           via = how;
           break;
         }
     if (!model) {
-      pending.push_back(&op);
+      pending.push_back({&op, access, request});
       continue;
     }
     attributions.push_back({&op, model, access, via});
     addUse(model, access, op, /*isNested=*/false);
-    pathTable.try_emplace(normalizePath(op.path.name), model);
+    pathTable.try_emplace(api::getResourceKey(op.path.name), model);
 
     bool isWrite = access != Access::Read;
     const api::Type *body =
@@ -414,9 +399,8 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
 
   // Then the others by their path: another operation on the same path or on
   // its collection, the DTOs they name, the literal segments from the last.
-  for (const api::Operation *op : pending) {
-    Access access = classify(*op, getEntityName(*document, op->requestBody));
-    std::string path = normalizePath(op->path.name);
+  for (auto [op, access, request] : pending) {
+    std::string path = api::getResourceKey(op->path.name);
     const db::Model *model = nullptr;
     StringRef via = "path";
     for (StringRef probe = path; !probe.empty();) {
@@ -430,17 +414,16 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
       probe = probe.drop_back(3);
     }
     if (!model && access == Access::Delete)
-      for (auto [name, how] : getCandidates(*op, access))
+      for (auto [name, how] : getCandidates(*op, access, request))
         if ((model = matcher.forType(name))) {
           via = how;
           break;
         }
     if (!model) {
-      SmallVector<StringRef, 8> segments;
-      StringRef(op->path.name).split(segments, '/', -1, false);
+      SmallVector<api::Segment, 8> segments = api::getSegments(op->path.name);
       for (auto it = segments.rbegin(); !model && it != segments.rend(); ++it)
-        if (!it->starts_with("{"))
-          model = matcher.forSegment(*it);
+        if (!it->isParam())
+          model = matcher.forSegment(it->text);
     }
     attributions.push_back({op, model, access, model ? via : ""});
     if (model)

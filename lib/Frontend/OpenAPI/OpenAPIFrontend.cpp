@@ -198,6 +198,15 @@ private:
   /// The path of the current node: `paths["/users"].get.responses["200"]`;
   /// after a followed `$ref`, the path from the referenced node on.
   std::string renderPath() const;
+  /// Reports OA013 at \p range when \p name is empty, saying what it names;
+  /// true when it is not empty.
+  bool expectName(StringRef name, SMRange range, StringRef what,
+                  StringRef rule = "a name is not empty") {
+    if (!name.empty())
+      return true;
+    diags.report(DiagID::OpenAPIInvalidName, range) << what << name << rule;
+    return false;
+  }
 
   //===--------------------------------------------------------------------===//
   // Checks
@@ -580,13 +589,8 @@ void OpenAPIReader::readParameters(const json::Value *list,
       }
     if (missing || !name || !in)
       continue;
-    if (name->getString().empty()) {
-      diags.report(DiagID::OpenAPIInvalidName, name->getRange())
-          << "parameter name"
-          << ""
-          << "a name is not empty";
+    if (!expectName(name->getString(), name->getRange(), "parameter name"))
       continue;
-    }
     StringRef location = in->getString();
     if (!llvm::is_contained(parameterLocations, location)) {
       // Swagger 2.0 put bodies and forms among the parameters.
@@ -666,13 +670,9 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     const json::Value *value = followObject(use, target);
     if (!value)
       continue;
-    if (member.getKey().empty()) {
-      diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
-          << "response status"
-          << ""
-          << "a status is not empty";
+    if (!expectName(member.getKey(), member.getKeyRange(), "response status",
+                    "a status is not empty"))
       continue;
-    }
     Response response;
     response.status = identOfKey(member);
     response.range = member.getRange();
@@ -707,13 +707,8 @@ void OpenAPIReader::readComponents(const json::Value &components) {
   Scope scope = key("schemas");
   for (const json::Member &member : schemas->getMembers()) {
     Scope inner = key(member.getKey());
-    if (member.getKey().empty()) {
-      diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
-          << "schema name"
-          << ""
-          << "a name is not empty";
+    if (!expectName(member.getKey(), member.getKeyRange(), "schema name"))
       continue;
-    }
     NamedType named;
     named.name = identOfKey(member);
     named.range = member.getRange();
@@ -928,13 +923,8 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
     Scope scope = key("properties");
     for (const json::Member &member : properties->getMembers()) {
       Scope inner = key(member.getKey());
-      if (member.getKey().empty()) {
-        diags.report(DiagID::OpenAPIInvalidName, member.getKeyRange())
-            << "property name"
-            << ""
-            << "a name is not empty";
+      if (!expectName(member.getKey(), member.getKeyRange(), "property name"))
         continue;
-      }
       Type *propertyType = readSchema(member.getValue());
       if (!propertyType)
         continue;
