@@ -18,7 +18,9 @@
 #include "abv/Support/SourceFiles.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SMLoc.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -105,6 +107,33 @@ diagnosticSummary(const llvm::SourceMgr &sourceMgr,
   }
   return result;
 }
+
+/// A frontend test's input: one named buffer, the engine its diagnostics
+/// go to, and lookups into its text. Fixtures derive from it and parse.
+struct LoadedText {
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags{sourceMgr};
+  const char *text = nullptr;
+
+  /// Adds \p input as the buffer \p name; returns its ID.
+  unsigned add(llvm::StringRef input, llvm::StringRef name) {
+    unsigned id = sourceMgr.AddNewSourceBuffer(
+        llvm::MemoryBuffer::getMemBufferCopy(input, name), llvm::SMLoc());
+    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
+    return id;
+  }
+  /// The range of the \p nth occurrence of \p needle.
+  llvm::SMRange find(llvm::StringRef needle, unsigned nth = 0) const {
+    return findRange(text, needle, nth);
+  }
+  std::vector<std::string> summary() const {
+    return diagnosticSummary(sourceMgr, diags);
+  }
+  std::string firstDiag() const {
+    std::vector<std::string> all = summary();
+    return all.empty() ? "" : all.front();
+  }
+};
 
 } // namespace abv::test
 

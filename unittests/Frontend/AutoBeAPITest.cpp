@@ -30,34 +30,16 @@ using namespace llvm;
 namespace {
 
 /// Loads a document.json text through the frontend.
-struct Loaded {
-  SourceMgr sourceMgr;
-  DiagnosticEngine diags{sourceMgr};
-  const char *text = nullptr;
+struct Loaded : test::LoadedText {
   std::unique_ptr<Document> document;
 
   explicit Loaded(StringRef input) {
-    unsigned id = sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(input, "document.json"), SMLoc());
-    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
-    document = parseAutoBeAPI(sourceMgr, id, diags);
-  }
-
-  /// The range of the \p nth occurrence of \p needle.
-  SMRange find(StringRef needle, unsigned nth = 0) const {
-    return test::findRange(text, needle, nth);
+    document = parseAutoBeAPI(sourceMgr, add(input, "document.json"), diags);
   }
   /// The range of the object (brace to brace) that starts at the \p nth
   /// occurrence of \p needle, which must begin with '{'.
   SMRange object(StringRef needle, unsigned nth = 0) const {
     return test::findObjectAt(text, needle, nth);
-  }
-  std::vector<std::string> summary() const {
-    return test::diagnosticSummary(sourceMgr, diags);
-  }
-  std::string firstDiag() const {
-    std::vector<std::string> all = summary();
-    return all.empty() ? "" : all.front();
   }
 };
 

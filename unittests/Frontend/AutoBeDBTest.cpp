@@ -32,29 +32,15 @@ using namespace llvm;
 namespace {
 
 /// Loads a prisma.json text through the frontend.
-struct Loaded {
-  SourceMgr sourceMgr;
-  DiagnosticEngine diags{sourceMgr};
-  const char *text = nullptr;
+struct Loaded : test::LoadedText {
   std::unique_ptr<Schema> schema;
 
   explicit Loaded(StringRef input) {
-    unsigned id = sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(input, "prisma.json"), SMLoc());
-    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
-    schema = parseAutoBeDB(sourceMgr, id, diags);
-  }
-
-  /// The range of the \p nth occurrence of \p needle.
-  SMRange find(StringRef needle, unsigned nth = 0) const {
-    return test::findRange(text, needle, nth);
+    schema = parseAutoBeDB(sourceMgr, add(input, "prisma.json"), diags);
   }
   /// The range of the object (brace to brace) around \p needle.
   SMRange objectAround(StringRef needle, unsigned nth = 0) const {
     return test::findObjectAround(text, needle, nth);
-  }
-  std::vector<std::string> summary() const {
-    return test::diagnosticSummary(sourceMgr, diags);
   }
 };
 
