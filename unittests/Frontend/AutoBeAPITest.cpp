@@ -500,7 +500,7 @@ TEST(AutoBeAPITest, Corpus) {
     operations += document->operations.size();
     types += document->types.size();
   }
-  EXPECT_EQ(files, 20u);
+  EXPECT_EQ(files, 22u);
   std::cout << "corpus: " << files << " document.json files, " << operations
             << " operations, " << types << " named types";
   for (const auto &[code, count] : counts)
