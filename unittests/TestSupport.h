@@ -14,8 +14,8 @@
 #ifndef ABV_UNITTESTS_TESTSUPPORT_H
 #define ABV_UNITTESTS_TESTSUPPORT_H
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/SourceFiles.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/SourceFiles.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"

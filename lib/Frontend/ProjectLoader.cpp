@@ -5,14 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Frontend/ProjectLoader.h"
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/YAML.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/IR/Project.h"
-#include "abv/Support/SourceFiles.h"
-#include "abv/Support/YAML.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

@@ -24,8 +24,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/IR/Printer.h"
+#include "abv/Basic/SourceFiles.h"
 #include "abv/IR/Project.h"
-#include "abv/Support/SourceFiles.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/IR/Verifier.h"
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 
 #include "llvm/Support/MemoryBuffer.h"

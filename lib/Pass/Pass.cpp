@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Pass/Pass.h"
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 

@@ -5,17 +5,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Tool/ToolDriver.h"
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Diag/Render.h"
+#include "abv/Analysis/CRUDCoverage.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/Render.h"
+#include "abv/Basic/SourceFiles.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/IR/Printer.h"
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 #include "abv/Pass/Pass.h"
-#include "abv/Support/SourceFiles.h"
-#include "abv/Verify/APIPasses.h"
-#include "abv/Verify/CRUDCoverage.h"
-#include "abv/Verify/DBPasses.h"
+#include "abv/Verify/Passes.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -120,8 +119,7 @@ public:
 static PassRegistry &getRegistry() {
   PassRegistry &registry = PassRegistry::getGlobal();
   if (registry.getEntries().empty()) {
-    registerDBPasses(registry);
-    registerAPIPasses(registry);
+    registerAllPasses(registry);
   }
   return registry;
 }

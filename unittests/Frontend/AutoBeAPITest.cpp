@@ -6,8 +6,8 @@
 
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/SourceFiles.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/SourceFiles.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -6,9 +6,9 @@
 
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/JSON.h"
-#include "abv/Support/SourceFiles.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/JSON.h"
+#include "abv/Basic/SourceFiles.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

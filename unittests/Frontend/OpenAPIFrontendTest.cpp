@@ -14,7 +14,7 @@
 
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 

@@ -6,8 +6,8 @@
 
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/SourceFiles.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/SourceFiles.h"
 
 // Internal: the tokenizer is checked against the generated lexer.
 #include "PrismaTokenizer.h"

@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/DB.h"
 #include "abv/IR/Printer.h"
 #include "abv/IR/Project.h"

@@ -5,9 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Pass/Pass.h"
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
-#include "abv/Verify/DBPasses.h"
+#include "abv/Verify/Passes.h"
 
 #include "gtest/gtest.h"
 
@@ -70,12 +70,15 @@ TEST(PassManager, RunsPipelinesInOrderAndCachesAnalyses) {
   EXPECT_NE(toString(std::move(err)).find("nope"), std::string::npos);
 }
 
-TEST(PassRegistry, DBPassesAreRegisteredWithUniqueNames) {
+TEST(PassRegistry, PassesAreRegisteredWithUniqueNames) {
   PassRegistry registry;
-  registerDBPasses(registry);
-  EXPECT_GE(registry.getEntries().size(), 7u);
+  registerAllPasses(registry);
+  EXPECT_GE(registry.getEntries().size(), 11u);
   for (const auto &entry : registry.getEntries()) {
-    EXPECT_TRUE(StringRef(entry.argument).starts_with("db-"));
+    StringRef argument = entry.argument;
+    EXPECT_TRUE(argument.starts_with("db-") || argument.starts_with("api-") ||
+                argument.starts_with("link-"))
+        << argument.str();
     EXPECT_FALSE(entry.description.empty());
     EXPECT_EQ(registry.lookup(entry.argument), &entry);
     EXPECT_EQ(entry.factory()->getArgument(), entry.argument);

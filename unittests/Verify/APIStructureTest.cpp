@@ -11,10 +11,10 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
-#include "abv/Verify/APIPasses.h"
+#include "abv/Verify/Passes.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -142,7 +142,7 @@ struct APIFixture : ::testing::Test {
   std::vector<std::string> run() {
     doc->finalize();
     PassRegistry registry;
-    registerAPIPasses(registry);
+    registerAllPasses(registry);
     PassManager pm(registry);
     EXPECT_FALSE(bool(pm.addPipeline("api-structure")));
     pm.run(project, diags);
@@ -176,7 +176,7 @@ using Strings = std::vector<std::string>;
 
 TEST(APIPasses, Registration) {
   PassRegistry registry;
-  registerAPIPasses(registry);
+  registerAllPasses(registry);
   const PassRegistry::Entry *entry = registry.lookup("api-structure");
   ASSERT_NE(entry, nullptr);
   EXPECT_TRUE(entry->inDefaultPipeline);

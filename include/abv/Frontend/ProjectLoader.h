@@ -32,7 +32,7 @@
 #ifndef ABV_FRONTEND_PROJECTLOADER_H
 #define ABV_FRONTEND_PROJECTLOADER_H
 
-#include "abv/Support/SourceFiles.h"
+#include "abv/Basic/SourceFiles.h"
 
 #include "llvm/ADT/ArrayRef.h"
 

@@ -232,6 +232,17 @@ private:
   llvm::UniqueStringSaver saver{allocator};
 };
 
+/// Calls \p fn with each direct child of \p type: its property types, its
+/// additional properties, its items, its variants (any may be null).
+template <typename Fn> void forEachChildType(const Type &type, Fn fn) {
+  for (const Property &property : type.properties)
+    fn(property.type);
+  fn(type.additionalProperties);
+  fn(type.items);
+  for (const Type *variant : type.variants)
+    fn(variant);
+}
+
 } // namespace abv::api
 
 #endif // ABV_IR_API_H

@@ -356,6 +356,42 @@ private:
   llvm::UniqueStringSaver saver{allocator};
 };
 
+//===----------------------------------------------------------------------===//
+// Lookups
+//===----------------------------------------------------------------------===//
+
+/// The provider the checks assume: the datasource's, or PostgreSQL for a
+/// Prisma schema without one (see DB024). Unknown for AutoBe's AST, which
+/// does not say where it goes (AutoBe writes it out for SQLite or
+/// PostgreSQL), and for an unrecognized provider.
+inline Provider getAssumedProvider(const Schema &schema) {
+  if (schema.origin == SchemaOrigin::AutoBeAST)
+    return Provider::Unknown;
+  if (schema.datasources.empty())
+    return Provider::PostgreSQL;
+  return schema.getProvider();
+}
+
+/// A model by name or table name.
+inline const Model *findTable(const Schema &schema, llvm::StringRef name) {
+  if (const Model *model = schema.findModel(name))
+    return model;
+  for (const Model &model : schema.models)
+    if (model.getTableName() == name)
+      return &model;
+  return nullptr;
+}
+
+/// A field by field name or column name.
+inline const Field *findColumn(const Model &model, llvm::StringRef name) {
+  if (const Field *field = model.findField(name))
+    return field;
+  for (const Field &field : model.fields)
+    if (field.getColumnName() == name)
+      return &field;
+  return nullptr;
+}
+
 } // namespace abv::db
 
 #endif // ABV_IR_DB_H

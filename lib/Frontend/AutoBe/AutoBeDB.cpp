@@ -35,8 +35,8 @@
 
 #include "AutoBeShape.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/JSON.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/JSON.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"

@@ -18,9 +18,9 @@
 #ifndef ABV_LIB_FRONTEND_AUTOBE_AUTOBESHAPE_H
 #define ABV_LIB_FRONTEND_AUTOBE_AUTOBESHAPE_H
 
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/JSON.h"
 #include "abv/IR/DB.h"
-#include "abv/Support/JSON.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"

@@ -54,8 +54,8 @@
 
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
-#include "abv/Support/JSON.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/JSON.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"

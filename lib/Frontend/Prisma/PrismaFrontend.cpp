@@ -27,7 +27,7 @@
 #include "PrismaSyntaxErrors.h"
 #include "PrismaTokenizer.h"
 
-#include "abv/Diag/DiagnosticEngine.h"
+#include "abv/Basic/DiagnosticEngine.h"
 
 #include "PrismaLexer.h"
 #include "PrismaParser.h"

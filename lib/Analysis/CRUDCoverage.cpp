@@ -1,0 +1,572 @@
+//===- CRUDCoverage.cpp - Which operations touch which tables -------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Analysis/CRUDCoverage.h"
+#include "abv/Analysis/Lexicon.h"
+#include "abv/IR/APIPath.h"
+
+#include "abv/Basic/SourceFiles.h"
+#include "abv/IR/Project.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+using namespace abv;
+using namespace llvm;
+
+char CRUDCoverage::ID = 0;
+
+StringRef abv::getAccessName(Access access) {
+  switch (access) {
+  case Access::Create:
+    return "create";
+  case Access::Read:
+    return "read";
+  case Access::Update:
+    return "update";
+  case Access::Delete:
+    return "delete";
+  }
+  return "";
+}
+
+bool CRUDCoverage::TableCoverage::has(Access access, bool directOnly) const {
+  const std::vector<Use> &list = uses[static_cast<unsigned>(access)];
+  if (!directOnly)
+    return !list.empty();
+  return llvm::any_of(list, [](const Use &use) { return !use.isNested; });
+}
+
+bool CRUDCoverage::TableCoverage::isTouched() const {
+  return llvm::any_of(
+      uses, [](const std::vector<Use> &list) { return !list.empty(); });
+}
+
+unsigned CRUDCoverage::countTables(Access access, bool directOnly) const {
+  return llvm::count_if(tables, [&](const TableCoverage &table) {
+    return table.has(access, directOnly);
+  });
+}
+
+unsigned CRUDCoverage::countTouchedTables() const {
+  return llvm::count_if(
+      tables, [](const TableCoverage &table) { return table.isTouched(); });
+}
+
+//===----------------------------------------------------------------------===//
+// Attribution
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Maps DTO names and path segments to tables.
+class TableMatcher {
+public:
+  TableMatcher(const api::Document &doc, const db::Schema &schema)
+      : doc(doc), schema(schema) {
+    // A family takes the table any of its members links.
+    for (const api::NamedType &named : doc.types)
+      if (named.type && !named.type->dbTable.empty())
+        if (const db::Model *model =
+                db::findTable(schema, named.type->dbTable.name))
+          familyTable.try_emplace(getFamily(named.name.name), model);
+  }
+
+  /// `IArticle` for `IArticle.ISummary`.
+  static StringRef getFamily(StringRef typeName) {
+    return typeName.split('.').first;
+  }
+
+  /// The table of the DTO named \p typeName, or null.
+  const db::Model *forType(StringRef typeName) {
+    if (const api::NamedType *named = doc.findType(typeName))
+      if (named->type && !named->type->dbTable.empty())
+        if (const db::Model *model =
+                db::findTable(schema, named->type->dbTable.name))
+          return model;
+    StringRef family = getFamily(typeName);
+    // A member type that is an entity of its own: `IBbsArticle.ISnapshot`
+    // is a row of `bbs_article_snapshots`, not of `bbs_articles`.
+    StringRef member = typeName.substr(family.size());
+    if (!member.empty() && !isDTOVariant(member.drop_front())) {
+      SmallVector<std::string, 4> words;
+      for (StringRef part : {family, member.drop_front()}) {
+        if (part.size() > 1 && part[0] == 'I' && isUpper(part[1]))
+          part = part.drop_front();
+        for (std::string &word : abv::splitWords(part))
+          words.push_back(std::move(word));
+      }
+      if (const db::Model *model = forWords(words, /*allowSuffix=*/false))
+        return model;
+    }
+    if (auto it = familyTable.find(family); it != familyTable.end())
+      return it->second;
+    if (family.size() > 1 && family[0] == 'I' && isUpper(family[1]))
+      family = family.drop_front();
+    SmallVector<std::string, 4> words = abv::splitWords(family);
+    if (const db::Model *model = forWords(words, /*allowSuffix=*/false))
+      return model;
+    return forWords(words, /*allowSuffix=*/true);
+  }
+
+  /// The table a literal path segment (`posts`, `orderItems`) names, or
+  /// null.
+  const db::Model *forSegment(StringRef segment) {
+    return forWords(abv::splitWords(segment), /*allowSuffix=*/true);
+  }
+
+private:
+  /// Whether \p name (`ICreate`) names a view of its family's entity rather
+  /// than an entity of its own.
+  static bool isDTOVariant(StringRef name) {
+    static const char *const variants[] = {
+        "ICreate", "IUpdate", "ISummary",   "IRequest", "IAuthorized",
+        "IJoin",   "ILogin",  "IRefresh",   "IAbridge", "IInvert",
+        "IStore",  "IDetail", "IReference", "IPreview", "IBrief"};
+    for (const char *variant : variants)
+      if (name == variant)
+        return true;
+    return false;
+  }
+
+  /// The table named by \p words in snake case, singular or plural; with
+  /// \p allowSuffix, also the only table whose name ends in `_<name>`.
+  const db::Model *forWords(ArrayRef<std::string> words, bool allowSuffix) {
+    if (words.empty())
+      return nullptr;
+    std::string singular = join(words.begin(), words.end(), "_");
+    std::string plural = join(words.begin(), words.end() - 1, "_") +
+                         (words.size() > 1 ? "_" : "") +
+                         abv::pluralize(words.back());
+    std::string joined = join(words.begin(), words.end(), "");
+    for (StringRef candidate :
+         {StringRef(plural), StringRef(singular), StringRef(joined)})
+      if (const db::Model *model = db::findTable(schema, candidate))
+        return model;
+    // Model names in PascalCase (`ShoppingSale`), tables with words run
+    // together (`todo_app_guestuser` for `ITodoAppGuestUser`).
+    std::string joinedPlural =
+        join(words.begin(), words.end() - 1, "") + abv::pluralize(words.back());
+    for (const db::Model &model : schema.models)
+      for (StringRef name :
+           {StringRef(model.name.name), model.getTableName()}) {
+        std::string squashed = name.lower();
+        llvm::erase(squashed, '_');
+        if (squashed == joined || squashed == joinedPlural)
+          return &model;
+      }
+    if (!allowSuffix)
+      return nullptr;
+    const db::Model *found = nullptr;
+    for (const db::Model &model : schema.models) {
+      StringRef table = model.getTableName();
+      for (StringRef candidate : {StringRef(plural), StringRef(singular)}) {
+        if (table.size() > candidate.size() && table.ends_with(candidate) &&
+            table[table.size() - candidate.size() - 1] == '_') {
+          if (found && found != &model)
+            return nullptr; // Ambiguous.
+          found = &model;
+        }
+      }
+    }
+    return found;
+  }
+
+  const api::Document &doc;
+  const db::Schema &schema;
+  StringMap<const db::Model *> familyTable;
+};
+
+} // namespace
+
+/// Whether \p name is an AutoBe page type, `IPageIArticle.ISummary`.
+static bool isPageName(StringRef name) {
+  return name.size() > 6 && name.starts_with("IPage") && isUpper(name[5]);
+}
+
+/// The type of a page's `data` items, or null when \p type is not a page:
+/// an object with a `data` array and a `pagination` property.
+static const api::Type *getPageItems(const api::Document &doc,
+                                     const api::Type *type) {
+  type = doc.resolve(type);
+  if (!type || type->kind != api::TypeKind::Object)
+    return nullptr;
+  const api::Property *data = type->findProperty("data");
+  if (!data || !type->findProperty("pagination"))
+    return nullptr;
+  const api::Type *items = doc.resolve(data->type);
+  if (!items || items->kind != api::TypeKind::Array)
+    return nullptr;
+  return items->items;
+}
+
+/// The DTO name an operation body carries: \p type unwrapped from arrays,
+/// pages and nullable variants; "" when there is none.
+static StringRef getEntityName(const api::Document &doc,
+                               const api::Type *type) {
+  for (unsigned hops = 0; type && hops != 32; ++hops) {
+    switch (type->kind) {
+    case api::TypeKind::Array:
+      type = type->items;
+      continue;
+    case api::TypeKind::Ref:
+      if (const api::Type *items = getPageItems(doc, type)) {
+        type = items;
+        continue;
+      }
+      if (isPageName(type->ref.name))
+        return "";
+      return type->ref.name;
+    case api::TypeKind::Object:
+      type = getPageItems(doc, type);
+      continue;
+    case api::TypeKind::OneOf:
+    case api::TypeKind::AnyOf: {
+      const api::Type *next = nullptr;
+      for (const api::Type *variant : type->variants)
+        if (variant && variant->kind != api::TypeKind::Null) {
+          next = variant;
+          break;
+        }
+      type = next;
+      continue;
+    }
+    default:
+      return "";
+    }
+  }
+  return "";
+}
+
+/// The body of the first success response, or null.
+static const api::Type *getResponseBody(const api::Operation &op) {
+  const api::Response *success = op.getSuccessResponse();
+  return success ? success->type : nullptr;
+}
+
+/// How \p op touches its entity's table.
+static Access classify(const api::Operation &op, StringRef requestEntity) {
+  StringRef method = op.method.name;
+  bool isSearch = abv::getVariant(requestEntity) == "IRequest";
+  if (method == "get" || method == "head")
+    return Access::Read;
+  if (method == "delete")
+    return Access::Delete;
+  if (method == "put")
+    return Access::Update;
+  if (method == "patch")
+    return isSearch ? Access::Read : Access::Update;
+  // POST (and anything else that carries a body).
+  StringRef auth = op.authorizationType.name;
+  if (isSearch || auth == "login" || auth == "refresh")
+    return Access::Read;
+  StringRef variant = abv::getVariant(requestEntity);
+  if (auth == "join" || variant == "ICreate" || variant == "IJoin")
+    return Access::Create;
+  // Otherwise a POST to a collection creates; a POST to an action
+  // (`/password/reset`, `/sessions/revoke-all`) changes what exists.
+  SmallVector<api::Segment, 8> segments = api::getSegments(op.path.name);
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+    if (it->isParam())
+      continue;
+    SmallVector<std::string, 4> words = abv::splitWords(it->text);
+    return !words.empty() && abv::looksPlural(words.back()) ? Access::Create
+                                                            : Access::Update;
+  }
+  return Access::Create;
+}
+
+/// The named types nested in \p root.
+static SmallVector<StringRef, 8> getNestedTypeNames(const api::Document &doc,
+                                                    const api::Type *root) {
+  SmallVector<StringRef, 8> names;
+  DenseSet<const api::Type *> seen;
+  StringSet<> seenNames;
+  SmallVector<const api::Type *, 32> stack = {root};
+  while (!stack.empty()) {
+    const api::Type *type = stack.pop_back_val();
+    if (!type || !seen.insert(type).second)
+      continue;
+    if (type->kind == api::TypeKind::Ref) {
+      StringRef name = type->ref.name;
+      if (!seenNames.insert(name).second)
+        continue;
+      if (!isPageName(name))
+        names.push_back(name);
+      if (const api::NamedType *named = doc.findType(name))
+        stack.push_back(named->type);
+      continue;
+    }
+    api::forEachChildType(
+        *type, [&](const api::Type *child) { stack.push_back(child); });
+  }
+  return names;
+}
+
+CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
+  schema = project.autobeSchema ? project.autobeSchema.get()
+                                : project.prismaSchema.get();
+  document = project.autobeDocument ? project.autobeDocument.get()
+                                    : project.openapiDocument.get();
+  if (!schema || !document)
+    return;
+  for (const db::Model &model : schema->models) {
+    tableIndex[&model] = tables.size();
+    tables.push_back({&model, {}});
+  }
+
+  TableMatcher matcher(*document, *schema);
+  auto addUse = [&](const db::Model *model, Access access,
+                    const api::Operation &op, bool isNested) {
+    auto it = tableIndex.find(model);
+    if (it == tableIndex.end())
+      return;
+    std::vector<Use> &list =
+        tables[it->second].uses[static_cast<unsigned>(access)];
+    for (Use &use : list)
+      if (use.operation == &op) {
+        use.isNested &= isNested;
+        return;
+      }
+    list.push_back({&op, isNested});
+  };
+
+  // The DTOs an operation names, in the order they speak for its table: a
+  // write names its entity in its request body, a read (a search included)
+  // in its response.
+  auto getCandidates = [&](const api::Operation &op, Access access,
+                           StringRef request) {
+    StringRef response = getEntityName(*document, getResponseBody(op));
+    SmallVector<std::pair<StringRef, StringRef>, 2> candidates;
+    if (access == Access::Read)
+      candidates = {{response, "response"}, {request, "request body"}};
+    else
+      candidates = {{request, "request body"}, {response, "response"}};
+    llvm::erase_if(candidates, [](const auto &c) { return c.first.empty(); });
+    return candidates;
+  };
+
+  // First the operations whose bodies name their entity; they also teach
+  // which table each path serves. DELETE goes by its path first.
+  StringMap<const db::Model *> pathTable;
+  struct Pending {
+    const api::Operation *op;
+    Access access;
+    StringRef requestEntity;
+  };
+  std::vector<Pending> pending;
+  for (const api::Operation &op : document->operations) {
+    StringRef request = getEntityName(*document, op.requestBody);
+    Access access = classify(op, request);
+    const db::Model *model = nullptr;
+    StringRef entity, via;
+    if (access != Access::Delete)
+      for (auto [name, how] : getCandidates(op, access, request))
+        if ((model = matcher.forType(name))) {
+          entity = name;
+          via = how;
+          break;
+        }
+    if (!model) {
+      pending.push_back({&op, access, request});
+      continue;
+    }
+    attributions.push_back({&op, model, access, via});
+    addUse(model, access, op, /*isNested=*/false);
+    pathTable.try_emplace(api::getResourceKey(op.path.name), model);
+
+    bool isWrite = access != Access::Read;
+    const api::Type *body =
+        via == "request body" ? op.requestBody : getResponseBody(op);
+    for (StringRef nested : getNestedTypeNames(*document, body))
+      if (const db::Model *nestedModel = matcher.forType(nested))
+        if (nestedModel != model)
+          addUse(nestedModel, isWrite ? access : Access::Read, op,
+                 /*isNested=*/true);
+  }
+
+  // Then the others by their path: another operation on the same path or on
+  // its collection, the DTOs they name, the literal segments from the last.
+  for (auto [op, access, request] : pending) {
+    std::string path = api::getResourceKey(op->path.name);
+    const db::Model *model = nullptr;
+    StringRef via = "path";
+    for (StringRef probe = path; !probe.empty();) {
+      if (auto it = pathTable.find(probe); it != pathTable.end()) {
+        model = it->second;
+        break;
+      }
+      // Up to the collection: drop a trailing `/{}` once.
+      if (!probe.ends_with("/{}"))
+        break;
+      probe = probe.drop_back(3);
+    }
+    if (!model && access == Access::Delete)
+      for (auto [name, how] : getCandidates(*op, access, request))
+        if ((model = matcher.forType(name))) {
+          via = how;
+          break;
+        }
+    if (!model) {
+      SmallVector<api::Segment, 8> segments = api::getSegments(op->path.name);
+      for (auto it = segments.rbegin(); !model && it != segments.rend(); ++it)
+        if (!it->isParam())
+          model = matcher.forSegment(it->text);
+    }
+    attributions.push_back({op, model, access, model ? via : ""});
+    if (model)
+      addUse(model, access, *op, /*isNested=*/false);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Printing
+//===----------------------------------------------------------------------===//
+
+static StringRef getFileName(const SourceMgr &sourceMgr,
+                             ArrayRef<unsigned> bufferIDs) {
+  if (bufferIDs.empty())
+    return "";
+  return sourceMgr.getMemoryBuffer(bufferIDs.front())->getBufferIdentifier();
+}
+
+static void printPercent(raw_ostream &os, unsigned part, unsigned whole) {
+  os << part << '/' << whole;
+  if (whole)
+    os << " (" << format("%.0f", 100.0 * part / whole) << "%)";
+}
+
+void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
+  LineColumnCache locator(sourceMgr);
+  if (!isAvailable()) {
+    os << "CRUD coverage: needs both a DB schema and an API document\n";
+    return;
+  }
+  os << "CRUD coverage of " << tables.size() << " tables ("
+     << getFileName(sourceMgr, schema->bufferIDs) << ") by "
+     << document->operations.size() << " operations ("
+     << getFileName(sourceMgr, document->bufferIDs) << ")\n";
+  os << "  C R U D  ops  table\n";
+  static const char letters[] = "CRUD";
+  for (const TableCoverage &table : tables) {
+    os << "  ";
+    DenseSet<const api::Operation *> direct;
+    for (unsigned a = 0; a != NumAccesses; ++a) {
+      Access access = static_cast<Access>(a);
+      char c = '-';
+      if (table.has(access, /*directOnly=*/true))
+        c = letters[a];
+      else if (table.has(access))
+        c = toLower(letters[a]);
+      os << c << ' ';
+      for (const Use &use : table.uses[a])
+        if (!use.isNested)
+          direct.insert(use.operation);
+    }
+    os << format("%4u", static_cast<unsigned>(direct.size())) << "  "
+       << table.model->getTableName() << '\n';
+  }
+  unsigned total = tables.size();
+  os << "tables touched: ";
+  printPercent(os, countTouchedTables(), total);
+  os << "; create " << countTables(Access::Create) << ", read "
+     << countTables(Access::Read) << ", update " << countTables(Access::Update)
+     << ", delete " << countTables(Access::Delete) << '\n';
+  unsigned cells = 0, directCells = 0;
+  for (unsigned a = 0; a != NumAccesses; ++a) {
+    cells += countTables(static_cast<Access>(a));
+    directCells += countTables(static_cast<Access>(a), /*directOnly=*/true);
+  }
+  os << "CRUD cells: ";
+  printPercent(os, cells, total * NumAccesses);
+  os << "; by the operations' own entities: ";
+  printPercent(os, directCells, total * NumAccesses);
+  os << '\n';
+  SmallVector<const api::Operation *, 8> unattributed;
+  for (const Attribution &attribution : attributions)
+    if (!attribution.model)
+      unattributed.push_back(attribution.operation);
+  os << "operations attributed to a table: ";
+  printPercent(os, attributions.size() - unattributed.size(),
+               attributions.size());
+  os << '\n';
+  for (const api::Operation *op : unattributed) {
+    LineColumn lc = locator.get(op->range.Start);
+    os << "  no table for " << StringRef(op->method.name).upper() << ' '
+       << op->path.name << " (" << lc.line << ':' << lc.column << ")\n";
+  }
+}
+
+void CRUDCoverage::printJSON(raw_ostream &os,
+                             const SourceMgr &sourceMgr) const {
+  LineColumnCache locator(sourceMgr);
+  using json = nlohmann::ordered_json;
+  json root = json::object();
+  root["version"] = 1;
+  if (!isAvailable()) {
+    root["available"] = false;
+    os << root.dump(2) << '\n';
+    return;
+  }
+  root["available"] = true;
+  root["schema"] = getFileName(sourceMgr, schema->bufferIDs).str();
+  root["document"] = getFileName(sourceMgr, document->bufferIDs).str();
+  auto operationJSON = [&](const api::Operation &op) {
+    LineColumn lc = locator.get(op.range.Start);
+    json value = json::object();
+    value["method"] = op.method.name.str();
+    value["path"] = op.path.name.str();
+    value["line"] = lc.line;
+    value["column"] = lc.column;
+    return value;
+  };
+  json list = json::array();
+  unsigned cells = 0;
+  for (const TableCoverage &table : tables) {
+    LineColumn lc = locator.get(table.model->name.range.Start);
+    json entry = json::object();
+    entry["table"] = table.model->getTableName().str();
+    entry["line"] = lc.line;
+    entry["column"] = lc.column;
+    for (unsigned a = 0; a != NumAccesses; ++a) {
+      json uses = json::array();
+      for (const Use &use : table.uses[a]) {
+        json value = operationJSON(*use.operation);
+        value["nested"] = use.isNested;
+        uses.push_back(std::move(value));
+      }
+      cells += !table.uses[a].empty();
+      entry[getAccessName(static_cast<Access>(a)).str()] = std::move(uses);
+    }
+    list.push_back(std::move(entry));
+  }
+  root["tables"] = std::move(list);
+  json totals = json::object();
+  totals["tables"] = tables.size();
+  totals["touched"] = countTouchedTables();
+  for (unsigned a = 0; a != NumAccesses; ++a)
+    totals[getAccessName(static_cast<Access>(a)).str()] =
+        countTables(static_cast<Access>(a));
+  totals["cells"] = cells;
+  totals["cellsTotal"] = tables.size() * NumAccesses;
+  totals["operations"] = attributions.size();
+  json unattributed = json::array();
+  for (const Attribution &attribution : attributions)
+    if (!attribution.model)
+      unattributed.push_back(operationJSON(*attribution.operation));
+  totals["unattributed"] = unattributed.size();
+  root["totals"] = std::move(totals);
+  root["unattributed"] = std::move(unattributed);
+  os << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}

@@ -1,0 +1,869 @@
+//===- APIStructure.cpp - The api-structure pass --------------------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Checks the structure and references of every API document: references to
+/// undefined types (API001), named types that have no finite value because
+/// their required, non-nullable references cycle (API002), named types no
+/// operation uses (API003), duplicate operationIds / accessors (API004),
+/// operations declared twice (API005) or on paths that differ only in
+/// parameter names (API006), path template parameters without a declared
+/// path parameter and the reverse (API007, API008), request bodies on GET
+/// and HEAD (API009) and on DELETE (API014, a remark: nestia's reference
+/// backends use them on purpose and `fetch` sends them) unless the body is
+/// a closed object with no properties, operations with no
+/// success response (API010), empty bounds (API011), duplicate enum values
+/// (API012) and `required` entries that name no property (API013).
+///
+/// What applies to which origin:
+/// - AutoBe's `name` is not unique on its own (every path has its `create`,
+///   `at`, `index`): AutoBe's SDK names a function by its accessor, the
+///   path's literal segments followed by the name (2026 documents spell it
+///   as `accessor`). API004 compares operationIds for OpenAPI documents and
+///   accessors for AutoBe's.
+/// - AutoBe's parameters are path parameters by construction (queries ride
+///   in the request body of a PATCH), so every AutoBe parameter takes part
+///   in API007 / API008 whatever its `in`.
+/// - AutoBe's `responseBody: null` means a void response, which the
+///   generated controller answers with 200 / 201 and no body: API010 applies
+///   to OpenAPI documents only. There, a 2xx, a 3xx (redirects) or a
+///   `default` response is a success path.
+/// - API013 on an OpenAPI object that declares no properties at all is
+///   skipped: `required` on a free-form object is a JSON Schema idiom
+///   (the key must be present, any value).
+///
+/// API002 is a least fixed point over an AND/OR graph of type nodes (an
+/// object needs all its required properties, a oneOf / anyOf any variant,
+/// an allOf all variants; scalars, nullable nodes, arrays that may be empty
+/// and unresolved references are base cases), computed by propagation from
+/// the base cases in time linear in the number of nodes. The named types left
+/// without a finite value are grouped into strongly connected components
+/// (Tarjan, iterative) and each cyclic component is reported once, at its
+/// first declared member, with the shortest cycle through it (its first eight
+/// steps, each with a note at the reference); types that are infinite only
+/// because they require a cyclic one are not reported again.
+///
+//===----------------------------------------------------------------------===//
+
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/IR/APIPath.h"
+#include "abv/IR/Project.h"
+#include "abv/Pass/Pass.h"
+#include "abv/Verify/Passes.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+using namespace abv;
+using namespace abv::api;
+using namespace llvm;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// Calls \p fn on \p root and every type node below it (properties, items,
+/// additional properties, variants), without recursion: type trees are as deep
+/// as the input. With \p seen, nodes already in it are skipped with everything
+/// below them.
+static void forEachTypeNode(const Type *root,
+                            function_ref<void(const Type &)> fn,
+                            DenseSet<const Type *> *seen = nullptr) {
+  if (!root)
+    return;
+  SmallVector<const Type *, 16> stack{root};
+  while (!stack.empty()) {
+    const Type *type = stack.pop_back_val();
+    if (seen && !seen->insert(type).second)
+      continue;
+    fn(*type);
+    for (const Property &property : type->properties)
+      if (property.type)
+        stack.push_back(property.type);
+    if (type->items)
+      stack.push_back(type->items);
+    if (type->additionalProperties)
+      stack.push_back(type->additionalProperties);
+    for (const Type *variant : type->variants)
+      if (variant)
+        stack.push_back(variant);
+  }
+}
+
+/// Calls \p fn on every root type an operation mentions.
+static void forEachOperationType(const Operation &op,
+                                 function_ref<void(const Type *)> fn) {
+  for (const Parameter &param : op.parameters)
+    fn(param.type);
+  fn(op.requestBody);
+  for (const Response &response : op.responses)
+    fn(response.type);
+}
+
+/// Calls \p fn once on every type node of \p doc: named types first, then
+/// the inline types of operations. A node a frontend shares between two
+/// places (an inlined component) is visited once, so reported once.
+static void forEachDocumentTypeNode(const Document &doc,
+                                    function_ref<void(const Type &)> fn) {
+  DenseSet<const Type *> seen;
+  for (const NamedType &named : doc.types)
+    forEachTypeNode(named.type, fn, &seen);
+  for (const Operation &op : doc.operations)
+    forEachOperationType(
+        op, [&](const Type *root) { forEachTypeNode(root, fn, &seen); });
+}
+
+/// The source text of \p range, or empty.
+static StringRef getSourceText(SMRange range) {
+  if (!range.isValid())
+    return {};
+  return StringRef(range.Start.getPointer(),
+                   range.End.getPointer() - range.Start.getPointer());
+}
+
+/// The position of the reference's target name (the `$ref` value or
+/// AutoBe's typeName), falling back to the schema node.
+static SMRange getRefRange(const Type &type) {
+  return type.ref.range.isValid() ? type.ref.range : type.range;
+}
+
+/// `GET`, `DELETE`, ... for messages.
+static std::string upperMethod(StringRef method) { return method.upper(); }
+
+/// The accessor AutoBe's SDK names an operation by: the 2026 `accessor`, or
+/// the path's literal segments followed by the operation's name.
+static std::string getAutoBeAccessor(const Operation &op) {
+  SmallVector<StringRef, 8> segments;
+  if (!op.accessor.empty()) {
+    for (const Ident &segment : op.accessor)
+      segments.push_back(segment.name);
+  } else {
+    if (op.operationId.empty())
+      return {};
+    SmallVector<StringRef, 8> parts;
+    op.path.name.split(parts, '/', -1, /*KeepEmpty=*/false);
+    for (StringRef part : parts)
+      if (!part.starts_with("{"))
+        segments.push_back(part);
+    segments.push_back(op.operationId.name);
+  }
+  return join(segments, ".");
+}
+
+/// An enum literal's identity: strings by their text, numbers by value.
+static std::string getLiteralKey(const Literal &literal) {
+  if (literal.isString)
+    return "s:" + literal.text.str();
+  double value;
+  if (!literal.text.getAsDouble(value)) {
+    char buffer[40];
+    snprintf(buffer, sizeof(buffer), "n:%.17g", value);
+    return buffer;
+  }
+  return "k:" + literal.text.str();
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct APIStructurePass : PassInfoMixin<APIStructurePass> {
+  static constexpr StringLiteral argument = "api-structure";
+  static constexpr StringLiteral description =
+      "Checks API references, recursive types, unused types, operation "
+      "identity, path parameters, bodies, responses, bounds and enums";
+
+  void run(const Project &project, AnalysisManager &,
+           DiagnosticEngine &diags) override {
+    for (const Document *doc : project.getAPIDocuments()) {
+      checkReferences(*doc, diags);
+      checkInfiniteTypes(*doc, diags);
+      checkUnusedTypes(*doc, diags);
+      checkOperationIdentity(*doc, diags);
+      checkPathParameters(*doc, diags);
+      checkBodiesAndResponses(*doc, diags);
+      checkTypeNodes(*doc, diags);
+    }
+  }
+
+private:
+  void checkReferences(const Document &doc, DiagnosticEngine &diags);
+  void checkInfiniteTypes(const Document &doc, DiagnosticEngine &diags);
+  void checkUnusedTypes(const Document &doc, DiagnosticEngine &diags);
+  void checkOperationIdentity(const Document &doc, DiagnosticEngine &diags);
+  void checkPathParameters(const Document &doc, DiagnosticEngine &diags);
+  void checkBodiesAndResponses(const Document &doc, DiagnosticEngine &diags);
+  void checkTypeNodes(const Document &doc, DiagnosticEngine &diags);
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// API001: unresolved references
+//===----------------------------------------------------------------------===//
+
+/// How many edits a suggestion for \p name may be away: one for short
+/// names, else a third of the length and at least two (a transposition).
+static unsigned getSuggestionLimit(StringRef name) {
+  return name.size() <= 3 ? 1 : std::max<unsigned>(2, name.size() / 3);
+}
+
+/// The named type closest to \p name by edit distance, or empty.
+static StringRef suggestTypeName(const Document &doc, StringRef name) {
+  unsigned best = getSuggestionLimit(name) + 1;
+  StringRef result;
+  for (const NamedType &named : doc.types) {
+    unsigned distance = name.edit_distance(named.name.name,
+                                           /*AllowReplacements=*/true, best);
+    if (distance < best) {
+      best = distance;
+      result = named.name.name;
+    }
+  }
+  return result;
+}
+
+void APIStructurePass::checkReferences(const Document &doc,
+                                       DiagnosticEngine &diags) {
+  // Suggestions cost a scan of the named types each; compute them once per
+  // distinct name, and for the first few names only.
+  constexpr unsigned maxSuggestedNames = 64;
+  StringMap<StringRef> suggestions;
+  forEachDocumentTypeNode(doc, [&](const Type &type) {
+    if (type.kind != TypeKind::Ref || doc.findType(type.ref.name))
+      return;
+    SMRange range = getRefRange(type);
+    auto diag = diags.report(DiagID::APIUnresolvedRef, range);
+    diag << type.ref.name;
+    auto it = suggestions.find(type.ref.name);
+    if (it == suggestions.end()) {
+      StringRef suggestion;
+      if (suggestions.size() < maxSuggestedNames)
+        suggestion = suggestTypeName(doc, type.ref.name);
+      it = suggestions.try_emplace(type.ref.name, suggestion).first;
+    }
+    if (!it->second.empty())
+      diag.fix("did you mean '" + it->second + "'?");
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// API002: types with no finite value
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The AND/OR graph of a document's named types: a node per type node, true
+/// when the type has a finite value.
+class FinitenessGraph {
+public:
+  explicit FinitenessGraph(const Document &doc) : doc(doc) {
+    DenseSet<const Type *> seen;
+    for (const NamedType &named : doc.types)
+      forEachTypeNode(
+          named.type, [&](const Type &type) { addNode(type); }, &seen);
+    for (unsigned i = 0, e = nodes.size(); i != e; ++i)
+      connect(i);
+    propagate();
+  }
+
+  /// Whether named type \p index has a finite value.
+  bool isFinite(unsigned index) const {
+    const Type *root = doc.types[index].type;
+    return !root || nodes[nodeIDs.lookup(root)].value;
+  }
+
+  /// The references that keep named type \p index infinite: every Ref node
+  /// reachable from its root through infinite nodes without entering another
+  /// named type.
+  SmallVector<const Type *, 4> getBlockingRefs(unsigned index) const {
+    SmallVector<const Type *, 4> refs;
+    SmallVector<unsigned, 16> stack{nodeIDs.lookup(doc.types[index].type)};
+    while (!stack.empty()) {
+      const Node &node = nodes[stack.pop_back_val()];
+      if (node.value)
+        continue;
+      if (node.type->kind == TypeKind::Ref) {
+        refs.push_back(node.type);
+        continue;
+      }
+      for (unsigned child : node.children)
+        stack.push_back(child);
+    }
+    return refs;
+  }
+
+private:
+  struct Node {
+    const Type *type = nullptr;
+    bool isAnd = true;
+    bool value = false;
+    unsigned pending = 0; ///< AND: children not yet known finite.
+    SmallVector<unsigned, 2> children;
+    SmallVector<unsigned, 2> parents;
+  };
+
+  void addNode(const Type &type) {
+    if (!nodeIDs.try_emplace(&type, nodes.size()).second)
+      return; // Defensive: the traversal visits a shared node once.
+    Node node;
+    node.type = &type;
+    nodes.push_back(std::move(node));
+  }
+
+  void addChild(unsigned parent, const Type *child) {
+    auto it = nodeIDs.find(child);
+    if (it == nodeIDs.end())
+      return;
+    nodes[parent].children.push_back(it->second);
+    nodes[it->second].parents.push_back(parent);
+  }
+
+  /// Sets up node \p id's children and whether it is a base case.
+  void connect(unsigned id) {
+    const Type &type = *nodes[id].type;
+    Node &node = nodes[id];
+    if (type.isNullable) {
+      node.value = true;
+      return;
+    }
+    switch (type.kind) {
+    case TypeKind::Object:
+      for (const Property &property : type.properties)
+        if (property.isRequired && property.type)
+          addChild(id, property.type);
+      break;
+    case TypeKind::Array:
+      // An empty array is a value unless minItems forbids it.
+      if (type.minItems.value_or(0) > 0 && type.items)
+        addChild(id, type.items);
+      break;
+    case TypeKind::Ref:
+      if (const NamedType *named = doc.findType(type.ref.name))
+        if (named->type)
+          addChild(id, named->type);
+      break;
+    case TypeKind::OneOf:
+    case TypeKind::AnyOf:
+      nodes[id].isAnd = false;
+      for (const Type *variant : type.variants)
+        addChild(id, variant);
+      break;
+    case TypeKind::AllOf:
+      for (const Type *variant : type.variants)
+        addChild(id, variant);
+      break;
+    default:
+      break;
+    }
+    Node &connected = nodes[id];
+    connected.pending = connected.children.size();
+    // Leaves, and unresolved references (reported by API001), are finite.
+    if (connected.children.empty())
+      connected.value = true;
+  }
+
+  /// Least fixed point: propagates finiteness from the base cases up the
+  /// reverse edges; each edge is looked at once.
+  void propagate() {
+    SmallVector<unsigned, 64> worklist;
+    for (unsigned i = 0, e = nodes.size(); i != e; ++i)
+      if (nodes[i].value)
+        worklist.push_back(i);
+    while (!worklist.empty()) {
+      unsigned id = worklist.pop_back_val();
+      for (unsigned parentID : nodes[id].parents) {
+        Node &parent = nodes[parentID];
+        if (parent.value)
+          continue;
+        if (parent.isAnd && --parent.pending != 0)
+          continue;
+        parent.value = true;
+        worklist.push_back(parentID);
+      }
+    }
+  }
+
+  const Document &doc;
+  std::vector<Node> nodes;
+  DenseMap<const Type *, unsigned> nodeIDs;
+};
+
+/// An edge of the graph of infinite named types: the reference that makes
+/// one require the other.
+struct TypeEdge {
+  unsigned target;
+  const Type *ref;
+};
+
+} // namespace
+
+/// Tarjan's strongly connected components over \p edges, iteratively.
+/// Returns the component number of every vertex.
+static std::vector<unsigned>
+getComponents(ArrayRef<SmallVector<TypeEdge, 2>> edges) {
+  constexpr unsigned unvisited = ~0U;
+  size_t size = edges.size();
+  std::vector<unsigned> index(size, unvisited), lowLink(size, 0),
+      component(size, unvisited);
+  std::vector<bool> onStack(size, false);
+  std::vector<unsigned> stack;
+  unsigned nextIndex = 0, nextComponent = 0;
+  // (vertex, next edge to look at)
+  std::vector<std::pair<unsigned, unsigned>> callStack;
+  for (unsigned root = 0; root != size; ++root) {
+    if (index[root] != unvisited)
+      continue;
+    callStack.push_back({root, 0});
+    index[root] = lowLink[root] = nextIndex++;
+    stack.push_back(root);
+    onStack[root] = true;
+    while (!callStack.empty()) {
+      auto &[v, edge] = callStack.back();
+      if (edge < edges[v].size()) {
+        unsigned w = edges[v][edge++].target;
+        if (index[w] == unvisited) {
+          index[w] = lowLink[w] = nextIndex++;
+          stack.push_back(w);
+          onStack[w] = true;
+          callStack.push_back({w, 0});
+        } else if (onStack[w]) {
+          lowLink[v] = std::min(lowLink[v], index[w]);
+        }
+        continue;
+      }
+      unsigned finished = v;
+      callStack.pop_back();
+      if (!callStack.empty()) {
+        unsigned parent = callStack.back().first;
+        lowLink[parent] = std::min(lowLink[parent], lowLink[finished]);
+      }
+      if (lowLink[finished] == index[finished]) {
+        unsigned w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          onStack[w] = false;
+          component[w] = nextComponent;
+        } while (w != finished);
+        ++nextComponent;
+      }
+    }
+  }
+  return component;
+}
+
+void APIStructurePass::checkInfiniteTypes(const Document &doc,
+                                          DiagnosticEngine &diags) {
+  FinitenessGraph graph(doc);
+  size_t size = doc.types.size();
+  // The graph of infinite named types and the references between them.
+  std::vector<SmallVector<TypeEdge, 2>> edges(size);
+  bool anyInfinite = false;
+  for (unsigned i = 0; i != size; ++i) {
+    if (graph.isFinite(i))
+      continue;
+    anyInfinite = true;
+    for (const Type *ref : graph.getBlockingRefs(i)) {
+      const NamedType *target = doc.findType(ref->ref.name);
+      if (target)
+        edges[i].push_back({unsigned(target - doc.types.data()), ref});
+    }
+  }
+  if (!anyInfinite)
+    return;
+
+  std::vector<unsigned> component = getComponents(edges);
+  std::vector<bool> reported(size, false);
+  std::vector<unsigned> componentSize(size, 0);
+  for (unsigned i = 0; i != size; ++i)
+    if (!edges[i].empty())
+      ++componentSize[component[i]];
+
+  for (unsigned start = 0; start != size; ++start) {
+    if (edges[start].empty() || reported[component[start]])
+      continue;
+    unsigned comp = component[start];
+    bool selfLoop = any_of(edges[start], [&](const TypeEdge &edge) {
+      return edge.target == start;
+    });
+    if (componentSize[comp] < 2 && !selfLoop)
+      continue; // Infinite only because it requires a cyclic type.
+    reported[comp] = true;
+
+    // The shortest cycle through `start` (BFS inside the component).
+    SmallVector<const TypeEdge *, 8> cycle;
+    if (selfLoop) {
+      cycle.push_back(&*find_if(edges[start], [&](const TypeEdge &edge) {
+        return edge.target == start;
+      }));
+    } else {
+      DenseMap<unsigned, std::pair<unsigned, const TypeEdge *>> via;
+      SmallVector<unsigned, 16> queue{start};
+      bool closed = false;
+      for (size_t head = 0; head != queue.size() && !closed; ++head) {
+        unsigned v = queue[head];
+        for (const TypeEdge &edge : edges[v]) {
+          if (component[edge.target] != comp)
+            continue;
+          if (edge.target == start) {
+            via[start] = {v, &edge};
+            closed = true;
+            break;
+          }
+          if (via.try_emplace(edge.target, v, &edge).second)
+            queue.push_back(edge.target);
+        }
+      }
+      if (!closed)
+        continue; // Cannot happen in a cyclic component.
+      unsigned v = start;
+      do {
+        auto [from, edge] = via.lookup(v);
+        cycle.push_back(edge);
+        v = from;
+      } while (v != start);
+      std::reverse(cycle.begin(), cycle.end());
+    }
+
+    // Long cycles are shown by their first steps: a note per step, each
+    // with its source line, would swamp the output (and cost a column
+    // computation each on a minified document).
+    constexpr size_t maxShownSteps = 8;
+    size_t shown = std::min(cycle.size(), maxShownSteps);
+    std::string path = "'" + doc.types[start].name.name.str() + "'";
+    for (size_t i = 0; i != shown; ++i)
+      path += " -> '" + doc.types[cycle[i]->target].name.name.str() + "'";
+    if (shown != cycle.size())
+      path += " -> ... " + std::to_string(cycle.size() - shown - 1) +
+              " more -> '" + doc.types[start].name.name.str() + "'";
+    auto diag =
+        diags.report(DiagID::APIInfiniteType, doc.types[start].name.range);
+    diag << doc.types[start].name.name << path;
+    unsigned from = start;
+    for (size_t i = 0; i != shown; ++i) {
+      const TypeEdge *edge = cycle[i];
+      diag.note(getRefRange(*edge->ref),
+                "'" + doc.types[from].name.name + "' requires a '" +
+                    doc.types[edge->target].name.name + "' here");
+      from = edge->target;
+    }
+    diag.fix("make one of these references optional or nullable, or an "
+             "array, so that the recursion can end");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// API003: unused types
+//===----------------------------------------------------------------------===//
+
+void APIStructurePass::checkUnusedTypes(const Document &doc,
+                                        DiagnosticEngine &diags) {
+  // A document without operations is a library of types, not an API.
+  if (doc.operations.empty() || doc.types.empty())
+    return;
+  std::vector<bool> used(doc.types.size(), false);
+  SmallVector<unsigned, 64> worklist;
+  DenseSet<const Type *> seen;
+  auto visit = [&](const Type *root) {
+    forEachTypeNode(
+        root,
+        [&](const Type &type) {
+          if (type.kind != TypeKind::Ref)
+            return;
+          if (const NamedType *named = doc.findType(type.ref.name)) {
+            unsigned index = named - doc.types.data();
+            if (!used[index]) {
+              used[index] = true;
+              worklist.push_back(index);
+            }
+          }
+        },
+        &seen);
+  };
+  for (const Operation &op : doc.operations)
+    forEachOperationType(op, visit);
+  while (!worklist.empty())
+    visit(doc.types[worklist.pop_back_val()].type);
+
+  for (unsigned i = 0, e = doc.types.size(); i != e; ++i)
+    if (!used[i] && doc.findType(doc.types[i].name.name) == &doc.types[i])
+      diags.report(DiagID::APIUnusedType, doc.types[i].name.range)
+          << doc.types[i].name.name;
+}
+
+//===----------------------------------------------------------------------===//
+// API004 - API006: operation identity
+//===----------------------------------------------------------------------===//
+
+void APIStructurePass::checkOperationIdentity(const Document &doc,
+                                              DiagnosticEngine &diags) {
+  bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
+  StringMap<const Operation *> byId;
+  StringMap<const Operation *> byPath;       // "method path"
+  StringMap<const Operation *> byNormalized; // "method normalized-path"
+  for (const Operation &op : doc.operations) {
+    std::string id =
+        isAutoBe ? getAutoBeAccessor(op) : op.operationId.name.str();
+    if (!id.empty()) {
+      auto [it, inserted] = byId.try_emplace(id, &op);
+      if (!inserted) {
+        const Operation &first = *it->second;
+        auto diag = diags.report(
+            DiagID::APIDuplicateOperationId,
+            op.operationId.range.isValid() ? op.operationId.range : op.range);
+        diag << (isAutoBe ? "accessor" : "operationId") << id
+             << ("'" + upperMethod(first.method.name) + " " + first.path.name +
+                 "'")
+                    .str();
+        diag.note(first.operationId.range.isValid() ? first.operationId.range
+                                                    : first.range,
+                  "first used here");
+      }
+    }
+
+    std::string key = (op.method.name + " " + op.path.name).str();
+    auto [pathIt, newPath] = byPath.try_emplace(key, &op);
+    if (!newPath) {
+      auto diag = diags.report(DiagID::APIDuplicateOperation, op.path.range);
+      diag << upperMethod(op.method.name) << op.path.name;
+      diag.note(pathIt->second->path.range, "first declared here");
+      continue;
+    }
+    std::string normalized =
+        (op.method.name + " " + normalizePath(op.path.name)).str();
+    auto [normIt, newShape] = byNormalized.try_emplace(normalized, &op);
+    if (!newShape) {
+      auto diag = diags.report(DiagID::APIAmbiguousPath, op.path.range);
+      diag << upperMethod(op.method.name) << op.path.name
+           << normIt->second->path.name;
+      diag.note(normIt->second->path.range, "the other path is here");
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// API007, API008: path parameters
+//===----------------------------------------------------------------------===//
+
+void APIStructurePass::checkPathParameters(const Document &doc,
+                                           DiagnosticEngine &diags) {
+  bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
+  for (const Operation &op : doc.operations) {
+    SmallVector<TemplateParam, 4> inTemplate = getTemplateParams(op.path.name);
+    StringSet<> templateNames;
+    for (const TemplateParam &param : inTemplate)
+      templateNames.insert(param.name);
+    StringSet<> declared;
+    for (const Parameter &param : op.parameters) {
+      if (!isAutoBe && param.in != "path")
+        continue;
+      declared.insert(param.name.name);
+      if (!templateNames.contains(param.name.name))
+        diags.report(DiagID::APIPathParamUnused, param.name.range.isValid()
+                                                     ? param.name.range
+                                                     : param.range)
+            << param.name.name << op.path.name;
+    }
+    for (const TemplateParam &param : inTemplate)
+      if (!declared.contains(param.name))
+        diags.report(DiagID::APIPathParamUndeclared,
+                     getSubRange(op.path, param.offset, param.name.size() + 2))
+            << param.name;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// API009, API010: bodies and responses
+//===----------------------------------------------------------------------===//
+
+void APIStructurePass::checkBodiesAndResponses(const Document &doc,
+                                               DiagnosticEngine &diags) {
+  bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
+  for (const Operation &op : doc.operations) {
+    StringRef method = op.method.name;
+    // A body whose schema is a closed object with no properties carries
+    // nothing (Stripe declares one on every GET): not reported.
+    const Type *body = doc.resolve(op.requestBody);
+    bool isEmptyBody = body && body->kind == TypeKind::Object &&
+                       body->isClosed && body->properties.empty() &&
+                       body->variants.empty();
+    if (op.requestBody && !isEmptyBody &&
+        (method == "get" || method == "head" || method == "delete")) {
+      SMRange range = op.requestBodyRange.isValid() ? op.requestBodyRange
+                                                    : op.requestBody->range;
+      bool isDelete = method == "delete";
+      auto diag = diags.report(
+          isDelete ? DiagID::APIDeleteBody : DiagID::APIBodyNotAllowed, range);
+      if (!isDelete)
+        diag << upperMethod(method);
+      if (op.method.range.isValid())
+        diag.note(op.method.range, "the method is given here");
+    }
+    if (isAutoBe)
+      continue; // A null responseBody is a void success response.
+    bool hasSuccess = any_of(op.responses, [](const Response &response) {
+      StringRef status = response.status.name;
+      return status.starts_with("2") || status.starts_with("3") ||
+             status == "default";
+    });
+    if (!hasSuccess)
+      diags.report(DiagID::APINoSuccessResponse,
+                   op.method.range.isValid() ? op.method.range : op.range)
+          << upperMethod(method) << op.path.name;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// API011 - API013: type nodes
+//===----------------------------------------------------------------------===//
+
+/// \p range when its source text spells the bound \p value, else an invalid
+/// range: the IR keeps one lower and one upper range per schema, shared by
+/// minimum / minLength / minItems, so a range may belong to another bound.
+static SMRange getBoundRange(SMRange range, double value) {
+  double spelled;
+  StringRef text = getSourceText(range).trim();
+  if (text.empty() || text.getAsDouble(spelled) || spelled != value)
+    return {};
+  return range;
+}
+
+/// How to show a bound: its source spelling when \p range holds it, else
+/// \p value printed (integers without a fraction).
+static std::string spellBound(SMRange range, double value) {
+  if (range.isValid())
+    return getSourceText(range).trim().str();
+  char buffer[40];
+  snprintf(buffer, sizeof(buffer), "%.17g", value);
+  return buffer;
+}
+
+static void checkBounds(const Type &type, DiagnosticEngine &diags) {
+  auto report = [&](StringRef minName, double lo, StringRef maxName,
+                    double hi) {
+    SMRange minRange = getBoundRange(type.minRange, lo);
+    SMRange maxRange = getBoundRange(type.maxRange, hi);
+    auto diag = diags.report(DiagID::APIInvalidBounds,
+                             minRange.isValid() ? minRange : type.range);
+    diag << minName << spellBound(minRange, lo) << maxName
+         << spellBound(maxRange, hi);
+    if (maxRange.isValid())
+      diag.note(maxRange, maxName + " is given here");
+  };
+  if (type.minimum && type.maximum) {
+    double lo = *type.minimum, hi = *type.maximum;
+    bool exclusive = type.exclusiveMinimum || type.exclusiveMaximum;
+    if (lo > hi || (lo == hi && exclusive))
+      report(type.exclusiveMinimum ? "exclusiveMinimum" : "minimum", lo,
+             type.exclusiveMaximum ? "exclusiveMaximum" : "maximum", hi);
+  }
+  if (type.minLength && type.maxLength && *type.minLength > *type.maxLength)
+    report("minLength", double(*type.minLength), "maxLength",
+           double(*type.maxLength));
+  if (type.minItems && type.maxItems && *type.minItems > *type.maxItems)
+    report("minItems", double(*type.minItems), "maxItems",
+           double(*type.maxItems));
+}
+
+static void checkEnumValues(const Type &type, DiagnosticEngine &diags) {
+  if (type.enumValues.size() < 2)
+    return;
+  StringMap<const Literal *> seen;
+  for (const Literal &literal : type.enumValues) {
+    auto [it, inserted] = seen.try_emplace(getLiteralKey(literal), &literal);
+    if (inserted)
+      continue;
+    std::string spelled = literal.isString ? ("'" + literal.text + "'").str()
+                                           : literal.text.str();
+    auto diag = diags.report(DiagID::APIDuplicateEnumValue, literal.range);
+    diag << spelled;
+    diag.note(it->second->range, "first listed here");
+  }
+}
+
+/// For every object that is a branch of an `allOf` (directly or through a
+/// reference), the properties its sibling branches declare: an `allOf`
+/// object may require a property another branch declares.
+static DenseMap<const Type *, StringSet<>>
+getAllOfSiblingProperties(const Document &doc) {
+  DenseMap<const Type *, StringSet<>> siblings;
+  forEachDocumentTypeNode(doc, [&](const Type &type) {
+    if (type.kind != TypeKind::AllOf)
+      return;
+    StringSet<> names;
+    SmallVector<const Type *, 4> branches;
+    for (const Type *variant : type.variants)
+      if (const Type *branch = doc.resolve(variant)) {
+        branches.push_back(branch);
+        for (const Property &property : branch->properties)
+          names.insert(property.name.name);
+      }
+    for (const Type *branch : branches)
+      for (const auto &name : names)
+        siblings[branch].insert(name.getKey());
+  });
+  return siblings;
+}
+
+static void checkRequiredNames(const Type &type, bool isAutoBe,
+                               const StringSet<> *siblingNames,
+                               DiagnosticEngine &diags) {
+  if (type.requiredNames.empty())
+    return;
+  if (!isAutoBe && type.properties.empty())
+    return; // `required` on a free-form object: the key must be present.
+  for (const Ident &name : type.requiredNames) {
+    if (type.findProperty(name.name))
+      continue; // Defensive: the frontend keeps unknown names only.
+    if (siblingNames && siblingNames->contains(name.name))
+      continue; // Declared by another branch of an allOf.
+    auto diag = diags.report(DiagID::APIRequiredUnknown, name.range);
+    diag << name.name;
+    // A misspelling of a declared property?
+    unsigned best = getSuggestionLimit(name.name) + 1;
+    const Property *closest = nullptr;
+    for (const Property &property : type.properties) {
+      unsigned distance =
+          name.name.edit_distance(property.name.name, true, best);
+      if (distance < best) {
+        best = distance;
+        closest = &property;
+      }
+    }
+    if (closest)
+      diag.note(closest->name.range,
+                "did you mean '" + closest->name.name + "'?");
+  }
+}
+
+void APIStructurePass::checkTypeNodes(const Document &doc,
+                                      DiagnosticEngine &diags) {
+  bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
+  DenseMap<const Type *, StringSet<>> siblings = getAllOfSiblingProperties(doc);
+  forEachDocumentTypeNode(doc, [&](const Type &type) {
+    checkBounds(type, diags);
+    checkEnumValues(type, diags);
+    auto it = siblings.find(&type);
+    checkRequiredNames(type, isAutoBe,
+                       it == siblings.end() ? nullptr : &it->second, diags);
+  });
+}
+
+std::unique_ptr<Pass> abv::createAPIStructurePass() {
+  return std::make_unique<APIStructurePass>();
+}

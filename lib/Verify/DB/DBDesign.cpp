@@ -1,0 +1,492 @@
+//===- DBDesign.cpp - The db-design pass ----------------------------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Checks schema design: tables with no relation in or out (DB060), columns
+/// that look like plaintext secrets (DB061), non-uuid primary keys in AutoBe
+/// projects (DB062), polymorphic ownership through several nullable actor
+/// foreign keys (DB063) and counters of related rows stored in regular
+/// tables (DB064). DB063 and DB064 are rules AutoBe's own DB prompt states
+/// ("never use multiple nullable foreign keys" for entities several actor
+/// types create; "never pre-calculate in regular tables", denormalization
+/// only in `mv_` tables); the human reference schemas break neither.
+///
+//===----------------------------------------------------------------------===//
+
+#include "abv/Analysis/DBAnalysis.h"
+#include "abv/Analysis/Lexicon.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/IR/Project.h"
+#include "abv/Pass/Pass.h"
+#include "abv/Verify/Passes.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <string>
+
+using namespace abv;
+using namespace abv::db;
+using namespace llvm;
+
+/// Whether a column named \p name probably stores a secret in the clear: it
+/// names a password, secret, token or key, and nothing in the name says the
+/// value is hashed or encrypted, or that the column only describes the
+/// secret (its type, expiry, last digits, ...).
+static bool looksLikePlaintextSecret(StringRef name) {
+  SmallVector<std::string, 4> words = splitWords(name);
+  if (words.empty())
+    return false;
+  // Words that say the value is protected, or is about the secret rather
+  // than the secret itself.
+  static const StringSet<> safe = {
+      "hash",        "hashed",     "digest",  "encrypted", "enc",
+      "cipher",      "ciphertext", "bcrypt",  "argon2",    "scrypt",
+      "sha256",      "hmac",       "salt",    "type",      "kind",
+      "status",      "prefix",     "suffix",  "last4",     "hint",
+      "id",          "ids",        "count",   "length",    "policy",
+      "strength",    "expiry",     "expires", "expired",   "expiration",
+      "at",          "until",      "version", "algorithm", "required",
+      "enabled",     "changed",    "updated", "attempts",  "url",
+      "uri",         "name",       "label",   "scope",     "scopes",
+      "fingerprint", "masked",     "preview", "public",    "endpoint"};
+  for (const std::string &word : words)
+    if (safe.contains(word))
+      return false;
+  static const StringSet<> secretWords = {"password", "passwd", "pwd",
+                                          "passcode", "secret", "token",
+                                          "apikey",   "otp",    "pin"};
+  for (size_t i = 0, e = words.size(); i != e; ++i) {
+    const std::string &word = words[i];
+    if (secretWords.contains(word)) {
+      // A lone "pin" is a secret only as the whole name (`pin`, `pin_code`).
+      if (word == "pin" && e > 2)
+        continue;
+      // A payment processor's token stands for a card or account; it is
+      // useless without the merchant's own secret key.
+      // Correlation and idempotency tokens identify a request; they grant
+      // nothing.
+      static const StringSet<> tokenized = {
+          "card",        "payment",     "wallet",     "account",
+          "reservation", "correlation", "idempotency"};
+      if (word == "token" && i != 0 && tokenized.contains(words[i - 1]))
+        continue;
+      return true;
+    }
+    // api_key, private_key, access_key, secret_key, signing_key.
+    static const StringSet<> keyKinds = {"api",    "private", "access",
+                                         "secret", "signing", "encryption",
+                                         "license"};
+    if (word == "key" && i != 0 && keyKinds.contains(words[i - 1]))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a column or description mentions hashing or encryption.
+static bool mentionsProtection(StringRef doc) {
+  std::string lower = doc.lower();
+  StringRef text(lower);
+  return text.contains("hash") || text.contains("encrypt") ||
+         text.contains("digest") || text.contains("bcrypt") ||
+         text.contains("argon");
+}
+
+/// Whether \p field can hold a secret as text: a String or Bytes column.
+static bool isTextColumn(const Field &field) {
+  return field.type == TypeKind::String || field.type == TypeKind::Bytes;
+}
+
+/// The plural forms a table's last word may take for a counter's stem:
+/// `comment` -> comments; `reply` -> replies; `box` -> boxes. The stem
+/// itself is left out: `inventory_count` is a quantity, not a count of
+/// `..._inventory` rows.
+static SmallVector<std::string, 4> pluralForms(StringRef stem) {
+  SmallVector<std::string, 4> forms = {(stem + "s").str(), (stem + "es").str()};
+  if (stem.ends_with("y") && stem.size() > 1)
+    forms.push_back((stem.drop_back() + "ies").str());
+  return forms;
+}
+
+/// Whether table name \p table ends with the word \p word.
+static bool endsWithWord(StringRef table, StringRef word) {
+  if (table == word)
+    return true;
+  return table.size() > word.size() && table.ends_with(word) &&
+         table[table.size() - word.size() - 1] == '_';
+}
+
+namespace {
+/// Checks the design of one schema.
+class DesignChecker {
+public:
+  DesignChecker(const Project &project, const Schema &schema,
+                const DBRelationGraph &graph, DiagnosticEngine &diags)
+      : project(project), schema(schema), graph(graph), diags(diags) {}
+
+  void run();
+
+private:
+  bool isAutoBeProject() const;
+  bool isActor(const Model &model) const;
+  void checkIsolated(const Model &model, unsigned tableCount);
+  void checkSecrets(const Model &model);
+  void checkKeyType(const Model &model);
+  void checkPolymorphicActors(const Model &model);
+  void checkDerivedCounters(const Model &model);
+  void checkDanglingReferences(const Model &model);
+  /// The model a column named `<stem>_id` (or documented with
+  /// `{@link model.id}`) refers to, if the schema has exactly one.
+  const Model *findReferencedModel(const Field &field) const;
+
+  /// Tables by their singular name (`todo_list_users` -> `todo_list_user`),
+  /// and by every `_`-separated suffix of it (`user`, `list_user`), with
+  /// the number of tables sharing each suffix.
+  StringMap<const Model *> bySingular;
+  StringMap<std::pair<const Model *, unsigned>> bySuffix;
+
+  const Project &project;
+  const Schema &schema;
+  const DBRelationGraph &graph;
+  DiagnosticEngine &diags;
+};
+} // namespace
+
+bool DesignChecker::isAutoBeProject() const {
+  if (schema.origin == SchemaOrigin::AutoBeAST || project.autobeSchema)
+    return true;
+  // AutoBe signs every model it writes.
+  return llvm::any_of(schema.models, [](const Model &model) {
+    return model.doc.contains("@author AutoBE");
+  });
+}
+
+void DesignChecker::checkIsolated(const Model &model, unsigned tableCount) {
+  if (model.isView || tableCount < 2)
+    return;
+  // Caches (mv_ tables) and global configuration tables stand alone by
+  // design.
+  StringRef table = model.getTableName();
+  if (model.isMaterial || table.starts_with("mv_"))
+    return;
+  StringRef last = table.rsplit('_').second;
+  if (last.empty())
+    last = table;
+  if (last == "settings" || last == "configurations" ||
+      last == "configuration" || last == "configs" || last == "config")
+    return;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    const DBRelationGraph::End &end = rels.ends[it->second];
+    // A relation to an unknown model is DB030's; it still says the author
+    // meant the table to be connected.
+    if (end.target != &model)
+      return;
+  }
+  for (const DBRelationGraph::End *end : graph.getIncoming(schema, model))
+    if (end->model != &model)
+      return;
+  diags.report(DiagID::DBIsolatedTable, model.name.range) << model.name.name;
+}
+
+void DesignChecker::checkSecrets(const Model &model) {
+  for (const Field &field : model.fields) {
+    if (!isTextColumn(field) || field.isRelation())
+      continue;
+    StringRef column = field.getColumnName();
+    if (!looksLikePlaintextSecret(column) &&
+        !(column != field.name.name &&
+          looksLikePlaintextSecret(field.name.name)))
+      continue;
+    // `password String /// bcrypt hash of the password` is a hash with a
+    // poor name, not a plaintext secret.
+    if (mentionsProtection(field.doc))
+      continue;
+    diags.report(DiagID::DBPlaintextSecret, field.name.range) << column;
+  }
+}
+
+void DesignChecker::checkKeyType(const Model &model) {
+  if (model.isView)
+    return;
+  const Index *pk = model.getPrimaryKey();
+  if (!pk || pk->fields.empty())
+    return;
+  if (pk->fields.size() > 1) {
+    std::string names;
+    for (const IndexField &field : pk->fields) {
+      if (!names.empty())
+        names += ", ";
+      names += field.name.name.str();
+    }
+    diags.report(DiagID::DBNonUUIDKey, pk->range)
+        << names << model.name.name << "a composite key";
+    return;
+  }
+  const Field *field = model.findField(pk->fields.front().name.name);
+  if (!field)
+    return;
+  std::string what;
+  if (schema.origin == SchemaOrigin::AutoBeAST) {
+    if (field->autobeType.empty() || field->autobeType == "uuid")
+      return;
+    what = ("'" + field->autobeType + "'").str();
+  } else if (field->type != TypeKind::String) {
+    what = getTypeKindName(field->type).str();
+    if (field->type == TypeKind::Enum || field->type == TypeKind::Unknown ||
+        field->type == TypeKind::Composite)
+      what = field->typeName.name.str();
+  } else if (field->nativeType && field->nativeType->name.name != "Uuid" &&
+             field->nativeType->name.name != "UniqueIdentifier") {
+    what = ("String @" + field->nativeType->prefix + "." +
+            field->nativeType->name.name)
+               .str();
+  } else if (const Expr *value = field->getDefaultValue();
+             value && value->isCall() &&
+             (value->text == "cuid" || value->text == "nanoid" ||
+              value->text == "ulid")) {
+    what = ("String with " + value->text + "()").str();
+  } else {
+    return;
+  }
+  diags.report(DiagID::DBNonUUIDKey, field->name.range)
+      << field->name.name << model.name.name << what;
+}
+
+bool DesignChecker::isActor(const Model &model) const {
+  if (model.stance == Stance::Actor || model.stance == Stance::Session)
+    return true;
+  // An account someone logs into: a password (hash) column.
+  return llvm::any_of(model.fields, [](const Field &field) {
+    return !field.isRelation() && field.name.name.contains("password");
+  });
+}
+
+/// Whether \p model names a role (`shopping_customers`): a table that links
+/// several identities of one person, which is not polymorphic ownership.
+static bool isRoleTable(const Model &model) {
+  static const StringSet<> roles = {
+      "user",           "users",    "member",    "members",    "customer",
+      "customers",      "seller",   "sellers",   "buyer",      "buyers",
+      "admin",          "admins",   "moderator", "moderators", "administrator",
+      "administrators", "guest",    "guests",    "account",    "accounts",
+      "citizen",        "citizens", "actor",     "actors"};
+  StringRef table = model.getTableName();
+  StringRef last = table.rsplit('_').second;
+  return roles.contains(last.empty() ? table : last);
+}
+
+void DesignChecker::checkPolymorphicActors(const Model &model) {
+  if (model.isView || isActor(model) || isRoleTable(model))
+    return;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  SmallVector<const Model *, 4> actors;
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    const DBRelationGraph::End &end = rels.ends[it->second];
+    if (!end.target || end.target == &model || end.isList() ||
+        !end.definesForeignKey())
+      continue;
+    bool nullable =
+        field.isOptional || llvm::any_of(end.fkFields, [](const Field *fk) {
+          return fk && fk->isOptional;
+        });
+    if (!nullable || !isActor(*end.target) ||
+        llvm::is_contained(actors, end.target))
+      continue;
+    actors.push_back(end.target);
+  }
+  if (actors.size() < 2)
+    return;
+  std::string names;
+  for (const Model *actor : actors) {
+    if (!names.empty())
+      names += ", ";
+    names += actor->name.name.str();
+  }
+  diags.report(DiagID::DBPolymorphicActorKeys, model.name.range)
+      << model.name.name << unsigned(actors.size()) << names;
+}
+
+void DesignChecker::checkDerivedCounters(const Model &model) {
+  // Materialized views are where AutoBe puts denormalized aggregates.
+  if (model.isView || model.isMaterial || model.name.name.starts_with("mv_"))
+    return;
+  ArrayRef<const DBRelationGraph::End *> incoming =
+      graph.getIncoming(schema, model);
+  if (incoming.empty())
+    return;
+  for (const Field &field : model.fields) {
+    if (field.type != TypeKind::Int && field.type != TypeKind::BigInt)
+      continue;
+    StringRef column = field.getColumnName();
+    if (!column.consume_back("_count"))
+      continue;
+    StringRef stem = column.rsplit('_').second;
+    if (stem.empty())
+      stem = column;
+    if (stem.empty())
+      continue;
+    SmallVector<std::string, 4> forms = pluralForms(stem);
+    for (const DBRelationGraph::End *end : incoming) {
+      // A child table holding a foreign key to this one.
+      if (end->model == &model || end->isList() || !end->definesForeignKey())
+        continue;
+      StringRef child = end->model->getTableName();
+      if (llvm::none_of(forms, [&](const std::string &form) {
+            return endsWithWord(child, form);
+          }))
+        continue;
+      diags.report(DiagID::DBDerivedCounter, field.name.range)
+          << field.getColumnName() << end->model->name.name;
+      break;
+    }
+  }
+}
+
+/// The singular of a snake_case table name's last word: `users` -> `user`,
+/// `categories` -> `category`, `addresses` -> `address`, `boxes` -> `box`.
+static std::string singularTableName(StringRef table) {
+  if (table.ends_with("ies") && table.size() > 3)
+    return (table.drop_back(3) + "y").str();
+  if (table.ends_with("sses") || table.ends_with("xes") ||
+      table.ends_with("ches") || table.ends_with("shes"))
+    return table.drop_back(2).str();
+  if (table.ends_with("s") && !table.ends_with("ss"))
+    return table.drop_back().str();
+  return table.str();
+}
+
+const Model *DesignChecker::findReferencedModel(const Field &field) const {
+  // Documented: AutoBe writes "{@link todo_list_users.id}" on its keys.
+  StringRef doc = field.doc;
+  size_t at = doc.find("{@link ");
+  while (at != StringRef::npos) {
+    // AutoBe's schema writer wraps long lines inside the braces.
+    StringRef rest = doc.drop_front(at + 7).ltrim(" \t\r\n");
+    StringRef target = rest.take_until(
+        [](char c) { return c == '.' || c == '}' || c == ' ' || c == '\n'; });
+    if (const Model *model = schema.findModel(target))
+      if (rest.drop_front(target.size()).starts_with(".id"))
+        return model;
+    at = doc.find("{@link ", at + 7);
+  }
+  StringRef column = field.getColumnName();
+  if (!column.consume_back("_id") || column.empty())
+    return nullptr;
+  auto exact = bySingular.find(column);
+  if (exact != bySingular.end())
+    return exact->second;
+  // `admin_id` in an AutoBe project whose tables carry a prefix
+  // (`economic_board_admins`): unambiguous suffixes only.
+  auto suffix = bySuffix.find(column);
+  if (suffix != bySuffix.end() && suffix->second.second == 1)
+    return suffix->second.first;
+  return nullptr;
+}
+
+/// Whether a column's doc says its value comes from outside the schema (a
+/// payment provider's customer id, a device fingerprint): such `*_id`
+/// columns name a table-like thing but are not references.
+static bool describesExternalValue(StringRef doc) {
+  std::string lower = doc.lower();
+  for (StringRef word : {"external", "assigned by", "fingerprint", "hash",
+                         "third-party", "third party", "provider", "stripe",
+                         "client-generated", "client generated"})
+    if (StringRef(lower).contains(word))
+      return true;
+  return false;
+}
+
+void DesignChecker::checkDanglingReferences(const Model &model) {
+  // Views and caches (AutoBe's material mv_ tables) copy keys on purpose.
+  if (model.isView || model.isMaterial ||
+      model.getTableName().starts_with("mv_"))
+    return;
+  // The columns that are a foreign key of some relation of this model.
+  SmallPtrSet<const Field *, 8> foreignKeys;
+  const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
+  for (const Field &field : model.fields) {
+    auto it = rels.endOfField.find(&field);
+    if (it == rels.endOfField.end())
+      continue;
+    for (const Field *fk : rels.ends[it->second].fkFields)
+      if (fk)
+        foreignKeys.insert(fk);
+  }
+  for (const Field &field : model.fields) {
+    if (field.isRelation() || field.isId || field.isList ||
+        foreignKeys.contains(&field))
+      continue;
+    if (field.type != TypeKind::String && field.type != TypeKind::Int &&
+        field.type != TypeKind::BigInt)
+      continue;
+    const Model *target = findReferencedModel(field);
+    // A table's own `<name>_id` column is an identifier, not a reference.
+    if (!target || target == &model || describesExternalValue(field.doc))
+      continue;
+    (diags.report(DiagID::DBDanglingReference, field.name.range)
+     << field.getColumnName() << target->getTableName())
+        .note(target->name.range, "the referenced table is declared here");
+  }
+}
+
+void DesignChecker::run() {
+  unsigned tableCount = llvm::count_if(
+      schema.models, [](const Model &model) { return !model.isView; });
+  bool autobe = isAutoBeProject();
+  for (const Model &model : schema.models) {
+    if (model.isView)
+      continue;
+    std::string singular = singularTableName(model.getTableName());
+    bySingular.try_emplace(singular, &model);
+    StringRef rest = singular;
+    while (true) {
+      size_t underscore = rest.find('_');
+      if (underscore == StringRef::npos)
+        break;
+      rest = rest.drop_front(underscore + 1);
+      auto [it, inserted] = bySuffix.try_emplace(rest, &model, 0);
+      ++it->second.second;
+    }
+  }
+  for (const Model &model : schema.models) {
+    checkDanglingReferences(model);
+    checkIsolated(model, tableCount);
+    checkSecrets(model);
+    if (autobe)
+      checkKeyType(model);
+    checkPolymorphicActors(model);
+    checkDerivedCounters(model);
+  }
+}
+
+namespace {
+struct DBDesignPass : PassInfoMixin<DBDesignPass> {
+  static constexpr StringLiteral argument = "db-design";
+  static constexpr StringLiteral description =
+      "Checks schema design: isolated tables, plaintext secrets, key types, "
+      "polymorphic actor keys, derived counters.";
+
+  void run(const Project &project, AnalysisManager &analyses,
+           DiagnosticEngine &diags) override {
+    const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
+    for (const Schema *schema : project.getDBSchemas())
+      DesignChecker(project, *schema, graph, diags).run();
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> abv::createDBDesignPass() {
+  return std::make_unique<DBDesignPass>();
+}

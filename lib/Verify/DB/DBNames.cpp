@@ -1,0 +1,643 @@
+//===- DBNames.cpp - The db-names pass ------------------------------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Checks names: duplicate declarations, tables, generators and constraint
+/// names, fields and enum values (DB001 - DB003), names Prisma reserves
+/// (DB004), identifiers Prisma cannot spell (DB005), database names longer
+/// than the provider allows (DB006), AutoBe's naming conventions for tables
+/// and columns (DB007, DB008) and SQL reserved words (DB009).
+///
+/// Models, views, enums and composite types share one namespace, as in
+/// Prisma; so do the fields of a model, relation fields included. The
+/// convention checks apply to database names (`@@map` / `@map` when given)
+/// and only to scalar columns: relation fields are not columns, and Prisma
+/// and AutoBe both spell them in camelCase.
+///
+//===----------------------------------------------------------------------===//
+
+#include "abv/Analysis/DBAnalysis.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/IR/Project.h"
+#include "abv/Pass/Pass.h"
+#include "abv/Verify/Passes.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <algorithm>
+#include <tuple>
+
+using namespace abv;
+using namespace abv::db;
+using namespace llvm;
+
+//===----------------------------------------------------------------------===//
+// Word lists
+//===----------------------------------------------------------------------===//
+
+/// Names Prisma rejects for models, views and enums: `PrismaClient` and the
+/// JavaScript keywords (prisma-engines, psl/parser-database/src/names/
+/// reserved_model_names.rs). The comparison is case-sensitive, as Prisma's.
+static bool isPrismaReservedTypeName(StringRef name) {
+  // clang-format off
+  static const StringSet<> names = {
+      "PrismaClient", "break",     "case",     "catch",      "class",
+      "const",        "continue",  "debugger", "default",    "delete",
+      "do",           "else",      "enum",     "export",     "extends",
+      "false",        "finally",   "for",      "function",   "if",
+      "implements",   "import",    "in",       "instanceof", "interface",
+      "let",          "new",       "null",     "package",    "private",
+      "protected",    "public",    "return",   "super",      "switch",
+      "this",         "throw",     "true",     "try",        "typeof",
+      "var",          "void",      "while",    "with",       "yield"};
+  // clang-format on
+  return names.contains(name);
+}
+
+/// The scalar type names, which Prisma reserves for every top-level
+/// declaration ("String" is a reserved scalar type name).
+static bool isScalarTypeName(StringRef name) {
+  TypeKind kind = getScalarTypeKind(name);
+  return kind != TypeKind::Unknown && kind != TypeKind::Unsupported;
+}
+
+/// Words PostgreSQL reserves outright (its "reserved" keyword category, which
+/// is close to the SQL standard's core and to what MySQL and SQLite reserve
+/// too). A table or column spelled like one works through Prisma, which
+/// quotes every identifier, but breaks any raw query that does not.
+static bool isSQLReservedWord(StringRef lowerName) {
+  // clang-format off
+  static const StringSet<> words = {
+      "all",          "analyse",      "analyze",          "and",
+      "any",          "array",        "as",               "asc",
+      "asymmetric",   "both",         "case",             "cast",
+      "check",        "collate",      "column",           "constraint",
+      "create",       "current_date", "current_role",     "current_time",
+      "current_user", "default",      "current_timestamp", "deferrable",
+      "desc",         "distinct",     "do",               "else",
+      "end",          "except",       "false",            "fetch",
+      "for",          "foreign",      "from",             "grant",
+      "group",        "having",       "in",               "initially",
+      "intersect",    "into",         "lateral",          "leading",
+      "limit",        "localtime",    "localtimestamp",   "not",
+      "null",         "offset",       "on",               "only",
+      "or",           "order",        "placing",          "primary",
+      "references",   "returning",    "select",           "session_user",
+      "some",         "symmetric",    "table",            "then",
+      "to",           "trailing",     "true",             "union",
+      "unique",       "user",         "using",            "variadic",
+      "when",         "where",        "window",           "with"};
+  // clang-format on
+  return words.contains(lowerName);
+}
+
+/// Last words of table names that are plural, or nouns that have no plural
+/// a table would use (mass nouns).
+static bool isPluralOrMassNoun(StringRef word) {
+  // clang-format off
+  static const StringSet<> irregular = {
+      // Irregular plurals.
+      "people", "children", "men", "women", "data", "criteria", "phenomena",
+      "media", "indices", "vertices", "matrices", "feet", "teeth", "mice",
+      "geese", "alumni", "curricula", "stimuli",
+      // Mass nouns: tables named after them read naturally in the singular.
+      "metadata", "information", "equipment", "feedback", "history",
+      "inventory", "karma", "usage", "reputation", "moderation", "progress",
+      "access", "software", "hardware", "staff", "personnel", "evidence",
+      "knowledge", "content", "tracking", "processing", "hosting", "billing",
+      "shipping", "pricing", "messaging", "logging", "sorting", "onboarding",
+      "performance", "compliance", "maintenance", "analytics", "news",
+      "series", "species", "traffic", "storage", "mail", "music", "money",
+      "cash", "advice", "research", "weather", "audio", "video", "info",
+      "config", "configuration", "auth", "authentication", "authorization"};
+  static const StringSet<> singularEndingInS = {
+      "status", "bus", "gas", "bonus", "campus", "census", "canvas", "alias",
+      "atlas", "analysis", "basis", "axis", "thesis", "crisis", "diagnosis",
+      "synopsis", "corpus", "virus", "radius", "focus", "consensus",
+      "apparatus", "lens", "chaos", "ethos", "iris", "plus", "minus"};
+  // clang-format on
+  if (irregular.contains(word))
+    return true;
+  if (singularEndingInS.contains(word) || word.ends_with("ss"))
+    return false;
+  return word.ends_with("s");
+}
+
+/// `snake_case`: lowercase ASCII words of letters and digits joined by single
+/// underscores, starting with a letter.
+static bool isSnakeCase(StringRef name) {
+  if (name.empty() || !isLower(name.front()))
+    return false;
+  char prev = 0;
+  for (char c : name) {
+    if (c == '_') {
+      if (prev == '_')
+        return false;
+    } else if (!isLower(c) && !isDigit(c)) {
+      return false;
+    }
+    prev = c;
+  }
+  return prev != '_';
+}
+
+/// A Prisma identifier: an ASCII letter, then letters, digits and
+/// underscores.
+static bool isPrismaIdentifier(StringRef name) {
+  if (name.empty() || !isAlpha(name.front()))
+    return false;
+  return llvm::all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
+}
+
+/// The name as it should be: snake_case and plural. Used for fix advice.
+static std::string suggestTableName(StringRef name) {
+  std::string snake;
+  for (size_t i = 0, e = name.size(); i != e; ++i) {
+    char c = name[i];
+    if (isUpper(c)) {
+      if (i != 0 && name[i - 1] != '_' && !isUpper(name[i - 1]))
+        snake += '_';
+      snake += toLower(c);
+    } else if (c == '-' || c == ' ') {
+      snake += '_';
+    } else {
+      snake += c;
+    }
+  }
+  StringRef last = StringRef(snake).rsplit('_').second;
+  if (last.empty())
+    last = snake;
+  if (isPluralOrMassNoun(last))
+    return snake;
+  if (last.ends_with("y") && last.size() > 1 &&
+      !StringRef("aeiou").contains(last[last.size() - 2]))
+    return snake.substr(0, snake.size() - 1) + "ies";
+  if (last.ends_with("s") || last.ends_with("x") || last.ends_with("ch") ||
+      last.ends_with("sh"))
+    return snake + "es";
+  return snake + "s";
+}
+
+//===----------------------------------------------------------------------===//
+// Provider limits
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// How long a database identifier may be.
+struct IdentifierLimit {
+  unsigned max = 0; ///< 0: no limit worth checking.
+  bool inBytes = false;
+};
+} // namespace
+
+static IdentifierLimit getIdentifierLimit(Provider provider) {
+  switch (provider) {
+  case Provider::PostgreSQL:
+  case Provider::CockroachDB:
+    return {63, true}; // NAMEDATALEN - 1, in bytes.
+  case Provider::MySQL:
+    return {64, false};
+  case Provider::SQLServer:
+    return {128, false};
+  case Provider::SQLite:
+  case Provider::MongoDB:
+  case Provider::Unknown:
+    return {};
+  }
+  return {};
+}
+
+static size_t countCodePoints(StringRef text) {
+  size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      ++count;
+  return count;
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// A top-level declaration: its kind (for messages) and name.
+struct TopDecl {
+  StringRef kind;    ///< "model", "view", "enum", "composite type".
+  StringRef article; ///< "a model", "an enum", ...
+  const Ident *name;
+  /// Source order: the index of the file in the schema, then the offset.
+  std::pair<unsigned, const char *> order;
+};
+
+/// Checks the names of one schema.
+class NameChecker {
+public:
+  NameChecker(const Schema &schema, DiagnosticEngine &diags)
+      : schema(schema), diags(diags), provider(getAssumedProvider(schema)),
+        limit(getIdentifierLimit(provider)),
+        isAST(schema.origin == SchemaOrigin::AutoBeAST) {}
+
+  void run();
+
+private:
+  std::pair<unsigned, const char *> getOrder(SMRange range) const;
+  void checkTopLevelDuplicates();
+  void checkTableDuplicates();
+  void checkGeneratorDuplicates();
+  void checkConstraintNames();
+  void checkClientNames();
+  void checkFields(const std::vector<Field> &fields, StringRef ownerKind,
+                   StringRef ownerName, bool isTable);
+  void checkEnum(const Enum &e);
+  /// DB004/DB005 for a declaration name; false when DB005 fired.
+  bool checkDeclName(const Ident &name, StringRef article, bool isTopLevel);
+  void checkLength(StringRef dbName, SMRange range);
+  void checkSQLReserved(StringRef dbName, SMRange range);
+  void checkTable(const Model &model);
+  void checkColumn(const Field &field);
+
+  const Schema &schema;
+  DiagnosticEngine &diags;
+  Provider provider;
+  IdentifierLimit limit;
+  bool isAST;
+};
+} // namespace
+
+std::pair<unsigned, const char *> NameChecker::getOrder(SMRange range) const {
+  if (!range.Start.isValid())
+    return {~0U, nullptr};
+  const SourceMgr &sm = diags.getSourceMgr();
+  unsigned buffer = sm.FindBufferContainingLoc(range.Start);
+  auto it = llvm::find(schema.bufferIDs, buffer);
+  return {unsigned(it - schema.bufferIDs.begin()), range.Start.getPointer()};
+}
+
+void NameChecker::checkTopLevelDuplicates() {
+  // Count first: only names declared more than once need their source
+  // order, which costs a buffer lookup each.
+  StringMap<unsigned> counts;
+  for (const Model &model : schema.models)
+    ++counts[model.name.name];
+  for (const Enum &e : schema.enums)
+    ++counts[e.name.name];
+  for (const CompositeType &type : schema.compositeTypes)
+    ++counts[type.name.name];
+
+  std::vector<TopDecl> tops;
+  auto add = [&](StringRef kind, StringRef article, const Ident &name) {
+    if (counts.lookup(name.name) > 1)
+      tops.push_back({kind, article, &name, getOrder(name.range)});
+  };
+  for (const Model &model : schema.models)
+    add(model.isView ? "view" : "model", model.isView ? "a view" : "a model",
+        model.name);
+  for (const Enum &e : schema.enums)
+    add("enum", "an enum", e.name);
+  for (const CompositeType &type : schema.compositeTypes)
+    add("composite type", "a composite type", type.name);
+  llvm::stable_sort(tops, [](const TopDecl &a, const TopDecl &b) {
+    return a.order < b.order;
+  });
+
+  StringMap<const TopDecl *> first;
+  for (const TopDecl &top : tops) {
+    if (top.name->empty())
+      continue;
+    auto [it, inserted] = first.try_emplace(top.name->name, &top);
+    if (inserted)
+      continue;
+    const TopDecl &prev = *it->second;
+    (diags.report(DiagID::DBDuplicateName, top.name->range)
+     << top.kind << top.name->name)
+        .note(prev.name->range,
+              Twine("previous definition is ") + prev.article + " here");
+  }
+}
+
+void NameChecker::checkTableDuplicates() {
+  // Two models may not map to one table (`@@map`). Same-named models are
+  // DB001 already; only report tables reached through different names.
+  StringMap<const Model *> tables;
+  for (const Model &model : schema.models) {
+    StringRef table = model.getTableName();
+    if (table.empty())
+      continue;
+    auto [it, inserted] = tables.try_emplace(table, &model);
+    if (inserted || it->second->name.name == model.name.name)
+      continue;
+    const Model &prev = *it->second;
+    SMRange range =
+        model.mappedName.empty() ? model.name.range : model.mappedName.range;
+    SMRange prevRange =
+        prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
+    (diags.report(DiagID::DBDuplicateName, range) << "table" << table)
+        .note(prevRange, "previous definition of the table is here");
+  }
+}
+
+void NameChecker::checkGeneratorDuplicates() {
+  // Generators have a namespace of their own.
+  StringMap<const ConfigBlock *> generators;
+  for (const ConfigBlock &generator : schema.generators) {
+    auto [it, inserted] =
+        generators.try_emplace(generator.name.name, &generator);
+    if (!inserted)
+      (diags.report(DiagID::DBDuplicateName, generator.name.range)
+       << "generator" << generator.name.name)
+          .note(it->second->name.range,
+                "previous definition is a generator here");
+  }
+}
+
+/// The database name an index was given: `map:`, or for @@index the legacy
+/// `name:` Prisma still reads as one. Empty when Prisma derives the name.
+static Ident getIndexDBName(const Index &index) {
+  if (!index.map.empty())
+    return index.map;
+  if (index.kind == Index::Kind::Plain)
+    return index.name;
+  return {};
+}
+
+void NameChecker::checkConstraintNames() {
+  // Which explicitly named constraints share one namespace per database
+  // (Prisma's constraint namespaces): PostgreSQL, CockroachDB and SQLite
+  // name indexes, unique and primary keys per schema; MySQL foreign keys;
+  // SQL Server keys and foreign keys. Within one table all of them clash,
+  // except on MongoDB, which has only indexes.
+  bool globalIndexes = provider == Provider::PostgreSQL ||
+                       provider == Provider::CockroachDB ||
+                       provider == Provider::SQLite;
+  bool globalKeys = globalIndexes || provider == Provider::SQLServer;
+  bool globalForeignKeys =
+      provider == Provider::MySQL || provider == Provider::SQLServer;
+  if (provider == Provider::Unknown)
+    return;
+
+  StringMap<SMRange> global;
+  StringMap<SMRange> local;
+  auto add = [&](StringRef name, SMRange range, bool isGlobal) {
+    if (name.empty())
+      return;
+    auto [localIt, localNew] = local.try_emplace(name, range);
+    if (!localNew) {
+      (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
+          .note(localIt->second, "previous definition is here");
+      return;
+    }
+    if (!isGlobal)
+      return;
+    auto [globalIt, globalNew] = global.try_emplace(name, range);
+    if (!globalNew)
+      (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
+          .note(globalIt->second,
+                "previous definition, in another table of the same "
+                "namespace, is here");
+  };
+  for (const Model &model : schema.models) {
+    if (model.isView)
+      continue;
+    local.clear();
+    for (const Index &index : model.indexes) {
+      Ident name = getIndexDBName(index);
+      bool isKey = index.isUniqueCriterion();
+      add(name.name, name.range, isKey ? globalKeys : globalIndexes);
+    }
+    if (provider == Provider::MongoDB)
+      continue;
+    for (const Field &field : model.fields)
+      if (const Attribute *attr = field.getAttribute("relation"))
+        if (const AttributeArg *map = attr->getArg("map");
+            map && map->value.isString())
+          add(map->value.text, map->value.range, globalForeignKeys);
+  }
+}
+
+void NameChecker::checkClientNames() {
+  // `name:` on @@id / @@unique names the compound key in the generated
+  // client (`where: { identity: {...} }`): it must be unique in its model
+  // and must not shadow a field.
+  StringMap<SMRange> names;
+  for (const Model &model : schema.models) {
+    names.clear();
+    for (const Index &index : model.indexes) {
+      if (!index.isUniqueCriterion() || index.name.empty())
+        continue;
+      auto [it, inserted] =
+          names.try_emplace(index.name.name, index.name.range);
+      if (!inserted) {
+        (diags.report(DiagID::DBDuplicateName, index.name.range)
+         << "compound key name" << index.name.name)
+            .note(it->second, "previous definition is here");
+        continue;
+      }
+      if (const Field *field = model.findField(index.name.name))
+        (diags.report(DiagID::DBDuplicateName, index.name.range)
+         << "compound key name" << index.name.name)
+            .note(field->name.range, "a field of the model has this name");
+    }
+  }
+}
+
+bool NameChecker::checkDeclName(const Ident &name, StringRef article,
+                                bool isTopLevel) {
+  if (name.empty())
+    return false;
+  // Prisma's lexer admits leading digits and '-' and rejects them later;
+  // AutoBe's JSON admits anything, and the name ends up in a .prisma file.
+  if (!isPrismaIdentifier(name.name)) {
+    diags.report(DiagID::DBInvalidIdentifier, name.range)
+        << name.name << article;
+    return false;
+  }
+  if (isTopLevel &&
+      (isPrismaReservedTypeName(name.name) || isScalarTypeName(name.name))) {
+    diags.report(DiagID::DBReservedName, name.range) << name.name << article;
+    return false;
+  }
+  return true;
+}
+
+void NameChecker::checkLength(StringRef dbName, SMRange range) {
+  if (!limit.max)
+    return;
+  size_t length = limit.inBytes ? dbName.size() : countCodePoints(dbName);
+  if (length <= limit.max)
+    return;
+  StringRef unit = limit.inBytes ? "bytes" : "characters";
+  diags.report(DiagID::DBIdentifierTooLong, range)
+      << dbName << (Twine(length) + " " + unit).str()
+      << getProviderName(provider) << (Twine(limit.max) + " " + unit).str();
+}
+
+void NameChecker::checkSQLReserved(StringRef dbName, SMRange range) {
+  if (provider == Provider::MongoDB)
+    return;
+  if (isSQLReservedWord(dbName.lower()))
+    diags.report(DiagID::DBSQLReservedWord, range) << dbName;
+}
+
+void NameChecker::checkTable(const Model &model) {
+  bool valid =
+      checkDeclName(model.name, model.isView ? "a view" : "a model", true);
+  StringRef table = model.getTableName();
+  SMRange range =
+      model.mappedName.empty() ? model.name.range : model.mappedName.range;
+  if (table.empty())
+    return;
+  if (table == "_prisma_migrations") {
+    diags.report(DiagID::DBReservedName, range) << table << "a table";
+    return;
+  }
+  checkLength(table, range);
+  if (!valid && model.mappedName.empty())
+    return;
+  checkSQLReserved(table, range);
+  if (model.isView)
+    return;
+  StringRef last = table.rsplit('_').second;
+  if (last.empty())
+    last = table;
+  if (!isSnakeCase(table) || !isPluralOrMassNoun(last)) {
+    std::string better = suggestTableName(table);
+    InFlightDiagnostic diag = diags.report(DiagID::DBTableNaming, range);
+    diag << table;
+    if (better != table && isSnakeCase(better))
+      diag.fix(Twine("name the table '") + better + "'" +
+               (isAST ? "" : " (or map it with @@map)"));
+  }
+}
+
+void NameChecker::checkColumn(const Field &field) {
+  StringRef column = field.getColumnName();
+  if (column.empty())
+    return;
+  SMRange range =
+      field.mappedName.empty() ? field.name.range : field.mappedName.range;
+  checkLength(column, range);
+  checkSQLReserved(column, range);
+  // MongoDB requires the primary key's document field to be `_id`.
+  if (provider == Provider::MongoDB && column == "_id")
+    return;
+  if (!isSnakeCase(column))
+    diags.report(DiagID::DBColumnNaming, range) << column;
+}
+
+void NameChecker::checkFields(const std::vector<Field> &fields,
+                              StringRef ownerKind, StringRef ownerName,
+                              bool isTable) {
+  StringMap<const Field *> byName;
+  StringMap<const Field *> byColumn;
+  for (const Field &field : fields) {
+    if (field.name.empty())
+      continue;
+    auto [it, inserted] = byName.try_emplace(field.name.name, &field);
+    if (!inserted) {
+      (diags.report(DiagID::DBDuplicateField, field.name.range)
+       << field.name.name << ownerKind << ownerName)
+          .note(it->second->name.range, "previous definition is here");
+      continue;
+    }
+    bool valid = checkDeclName(field.name, "a field", false);
+    if (field.isRelation() || field.type == TypeKind::Unknown)
+      continue;
+    // Two fields mapped onto one column (`a @map("b")` and `b`).
+    StringRef column = field.getColumnName();
+    auto [colIt, colInserted] = byColumn.try_emplace(column, &field);
+    if (!colInserted) {
+      const Field &prev = *colIt->second;
+      SMRange range =
+          field.mappedName.empty() ? field.name.range : field.mappedName.range;
+      SMRange prevRange =
+          prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
+      (diags.report(DiagID::DBDuplicateField, range)
+       << column << ownerKind << ownerName)
+          .note(prevRange, "previous definition of the column is here");
+      continue;
+    }
+    if (isTable && (valid || !field.mappedName.empty()))
+      checkColumn(field);
+  }
+}
+
+void NameChecker::checkEnum(const Enum &e) {
+  bool valid = checkDeclName(e.name, "an enum", true);
+  // Enums are types in PostgreSQL and CockroachDB; elsewhere they are inline.
+  if ((valid || !e.mappedName.empty()) &&
+      (provider == Provider::PostgreSQL || provider == Provider::CockroachDB))
+    checkLength(e.mappedName.empty() ? e.name.name : e.mappedName.name,
+                e.mappedName.empty() ? e.name.range : e.mappedName.range);
+  StringMap<const EnumValue *> values;
+  for (const EnumValue &value : e.values) {
+    if (value.name.empty())
+      continue;
+    auto [it, inserted] = values.try_emplace(value.name.name, &value);
+    if (!inserted) {
+      (diags.report(DiagID::DBDuplicateEnumValue, value.name.range)
+       << value.name.name << e.name.name)
+          .note(it->second->name.range, "previous definition is here");
+      continue;
+    }
+    checkDeclName(value.name, "an enum value", false);
+  }
+}
+
+void NameChecker::run() {
+  checkTopLevelDuplicates();
+  checkTableDuplicates();
+  checkGeneratorDuplicates();
+  checkConstraintNames();
+  checkClientNames();
+  for (const Model &model : schema.models) {
+    checkTable(model);
+    checkFields(model.fields, model.isView ? "view" : "model", model.name.name,
+                /*isTable=*/true);
+    for (const Index &index : model.indexes)
+      if (Ident name = getIndexDBName(index); !name.empty())
+        checkLength(name.name, name.range);
+    for (const Field &field : model.fields) {
+      if (!field.isRelation())
+        continue;
+      // The foreign key's constraint name: @relation(map: "...").
+      if (const Attribute *attr = field.getAttribute("relation"))
+        if (const AttributeArg *map = attr->getArg("map");
+            map && map->value.isString() && !map->value.text.empty())
+          checkLength(map->value.text, map->value.range);
+    }
+  }
+  for (const Enum &e : schema.enums)
+    checkEnum(e);
+  for (const CompositeType &type : schema.compositeTypes) {
+    checkDeclName(type.name, "a composite type", true);
+    checkFields(type.fields, "composite type", type.name.name,
+                /*isTable=*/false);
+  }
+}
+
+namespace {
+struct DBNamesPass : PassInfoMixin<DBNamesPass> {
+  static constexpr StringLiteral argument = "db-names";
+  static constexpr StringLiteral description =
+      "Checks names: duplicates, reserved words, identifiers, length limits "
+      "and naming conventions.";
+
+  void run(const Project &project, AnalysisManager &,
+           DiagnosticEngine &diags) override {
+    for (const Schema *schema : project.getDBSchemas())
+      NameChecker(*schema, diags).run();
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> abv::createDBNamesPass() {
+  return std::make_unique<DBNamesPass>();
+}

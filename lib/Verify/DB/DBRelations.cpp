@@ -1,0 +1,718 @@
+//===- DBRelations.cpp - The db-relations pass ----------------------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Checks relations: targets, fields and references, arity, uniqueness,
+/// back-relations, names, referential actions and cycles of required foreign
+/// keys.
+///
+/// The rules follow Prisma's validator (psl-core's `relations.rs`,
+/// `relations/one_to_one.rs`, `relations/one_to_many.rs` and
+/// `relation_fields.rs`) and AutoBe's own database validator
+/// (`validateDatabaseApplication`). Relation pairing comes from the cached
+/// DBRelationGraph analysis. Checks that are about the two sides of a
+/// relation (DB031, DB032, DB037, DB039, DB043, DB046, DB048) apply to
+/// `.prisma` text only: AutoBe's AST declares each relation once, as a foreign
+/// key, and its schema writer generates the back side. DB038 on the AST
+/// predicts the relation names the writer will produce; DB041 applies to the
+/// AST only.
+///
+//===----------------------------------------------------------------------===//
+
+#include "abv/Analysis/DBAnalysis.h"
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/IR/Project.h"
+#include "abv/Pass/Pass.h"
+#include "abv/Verify/Passes.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <deque>
+#include <string>
+#include <tuple>
+
+using namespace abv;
+using namespace abv::db;
+using namespace llvm;
+
+using End = DBRelationGraph::End;
+
+//===----------------------------------------------------------------------===//
+// Ranges and spellings
+//===----------------------------------------------------------------------===//
+
+/// The value range of argument \p argName of the field's `@relation`, or an
+/// invalid range when it is not spelled (always, in AutoBe's AST).
+static SMRange getRelationArgRange(const Field &field, StringRef argName) {
+  if (const Attribute *attr = field.getAttribute("relation"))
+    if (const AttributeArg *arg = attr->getArg(argName))
+      return arg->value.range;
+  return {};
+}
+
+/// The range from the first to the last of \p idents, or invalid.
+static SMRange getSpan(ArrayRef<Ident> idents) {
+  if (idents.empty() || !idents.front().range.Start.isValid())
+    return {};
+  return SMRange(idents.front().range.Start, idents.back().range.End);
+}
+
+/// Where a relation's `fields:` is: the argument, else the names, else the
+/// field name.
+static SMRange getFieldsRange(const Field &field) {
+  if (SMRange range = getRelationArgRange(field, "fields"); range.isValid())
+    return range;
+  if (SMRange range = getSpan(field.relation->fields); range.isValid())
+    return range;
+  return field.name.range;
+}
+
+/// Where a relation's `references:` is: the argument, else the names, else
+/// the type name.
+static SMRange getReferencesRange(const Field &field) {
+  if (SMRange range = getRelationArgRange(field, "references"); range.isValid())
+    return range;
+  if (SMRange range = getSpan(field.relation->references); range.isValid())
+    return range;
+  return field.typeName.range.isValid() ? field.typeName.range
+                                        : field.name.range;
+}
+
+/// The whole `@relation(...)` attribute, else the field name.
+static SMRange getRelationAttrRange(const Field &field) {
+  if (field.relation->attrRange.isValid())
+    return field.relation->attrRange;
+  return field.name.range;
+}
+
+/// "a, b" for a list of fields (null entries are skipped).
+static std::string joinNames(ArrayRef<const Field *> fields) {
+  std::string result;
+  for (const Field *field : fields) {
+    if (!field)
+      continue;
+    if (!result.empty())
+      result += ", ";
+    result += field->name.name;
+  }
+  return result;
+}
+
+/// How a scalar field's type is spelled in a message: "String @db.Uuid" in
+/// Prisma text, AutoBe's logical type ("uuid") in the AST.
+static std::string describeType(const Field &field) {
+  if (!field.autobeType.empty())
+    return field.autobeType.str();
+  std::string result = field.typeName.name.str();
+  if (field.nativeType)
+    result +=
+        (" @" + field.nativeType->prefix + "." + field.nativeType->name.name)
+            .str();
+  return result;
+}
+
+/// The storage family of a String column, for the native type comparison of
+/// foreign keys: PostgreSQL (and CockroachDB) cannot build a foreign key
+/// between `uuid` and `text`, while `text`, `varchar` and `char` mix freely.
+/// AutoBe's logical types map the same way (uuid -> @db.Uuid, string and
+/// uri -> text/varchar).
+static std::string getStringFamily(const Field &field, bool nativeTypes) {
+  if (!field.autobeType.empty()) {
+    StringRef type = field.autobeType;
+    if (type == "uuid")
+      return "uuid";
+    if (type == "string" || type == "uri")
+      return "text";
+    return type.str();
+  }
+  if (!nativeTypes || !field.nativeType)
+    return "text";
+  std::string name = field.nativeType->name.name.lower();
+  if (name == "text" || name == "varchar" || name == "char")
+    return "text";
+  return name;
+}
+
+/// Whether two scalar fields have the same Prisma type (the same enum or
+/// composite type), as Prisma requires of a foreign key and its reference.
+static bool prismaTypesMatch(const Field &fk, const Field &ref) {
+  if (fk.type != ref.type)
+    return false;
+  if ((fk.type == TypeKind::Enum || fk.type == TypeKind::Composite) &&
+      fk.typeName.name != ref.typeName.name)
+    return false;
+  return true;
+}
+
+static bool isResolvedScalarList(ArrayRef<const Field *> fields) {
+  return !fields.empty() && llvm::all_of(fields, [](const Field *field) {
+    return field && !field->isRelation();
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// The checker
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Checks the relations of one schema.
+class RelationChecker {
+public:
+  RelationChecker(const Schema &schema, const DBRelationGraph &graph,
+                  DiagnosticEngine &diags)
+      : schema(schema), graph(graph), rels(graph.get(schema)), diags(diags),
+        isText(schema.origin == SchemaOrigin::PrismaText),
+        provider(schema.getProvider()) {}
+
+  void run();
+
+private:
+  void checkEnd(const End &end);
+  void checkForeignKey(const End &end);
+  void checkTypes(const End &end);
+  void checkPair(const End &first, const End &second);
+  void checkTextNames(const End &end);
+  void checkAutoBeNames();
+  void checkOppositeNames();
+  void checkCycles();
+
+  /// Providers whose columns carry native types that matter for foreign
+  /// keys. The AST's logical types always do (AutoBe targets PostgreSQL).
+  bool hasNativeTypes() const {
+    return !isText || provider == Provider::PostgreSQL ||
+           provider == Provider::CockroachDB;
+  }
+
+  const Schema &schema;
+  const DBRelationGraph &graph;
+  const DBRelationGraph::SchemaRelations &rels;
+  DiagnosticEngine &diags;
+  bool isText;
+  Provider provider;
+};
+} // namespace
+
+void RelationChecker::run() {
+  for (const End &end : rels.ends)
+    checkEnd(end);
+  if (isText) {
+    for (const End &end : rels.ends)
+      if (end.target)
+        checkTextNames(end);
+  } else {
+    checkAutoBeNames();
+    checkOppositeNames();
+  }
+  checkCycles();
+}
+
+void RelationChecker::checkEnd(const End &end) {
+  const Field &field = *end.field;
+  if (!end.target) {
+    diags.report(DiagID::DBRelationTargetMissing, field.typeName.range)
+        << field.name.name << field.typeName.name;
+    return;
+  }
+
+  bool isFK = end.definesForeignKey();
+  if (isText && isFK && end.isList() && provider != Provider::MongoDB) {
+    // MongoDB's two-way embedded many-to-many relations are the one place
+    // Prisma allows `fields` on a list.
+    diags.report(DiagID::DBRelationListWithFields, getFieldsRange(field))
+        << field.name.name;
+    isFK = false;
+  } else if (isFK) {
+    checkForeignKey(end);
+  }
+
+  if (!isText)
+    return;
+  const End *opposite = end.opposite;
+  if (!opposite) {
+    (diags.report(DiagID::DBRelationMissingBack, field.name.range)
+     << field.name.name << end.target->name.name)
+        .note(end.target->name.range,
+              "model '" + end.target->name.name + "' is declared here");
+    return;
+  }
+  // Pair-level checks run once per mutually paired relation.
+  if (opposite->opposite == &end && end.index < opposite->index)
+    checkPair(end, *opposite);
+}
+
+void RelationChecker::checkForeignKey(const End &end) {
+  const Field &field = *end.field;
+  const RelationInfo &info = *field.relation;
+
+  // DB042: names in fields/references must be scalar fields.
+  bool namesOK = true;
+  for (auto [ident, resolved] : llvm::zip(info.fields, end.fkFields)) {
+    if (resolved && !resolved->isRelation())
+      continue;
+    namesOK = false;
+    diags.report(DiagID::DBRelationUnknownField, ident.range)
+        << field.name.name << ident.name << end.model->name.name;
+  }
+  if (!end.impliedReferences) {
+    for (auto [ident, resolved] :
+         llvm::zip(info.references, end.referencedFields)) {
+      if (resolved && !resolved->isRelation())
+        continue;
+      namesOK = false;
+      diags.report(DiagID::DBRelationUnknownField, ident.range)
+          << field.name.name << ident.name << end.target->name.name;
+    }
+  }
+
+  // DB033: fields and references must both be given, with equal lengths.
+  size_t refCount = end.impliedReferences ? end.referencedFields.size()
+                                          : info.references.size();
+  if (info.fields.size() != refCount) {
+    SMRange at = info.references.empty() && !end.impliedReferences
+                     ? getFieldsRange(field)
+                     : getReferencesRange(field);
+    diags.report(DiagID::DBRelationArity, at)
+        << field.name.name << static_cast<unsigned>(info.fields.size())
+        << static_cast<unsigned>(refCount);
+    return;
+  }
+  if (!namesOK || !isResolvedScalarList(end.fkFields) ||
+      !isResolvedScalarList(end.referencedFields))
+    return;
+
+  // DB034: references must be exactly a unique criterion of the target.
+  if (!DBRelationGraph::isUniqueCriterion(*end.target, end.referencedFields))
+    (diags.report(DiagID::DBRelationReferencesNotUnique,
+                  getReferencesRange(field))
+     << field.name.name << joinNames(end.referencedFields)
+     << end.target->name.name)
+        .note(end.target->name.range,
+              "model '" + end.target->name.name + "' is declared here");
+
+  checkTypes(end);
+
+  // DB036: a required relation cannot sit on an optional foreign key.
+  if (!field.isOptional && !field.isList) {
+    for (const Field *fk : end.fkFields) {
+      if (!fk->isOptional)
+        continue;
+      (diags.report(DiagID::DBRelationRequiredOptionalFK,
+                    field.typeName.range.isValid() ? field.typeName.range
+                                                   : field.name.range)
+       << field.name.name << fk->name.name)
+          .note(fk->name.range, "foreign key '" + fk->name.name +
+                                    "' is declared optional here");
+      break;
+    }
+  }
+
+  // DB044: SetNull needs nullable foreign key columns.
+  const Field *required = nullptr;
+  for (const Field *fk : end.fkFields)
+    if (!fk->isOptional) {
+      required = fk;
+      break;
+    }
+  if (required) {
+    for (const Ident *action : {&info.onDelete, &info.onUpdate}) {
+      if (action->name != "SetNull")
+        continue;
+      StringRef which = action == &info.onDelete ? "onDelete" : "onUpdate";
+      (diags.report(DiagID::DBRelationSetNullRequired, action->range)
+       << which << field.name.name << required->name.name)
+          .note(required->name.range,
+                "'" + required->name.name + "' is declared required here");
+    }
+  }
+}
+
+void RelationChecker::checkTypes(const End &end) {
+  bool nativeTypes = hasNativeTypes();
+  const RelationInfo &info = *end.field->relation;
+  for (auto [index, pair] :
+       llvm::enumerate(llvm::zip(end.fkFields, end.referencedFields))) {
+    const Field &fk = *std::get<0>(pair);
+    const Field &ref = *std::get<1>(pair);
+    if (fk.type == TypeKind::Unknown || ref.type == TypeKind::Unknown)
+      continue;
+    SMRange at = index < info.fields.size() ? info.fields[index].range
+                                            : getFieldsRange(*end.field);
+    if (!at.isValid())
+      at = fk.name.range;
+    std::string refName = (end.target->name.name + "." + ref.name.name).str();
+    std::string note = "'" + refName + "' is declared here";
+    if (!prismaTypesMatch(fk, ref)) {
+      (diags.report(DiagID::DBRelationTypeMismatch, at)
+       << fk.name.name << describeType(fk) << refName << describeType(ref))
+          .note(ref.name.range, note);
+      continue;
+    }
+    // DB047: Prisma accepts the pair, but PostgreSQL cannot build a foreign
+    // key between uuid and text columns.
+    if (fk.type != TypeKind::String)
+      continue;
+    std::string fkFamily = getStringFamily(fk, nativeTypes);
+    std::string refFamily = getStringFamily(ref, nativeTypes);
+    if (fkFamily == refFamily)
+      continue;
+    (diags.report(DiagID::DBRelationNativeTypeMismatch, at)
+     << fk.name.name << fkFamily << refName << refFamily)
+        .note(ref.name.range, note);
+  }
+}
+
+void RelationChecker::checkPair(const End &first, const End &second) {
+  bool firstFK = first.definesForeignKey() && !first.isList();
+  bool secondFK = second.definesForeignKey() && !second.isList();
+  // A list side that defines the key was already reported (DB043).
+  bool listFK = (first.isList() && first.definesForeignKey()) ||
+                (second.isList() && second.definesForeignKey());
+
+  auto describe = [](const End &end) {
+    return (end.model->name.name + "." + end.field->name.name).str();
+  };
+  if (firstFK && secondFK) {
+    // Reported on both fields, as Prisma does: either may be the one to fix.
+    for (auto [self, other] :
+         {std::pair(&first, &second), std::pair(&second, &first)})
+      (diags.report(DiagID::DBRelationFieldsBothSides,
+                    getRelationAttrRange(*self->field))
+       << self->field->name.name)
+          .note(getRelationAttrRange(*other->field),
+                "'" + describe(*other) + "' also defines them");
+    return;
+  }
+
+  DBRelationGraph::Kind kind = DBRelationGraph::getKind(first);
+  if (kind == DBRelationGraph::Kind::ManyToMany) {
+    // DB048: Prisma's join table stores one id per side.
+    if (listFK)
+      return;
+    for (const End *end : {&first, &second}) {
+      const Index *pk = end->target->getPrimaryKey();
+      if (pk && pk->fields.size() == 1)
+        continue;
+      (diags.report(DiagID::DBRelationManyToManyId, end->field->name.range)
+       << end->field->name.name << end->target->name.name)
+          .note(end->target->name.range,
+                "model '" + end->target->name.name + "' is declared here");
+    }
+    return;
+  }
+  if (!firstFK && !secondFK) {
+    // The singular side of a one-to-many must hold the key (also when the
+    // list side wrongly does, DB043); either side of a one-to-one may.
+    for (auto [self, other] :
+         {std::pair(&first, &second), std::pair(&second, &first)}) {
+      if (self->isList())
+        continue;
+      (diags.report(DiagID::DBRelationFieldsNeitherSide,
+                    self->field->name.range)
+       << self->field->name.name)
+          .note(other->field->name.range,
+                "the opposite field is '" + describe(*other) + "'");
+    }
+    return;
+  }
+
+  if (kind != DBRelationGraph::Kind::OneToOne)
+    return;
+  const End &forward = firstFK ? first : second;
+  const End &back = firstFK ? second : first;
+
+  // DB039: the key of a one-to-one must be unique on the defining side.
+  if (isResolvedScalarList(forward.fkFields) &&
+      !DBRelationGraph::isUniqueCriterion(*forward.model, forward.fkFields))
+    (diags.report(DiagID::DBRelationOneToOneNotUnique,
+                  getFieldsRange(*forward.field))
+     << forward.field->name.name << joinNames(forward.fkFields))
+        .note(back.field->name.range, "'" + back.model->name.name + "." +
+                                          back.field->name.name +
+                                          "' makes the relation one-to-one");
+
+  // DB046: the database cannot enforce a required back side.
+  if (!back.field->isOptional)
+    (diags.report(DiagID::DBRelationBackRequired, back.field->typeName.range)
+     << back.field->name.name)
+        .note(forward.field->name.range, "the foreign key is held by '" +
+                                             forward.model->name.name + "." +
+                                             forward.field->name.name + "'");
+}
+
+/// DB038 and DB045 for Prisma text: the fields of one model pointing at the
+/// same target share a relation name.
+void RelationChecker::checkTextNames(const End &end) {
+  ArrayRef<const End *> siblings = graph.getSiblings(schema, end);
+  if (siblings.size() < 2)
+    return;
+  // Every field of the group is reported, as Prisma does, with a note at
+  // another member.
+  const End &other =
+      siblings.front() == &end ? *siblings[1] : *siblings.front();
+  std::string otherName =
+      (other.model->name.name + "." + other.field->name.name).str();
+  if (end.relationName.empty()) {
+    (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
+     << end.model->name.name << end.target->name.name)
+        .note(other.field->name.range, "'" + otherName + "' also refers to '" +
+                                           end.target->name.name +
+                                           "' without a relation name");
+    return;
+  }
+  unsigned allowed = end.isSelfRelation() ? 2 : 1;
+  if (siblings.size() <= allowed)
+    return;
+  SMRange at = getRelationArgRange(*end.field, "");
+  if (!at.isValid())
+    at = getRelationArgRange(*end.field, "name");
+  if (!at.isValid())
+    at = end.field->name.range;
+  (diags.report(DiagID::DBRelationDuplicateName, at)
+   << end.relationName << static_cast<unsigned>(siblings.size())
+   << end.model->name.name << end.target->name.name << allowed)
+      .note(other.field->name.range,
+            "'" + otherName + "' uses the same relation name");
+}
+
+/// DB038 for AutoBe's AST: AutoBe's writer emits, for each foreign key of A
+/// to B, a relation field on A and a back-relation field on B, both carrying
+/// the relation name it derives. Two relations between the same two models
+/// (in either direction) with the same name make the written schema
+/// ambiguous.
+void RelationChecker::checkAutoBeNames() {
+  DenseMap<std::tuple<const Model *, const Model *, StringRef>,
+           SmallVector<const End *, 2>>
+      groups;
+  for (const End &end : rels.ends) {
+    if (!end.target)
+      continue;
+    const Model *low = end.model, *high = end.target;
+    if (std::less<const Model *>()(high, low))
+      std::swap(low, high);
+    SmallVector<const End *, 2> &group = groups[{low, high, end.relationName}];
+    group.push_back(&end);
+  }
+  for (const End &end : rels.ends) {
+    if (!end.target)
+      continue;
+    const Model *low = end.model, *high = end.target;
+    if (std::less<const Model *>()(high, low))
+      std::swap(low, high);
+    const SmallVector<const End *, 2> &group =
+        groups.find({low, high, end.relationName})->second;
+    if (group.size() < 2)
+      continue;
+    const End &other = group.front() == &end ? *group[1] : *group.front();
+    (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
+     << end.model->name.name << end.target->name.name)
+        .note(other.field->name.range,
+              "the relation '" + other.model->name.name + "." +
+                  other.field->name.name + "' joins the same two models" +
+                  (end.relationName.empty()
+                       ? Twine(" without a name")
+                       : " under the name '" + end.relationName + "'"));
+  }
+}
+
+/// DB041 (AutoBe 2026 AST): each oppositeName becomes a field of the target
+/// model, so it must be unique there and must not collide with its fields.
+void RelationChecker::checkOppositeNames() {
+  DenseMap<std::pair<const Model *, StringRef>, const End *> seen;
+  for (const End &end : rels.ends) {
+    const Ident &opposite = end.field->relation->oppositeName;
+    if (!end.target || opposite.empty())
+      continue;
+    if (const Field *clash = end.target->findField(opposite.name)) {
+      (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
+       << opposite.name << end.target->name.name)
+          .note(clash->name.range, "'" + end.target->name.name + "." +
+                                       opposite.name + "' is already a field");
+      continue;
+    }
+    auto [it, inserted] = seen.try_emplace({end.target, opposite.name}, &end);
+    if (inserted)
+      continue;
+    const End &first = *it->second;
+    (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
+     << opposite.name << end.target->name.name)
+        .note(first.field->relation->oppositeName.range,
+              "'" + first.model->name.name + "." + first.field->name.name +
+                  "' already uses it");
+  }
+}
+
+/// DB040: a cycle of foreign keys that are all NOT NULL admits no insert
+/// order (each row needs the next to exist first). Self-references are
+/// excluded (a row may refer to itself, or the first row of a tree has a
+/// nullable parent), and so is any cycle through a nullable foreign key (it
+/// is broken by inserting NULL first and updating later). One cycle is
+/// reported per strongly connected component, at its first foreign key.
+void RelationChecker::checkCycles() {
+  size_t modelCount = schema.models.size();
+  if (modelCount == 0)
+    return;
+  const Model *base = schema.models.data();
+  auto indexOf = [&](const Model *model) {
+    return static_cast<unsigned>(model - base);
+  };
+
+  std::vector<SmallVector<const End *, 2>> edges(modelCount);
+  for (const End &end : rels.ends) {
+    if (!end.target || end.isSelfRelation() || end.isList() ||
+        !end.definesForeignKey() || end.fkFields.empty())
+      continue;
+    bool required = llvm::all_of(end.fkFields, [](const Field *field) {
+      return field && !field->isOptional;
+    });
+    if (required)
+      edges[indexOf(end.model)].push_back(&end);
+  }
+
+  // Tarjan's strongly connected components, iteratively (schemas can have
+  // tens of thousands of models).
+  constexpr unsigned unvisited = ~0U;
+  std::vector<unsigned> order(modelCount, unvisited), low(modelCount, 0);
+  std::vector<bool> onStack(modelCount, false);
+  std::vector<unsigned> stack, component(modelCount, unvisited);
+  unsigned counter = 0, componentCount = 0;
+  std::vector<unsigned> componentSize;
+  struct Frame {
+    unsigned node;
+    unsigned nextEdge;
+  };
+  std::vector<Frame> frames;
+  for (unsigned root = 0; root < modelCount; ++root) {
+    if (order[root] != unvisited || edges[root].empty())
+      continue;
+    frames.push_back({root, 0});
+    order[root] = low[root] = counter++;
+    stack.push_back(root);
+    onStack[root] = true;
+    while (!frames.empty()) {
+      Frame &frame = frames.back();
+      unsigned node = frame.node;
+      if (frame.nextEdge < edges[node].size()) {
+        unsigned next = indexOf(edges[node][frame.nextEdge++]->target);
+        if (order[next] == unvisited) {
+          order[next] = low[next] = counter++;
+          stack.push_back(next);
+          onStack[next] = true;
+          frames.push_back({next, 0});
+        } else if (onStack[next]) {
+          low[node] = std::min(low[node], order[next]);
+        }
+        continue;
+      }
+      if (low[node] == order[node]) {
+        unsigned size = 0;
+        unsigned member;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          onStack[member] = false;
+          component[member] = componentCount;
+          ++size;
+        } while (member != node);
+        componentSize.push_back(size);
+        ++componentCount;
+      }
+      frames.pop_back();
+      if (!frames.empty())
+        low[frames.back().node] = std::min(low[frames.back().node], low[node]);
+    }
+  }
+
+  // For each component with a cycle, walk from its first model back to it.
+  std::vector<bool> reported(componentCount, false);
+  std::vector<const End *> via(modelCount, nullptr);
+  for (unsigned start = 0; start < modelCount; ++start) {
+    unsigned comp = component[start];
+    if (comp == unvisited || componentSize[comp] < 2 || reported[comp])
+      continue;
+    reported[comp] = true;
+    // Breadth-first search inside the component for a shortest way back.
+    std::deque<unsigned> queue{start};
+    std::vector<unsigned> touched;
+    const End *closing = nullptr;
+    while (!queue.empty() && !closing) {
+      unsigned node = queue.front();
+      queue.pop_front();
+      for (const End *edge : edges[node]) {
+        unsigned next = indexOf(edge->target);
+        if (component[next] != comp)
+          continue;
+        if (next == start) {
+          closing = edge;
+          break;
+        }
+        if (via[next])
+          continue;
+        via[next] = edge;
+        touched.push_back(next);
+        queue.push_back(next);
+      }
+    }
+    assert(closing && "a component of two or more models has a cycle");
+    SmallVector<const End *, 8> path{closing};
+    for (unsigned node = indexOf(closing->model); node != start;
+         node = indexOf(via[node]->model))
+      path.push_back(via[node]);
+    std::reverse(path.begin(), path.end());
+    for (unsigned node : touched)
+      via[node] = nullptr;
+
+    // Long cycles are abbreviated: the first keys, then the last one.
+    constexpr size_t shown = 8;
+    std::string text;
+    for (auto [i, edge] : llvm::enumerate(path)) {
+      if (path.size() > shown + 1 && i == shown - 1) {
+        text += "... (" + std::to_string(path.size() - shown) + " more) -> ";
+        continue;
+      }
+      if (path.size() > shown + 1 && i >= shown && i + 1 < path.size())
+        continue;
+      text += (edge->model->name.name + ".").str();
+      text += joinNames(edge->fkFields);
+      text += " -> ";
+    }
+    text += base[start].name.name;
+    InFlightDiagnostic diag = diags.report(
+        DiagID::DBRelationCycle, getFieldsRange(*path.front()->field));
+    diag << text;
+    for (const End *edge :
+         ArrayRef<const End *>(path).slice(1).take_front(shown))
+      diag.note(getFieldsRange(*edge->field),
+                "'" + edge->model->name.name + "' requires a row of '" +
+                    edge->target->name.name + "' here");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct DBRelationsPass : PassInfoMixin<DBRelationsPass> {
+  static constexpr StringLiteral argument = "db-relations";
+  static constexpr StringLiteral description =
+      "Checks relations: targets, fields and references, arity, uniqueness, "
+      "back-relations, names, cycles.";
+
+  void run(const Project &project, AnalysisManager &analyses,
+           DiagnosticEngine &diags) override {
+    const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
+    for (const Schema *schema : project.getDBSchemas())
+      RelationChecker(*schema, graph, diags).run();
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> abv::createDBRelationsPass() {
+  return std::make_unique<DBRelationsPass>();
+}

@@ -1,0 +1,208 @@
+//===- DiagTest.cpp - Tests of the diagnostic table and engine ------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/Render.h"
+#include "abv/Basic/SourceFiles.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace abv;
+using namespace llvm;
+
+namespace {
+
+TEST(DiagTable, IDsAndNamesAreUniqueAndWellFormed) {
+  StringSet<> codes, names;
+  for (const DiagInfo &info : getAllDiagInfos()) {
+    EXPECT_TRUE(codes.insert(info.code).second) << info.code.str();
+    EXPECT_TRUE(names.insert(info.name).second) << info.name.str();
+    // A family prefix of two or three capitals, then three digits.
+    size_t letters = info.code.find_first_of("0123456789");
+    ASSERT_NE(letters, StringRef::npos) << info.code.str();
+    EXPECT_GE(letters, 2u);
+    EXPECT_LE(letters, 3u);
+    EXPECT_EQ(info.code.size(), letters + 3) << info.code.str();
+    // Names are lower-case, dash separated.
+    for (char c : info.name)
+      EXPECT_TRUE(isLower(c) || isDigit(c) || c == '-') << info.name.str();
+    EXPECT_EQ(&getDiagInfo(info.id), &info);
+    EXPECT_EQ(lookupDiag(info.code), &info);
+    EXPECT_EQ(lookupDiag(info.name), &info);
+  }
+  EXPECT_EQ(lookupDiag("no-such-diagnostic"), nullptr);
+}
+
+TEST(DiagTable, FormatSubstitutesArguments) {
+  EXPECT_EQ(formatDiagMessage("a '%0' b '%1' %%", {"x", "y"}), "a 'x' b 'y' %");
+  EXPECT_EQ(formatDiagMessage("%1%0", {"a", "b"}), "ba");
+  EXPECT_EQ(formatDiagMessage("missing %2", {"a"}), "missing <?>");
+  EXPECT_EQ(formatDiagMessage("100%", {}), "100%");
+}
+
+TEST(DiagOptions, WarningFlags) {
+  DiagnosticOptions opts;
+  DiagID warning = DiagID::DBTableNaming;
+  DiagID error = DiagID::DBModelNoUnique;
+  EXPECT_EQ(opts.getSeverity(warning), Severity::Warning);
+  ASSERT_FALSE(bool(opts.apply("no-db-table-naming")));
+  EXPECT_EQ(opts.getSeverity(warning), Severity::Ignored);
+  ASSERT_FALSE(bool(opts.apply("DB007")));
+  EXPECT_EQ(opts.getSeverity(warning), Severity::Warning);
+  ASSERT_FALSE(bool(opts.apply("error")));
+  EXPECT_EQ(opts.getSeverity(warning), Severity::Error);
+  ASSERT_FALSE(bool(opts.apply("no-error=DB007")));
+  EXPECT_EQ(opts.getSeverity(warning), Severity::Warning);
+  ASSERT_FALSE(bool(opts.apply("remark=DB020")));
+  EXPECT_EQ(opts.getSeverity(error), Severity::Remark);
+  Error err = opts.apply("no-bogus");
+  EXPECT_TRUE(bool(err));
+  consumeError(std::move(err));
+}
+
+struct EngineFixture : ::testing::Test {
+  SourceMgr sm;
+  DiagnosticEngine engine{sm};
+  const char *text = nullptr;
+
+  void SetUp() override {
+    auto buffer = MemoryBuffer::getMemBufferCopy(
+        "model a {\n  id Int @id\n  \xC3\xA9t\xC3\xA9 Strin\n}\n", "s.prisma");
+    std::optional<unsigned> id = addSourceBuffer(sm, engine, std::move(buffer));
+    ASSERT_TRUE(id);
+    text = sm.getMemoryBuffer(*id)->getBufferStart();
+  }
+  SMRange rangeOf(StringRef needle) {
+    size_t at = StringRef(text).find(needle);
+    return SMRange(SMLoc::getFromPointer(text + at),
+                   SMLoc::getFromPointer(text + at + needle.size()));
+  }
+};
+
+TEST_F(EngineFixture, ColumnsCountCodePoints) {
+  SMRange range = rangeOf("Strin");
+  LineColumn lc = getLineColumn(sm, range.Start);
+  EXPECT_EQ(lc.line, 3u);
+  // "  été " is 6 code points (8 bytes), so Strin starts at column 7.
+  EXPECT_EQ(lc.column, 7u);
+}
+
+TEST_F(EngineFixture, TextRenderingIsClangStyle) {
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  ASSERT_EQ(engine.getDiagnostics().size(), 1u);
+  std::string out;
+  raw_string_ostream os(out);
+  renderText(os, sm, engine.getDiagnostics(), {});
+  EXPECT_EQ(os.str(), "s.prisma:3:7: error: unknown type 'Strin' "
+                      "[DB010:db-unknown-type]\n"
+                      "  \xC3\xA9t\xC3\xA9 Strin\n"
+                      "      ^~~~~\n"
+                      "1 error generated.\n");
+}
+
+TEST_F(EngineFixture, IgnoredDiagnosticsAreDropped) {
+  ASSERT_FALSE(bool(engine.getOptions().apply("no-db-unknown-type")));
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  EXPECT_TRUE(engine.getDiagnostics().empty());
+}
+
+TEST_F(EngineFixture, AbandonedDiagnosticsAreDropped) {
+  InFlightDiagnostic diag = engine.report(DiagID::DBUnknownType, rangeOf("a"));
+  diag.abandon();
+  EXPECT_TRUE(engine.getDiagnostics().empty());
+}
+
+TEST_F(EngineFixture, JSONAndSARIFAreProjectionsOfTheSameRecord) {
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  engine.report(DiagID::DBDuplicateName, rangeOf("a {")) << "model"
+                                                         << "a";
+  const_cast<Diagnostic &>(engine.getDiagnostics()[1])
+      .notes.push_back({rangeOf("id"), "first defined here"});
+  std::string jsonText, sarifText;
+  raw_string_ostream jsonOS(jsonText), sarifOS(sarifText);
+  renderJSON(jsonOS, sm, engine.getDiagnostics(), {});
+  renderSARIF(sarifOS, sm, engine.getDiagnostics(), {});
+  auto j = nlohmann::json::parse(jsonOS.str());
+  auto s = nlohmann::json::parse(sarifOS.str());
+  ASSERT_EQ(j["diagnostics"].size(), 2u);
+  EXPECT_EQ(j["diagnostics"][0]["id"], "DB010");
+  EXPECT_EQ(j["diagnostics"][0]["location"]["line"], 3);
+  EXPECT_EQ(j["diagnostics"][0]["location"]["column"], 7);
+  EXPECT_EQ(j["diagnostics"][0]["location"]["endColumn"], 12);
+  EXPECT_EQ(j["summary"]["error"], 2);
+  EXPECT_EQ(s["version"], "2.1.0");
+  auto &run = s["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["rules"].size(), getAllDiagInfos().size());
+  auto &result = run["results"][0];
+  EXPECT_EQ(result["ruleId"], "DB010");
+  EXPECT_EQ(
+      run["tool"]["driver"]["rules"][result["ruleIndex"].get<unsigned>()]["id"],
+      "DB010");
+  auto &region = result["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(region["startLine"], 3);
+  EXPECT_EQ(region["startColumn"], 7);
+  EXPECT_EQ(region["endColumn"], 12);
+  EXPECT_EQ(run["results"][1]["relatedLocations"][0]["message"]["text"],
+            "first defined here");
+}
+
+TEST(SourceFiles, FindInvalidUTF8) {
+  EXPECT_FALSE(findInvalidUTF8("plain ascii text, long enough to vectorize"));
+  EXPECT_FALSE(findInvalidUTF8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
+  EXPECT_EQ(findInvalidUTF8("abc\xFF"), std::optional<size_t>(3));
+  EXPECT_EQ(findInvalidUTF8("ab\xC3"), std::optional<size_t>(2));   // truncated
+  EXPECT_EQ(findInvalidUTF8("\xC0\x80"), std::optional<size_t>(0)); // overlong
+  EXPECT_EQ(findInvalidUTF8("\xED\xA0\x80"),
+            std::optional<size_t>(0)); // surrogate
+  EXPECT_EQ(findInvalidUTF8("12345678\xF4\x90\x80\x80"),
+            std::optional<size_t>(8)); // > U+10FFFF
+}
+
+TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
+  SourceMgr sm;
+  DiagnosticEngine engine(sm);
+  EXPECT_FALSE(addSourceBuffer(
+      sm, engine,
+      MemoryBuffer::getMemBufferCopy(StringRef("ab\0c", 4), "bin")));
+  EXPECT_FALSE(addSourceBuffer(
+      sm, engine, MemoryBuffer::getMemBufferCopy("ok\nx\xFFy", "latin1")));
+  ASSERT_EQ(engine.getDiagnostics().size(), 2u);
+  EXPECT_EQ(engine.getDiagnostics()[0].id, DiagID::InputBinary);
+  EXPECT_EQ(getLineColumn(sm, engine.getDiagnostics()[0].range.Start).column,
+            3u);
+  EXPECT_EQ(engine.getDiagnostics()[1].id, DiagID::InputNotUTF8);
+  LineColumn lc = getLineColumn(sm, engine.getDiagnostics()[1].range.Start);
+  EXPECT_EQ(lc.line, 2u);
+  EXPECT_EQ(lc.column, 2u);
+}
+
+} // namespace
+
+namespace {
+TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  const_cast<Diagnostic &>(engine.getDiagnostics()[0]).fix =
+      FixHint{"declare it", SMRange(), ""};
+  std::string out;
+  raw_string_ostream os(out);
+  RenderOptions opts;
+  opts.summary = false;
+  renderText(os, sm, engine.getDiagnostics(), opts);
+  EXPECT_EQ(os.str(), "s.prisma:3:7: error: unknown type 'Strin' "
+                      "[DB010:db-unknown-type]\n"
+                      "  \xC3\xA9t\xC3\xA9 Strin\n"
+                      "      ^~~~~\n"
+                      "s.prisma:3:7: note: fix: declare it\n");
+}
+} // namespace
