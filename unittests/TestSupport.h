@@ -17,10 +17,10 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/SourceFiles.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SMLoc.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -97,11 +97,11 @@ inline std::vector<std::string> diagnosticCodes(const DiagnosticEngine &diags) {
 
 /// "ID line:col: message" for every diagnostic of \p diags, in order.
 inline std::vector<std::string>
-diagnosticSummary(const llvm::SourceMgr &sourceMgr,
+diagnosticSummary(const SourceManager &sourceMgr,
                   const DiagnosticEngine &diags) {
   std::vector<std::string> result;
   for (const Diagnostic &d : diags.getDiagnostics()) {
-    LineColumn lc = getLineColumn(sourceMgr, d.range.Start);
+    LineColumn lc = sourceMgr.getLineColumn(d.range.Start);
     result.push_back(d.getInfo().code.str() + " " + std::to_string(lc.line) +
                      ":" + std::to_string(lc.column) + ": " + d.message);
   }
@@ -111,15 +111,15 @@ diagnosticSummary(const llvm::SourceMgr &sourceMgr,
 /// A frontend test's input: one named buffer, the engine its diagnostics
 /// go to, and lookups into its text. Fixtures derive from it and parse.
 struct LoadedText {
-  llvm::SourceMgr sourceMgr;
+  SourceManager sourceMgr;
   DiagnosticEngine diags{sourceMgr};
   const char *text = nullptr;
 
   /// Adds \p input as the buffer \p name; returns its ID.
   unsigned add(llvm::StringRef input, llvm::StringRef name) {
-    unsigned id = sourceMgr.AddNewSourceBuffer(
-        llvm::MemoryBuffer::getMemBufferCopy(input, name), llvm::SMLoc());
-    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
+    unsigned id =
+        sourceMgr.addBuffer(llvm::MemoryBuffer::getMemBufferCopy(input, name));
+    text = sourceMgr.getBuffer(id)->getBufferStart();
     return id;
   }
   /// The range of the \p nth occurrence of \p needle.

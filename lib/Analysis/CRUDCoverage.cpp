@@ -11,11 +11,11 @@
 #include "abv/Basic/SourceFiles.h"
 #include "abv/IR/Project.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -434,11 +434,11 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
 // Printing
 //===----------------------------------------------------------------------===//
 
-static StringRef getFileName(const SourceMgr &sourceMgr,
+static StringRef getFileName(const SourceManager &sourceMgr,
                              ArrayRef<unsigned> bufferIDs) {
   if (bufferIDs.empty())
     return "";
-  return sourceMgr.getMemoryBuffer(bufferIDs.front())->getBufferIdentifier();
+  return sourceMgr.getBuffer(bufferIDs.front())->getBufferIdentifier();
 }
 
 static void printPercent(raw_ostream &os, unsigned part, unsigned whole) {
@@ -447,8 +447,9 @@ static void printPercent(raw_ostream &os, unsigned part, unsigned whole) {
     os << " (" << format("%.0f", 100.0 * part / whole) << "%)";
 }
 
-void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
-  LineColumnCache locator(sourceMgr);
+void CRUDCoverage::print(raw_ostream &os,
+                         const SourceManager &sourceMgr) const {
+  const SourceManager &locator = sourceMgr;
   if (!isAvailable()) {
     os << "CRUD coverage: needs both a DB schema and an API document\n";
     return;
@@ -502,15 +503,15 @@ void CRUDCoverage::print(raw_ostream &os, const SourceMgr &sourceMgr) const {
                attributions.size());
   os << '\n';
   for (const api::Operation *op : unattributed) {
-    LineColumn lc = locator.get(op->range.Start);
+    LineColumn lc = locator.getLineColumn(op->range.Start);
     os << "  no table for " << StringRef(op->method.name).upper() << ' '
        << op->path.name << " (" << lc.line << ':' << lc.column << ")\n";
   }
 }
 
 void CRUDCoverage::printJSON(raw_ostream &os,
-                             const SourceMgr &sourceMgr) const {
-  LineColumnCache locator(sourceMgr);
+                             const SourceManager &sourceMgr) const {
+  const SourceManager &locator = sourceMgr;
   using json = nlohmann::ordered_json;
   json root = json::object();
   root["version"] = 1;
@@ -523,7 +524,7 @@ void CRUDCoverage::printJSON(raw_ostream &os,
   root["schema"] = getFileName(sourceMgr, schema->bufferIDs).str();
   root["document"] = getFileName(sourceMgr, document->bufferIDs).str();
   auto operationJSON = [&](const api::Operation &op) {
-    LineColumn lc = locator.get(op.range.Start);
+    LineColumn lc = locator.getLineColumn(op.range.Start);
     json value = json::object();
     value["method"] = op.method.name.str();
     value["path"] = op.path.name.str();
@@ -534,7 +535,7 @@ void CRUDCoverage::printJSON(raw_ostream &os,
   json list = json::array();
   unsigned cells = 0;
   for (const TableCoverage &table : tables) {
-    LineColumn lc = locator.get(table.model->name.range.Start);
+    LineColumn lc = locator.getLineColumn(table.model->name.range.Start);
     json entry = json::object();
     entry["table"] = table.model->getTableName().str();
     entry["line"] = lc.line;

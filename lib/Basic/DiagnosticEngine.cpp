@@ -6,7 +6,7 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 
-#include "llvm/Support/SourceMgr.h"
+#include "abv/Basic/SourceManager.h"
 
 #include <algorithm>
 
@@ -175,8 +175,7 @@ bool DiagnosticEngine::hasAtLeast(Severity severity) const {
 void DiagnosticEngine::sortByLocation() {
   auto key = [&](const Diagnostic &d) {
     const char *ptr = d.range.Start.getPointer();
-    unsigned buffer =
-        ptr ? sourceMgr.FindBufferContainingLoc(d.range.Start) : 0;
+    unsigned buffer = ptr ? sourceMgr.findBuffer(d.range.Start) : 0;
     return std::make_tuple(buffer, ptr ? ptr : nullptr, unsigned(d.id));
   };
   std::stable_sort(diagnostics.begin(), diagnostics.end(),

@@ -17,6 +17,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Basic/JSON.h"
+#include "abv/Basic/SourceManager.h"
+#include "abv/Basic/Unicode.h"
 
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/YAML.h"
@@ -26,7 +28,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -124,25 +125,6 @@ constexpr StringStopTable stringStops;
 inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool isWordChar(char c) {
   return llvm::isAlnum(c) || c == '_' || c == '$';
-}
-
-/// Appends the UTF-8 encoding of \p codePoint (at most U+10FFFF).
-void appendUTF8(std::string &out, uint32_t codePoint) {
-  if (codePoint < 0x80) {
-    out.push_back(char(codePoint));
-  } else if (codePoint < 0x800) {
-    out.push_back(char(0xC0 | (codePoint >> 6)));
-    out.push_back(char(0x80 | (codePoint & 0x3F)));
-  } else if (codePoint < 0x10000) {
-    out.push_back(char(0xE0 | (codePoint >> 12)));
-    out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (codePoint & 0x3F)));
-  } else {
-    out.push_back(char(0xF0 | (codePoint >> 18)));
-    out.push_back(char(0x80 | ((codePoint >> 12) & 0x3F)));
-    out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (codePoint & 0x3F)));
-  }
 }
 
 /// Reads four hex digits at \p p (bounded by \p end).
@@ -271,28 +253,12 @@ std::string Parser::describe(const char *p) const {
   if (c < 0x80)
     return formatCodePoint(c);
   // Decode one UTF-8 sequence for the message; fall back to the byte.
-  unsigned length = 0;
-  uint32_t codePoint = 0;
-  if ((c & 0xE0) == 0xC0) {
-    length = 2;
-    codePoint = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3;
-    codePoint = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4;
-    codePoint = c & 0x07;
-  }
-  if (length == 0 || end - p < length)
+  unsigned length;
+  std::optional<uint32_t> codePoint =
+      decodeUTF8(llvm::StringRef(p, end - p), length);
+  if (!codePoint)
     return "byte " + llvm::utohexstr(c, /*LowerCase=*/false, 2).insert(0, "0x");
-  for (unsigned i = 1; i < length; ++i) {
-    unsigned char next = p[i];
-    if ((next & 0xC0) != 0x80)
-      return "byte " +
-             llvm::utohexstr(c, /*LowerCase=*/false, 2).insert(0, "0x");
-    codePoint = (codePoint << 6) | (next & 0x3F);
-  }
-  return formatCodePoint(codePoint);
+  return formatCodePoint(*codePoint);
 }
 
 bool Parser::failExpectedValue() {
@@ -663,7 +629,7 @@ bool Parser::parseString(const char *&text, size_t &length) {
       codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (*low - 0xDC00);
       p += 6;
     }
-    appendUTF8(scratch, codePoint);
+    appendUTF8(codePoint, scratch);
   }
 
   length = scratch.size();
@@ -877,11 +843,11 @@ void Builder::reportDuplicateKeys(llvm::ArrayRef<Member> objectMembers,
 // Entry points
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<Document> json::parse(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<Document> json::parse(SourceManager &sourceMgr,
                                       unsigned bufferID,
                                       DiagnosticEngine &diags,
                                       const ParseOptions &options) {
-  const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferID);
+  const llvm::MemoryBuffer *buffer = sourceMgr.getBuffer(bufferID);
   if (isYAMLPath(buffer->getBufferIdentifier()))
     return parseYAML(sourceMgr, bufferID, diags, options);
   StringRef text = buffer->getBuffer();

@@ -6,11 +6,12 @@
 
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/Unicode.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -31,18 +32,18 @@ struct Resolved {
 };
 } // namespace
 
-static Resolved resolve(LineColumnCache &locator, SMRange range) {
+static Resolved resolve(const SourceManager &locator, SMRange range) {
   Resolved r;
   if (!range.Start.isValid())
     return r;
-  const SourceMgr &sm = locator.getSourceMgr();
-  r.file = getBufferName(sm, range.Start);
-  if (r.file.empty() && !sm.FindBufferContainingLoc(range.Start))
+  const SourceManager &sm = locator;
+  r.file = sm.getBufferName(range.Start);
+  if (r.file.empty() && !sm.findBuffer(range.Start))
     return r;
-  r.begin = locator.get(range.Start);
+  r.begin = locator.getLineColumn(range.Start);
   r.end =
       range.End.isValid() && range.End.getPointer() >= range.Start.getPointer()
-          ? locator.get(range.End)
+          ? locator.getLineColumn(range.End)
           : r.begin;
   r.valid = r.begin.line != 0;
   return r;
@@ -67,13 +68,13 @@ static raw_ostream::Colors severityColor(Severity severity) {
 
 /// Prints the line \p range starts on, and a caret line under it with `~`
 /// up to the end of the range (or of the line).
-static void printSourceLine(raw_ostream &os, LineColumnCache &locator,
+static void printSourceLine(raw_ostream &os, const SourceManager &locator,
                             SMRange range, bool color) {
-  const SourceMgr &sm = locator.getSourceMgr();
-  unsigned id = sm.FindBufferContainingLoc(range.Start);
+  const SourceManager &sm = locator;
+  unsigned id = sm.findBuffer(range.Start);
   if (!id)
     return;
-  const MemoryBuffer *buffer = sm.getMemoryBuffer(id);
+  const MemoryBuffer *buffer = sm.getBuffer(id);
   const char *bufEnd = buffer->getBufferEnd();
   const char *loc = range.Start.getPointer();
   const char *lineStart = locator.getLineStart(range.Start);
@@ -91,13 +92,11 @@ static void printSourceLine(raw_ostream &os, LineColumnCache &locator,
   if (line.size() > 2 * window) {
     shownStart =
         loc - lineStart > ptrdiff_t(window / 2) ? loc - window / 2 : lineStart;
-    while (shownStart != lineStart &&
-           (static_cast<unsigned char>(*shownStart) & 0xC0) == 0x80)
+    while (shownStart != lineStart && isUTF8Continuation(*shownStart))
       --shownStart;
     shownEnd = lineEnd - shownStart > ptrdiff_t(window) ? shownStart + window
                                                         : lineEnd;
-    while (shownEnd != lineEnd &&
-           (static_cast<unsigned char>(*shownEnd) & 0xC0) == 0x80)
+    while (shownEnd != lineEnd && isUTF8Continuation(*shownEnd))
       ++shownEnd;
   }
   bool clippedFront = shownStart != lineStart;
@@ -142,9 +141,10 @@ static void printSourceLine(raw_ostream &os, LineColumnCache &locator,
   os << '\n';
 }
 
-static void printOne(raw_ostream &os, LineColumnCache &locator, SMRange range,
-                     Severity severity, StringRef message, StringRef tag,
-                     const RenderOptions &opts, bool showSource = true) {
+static void printOne(raw_ostream &os, const SourceManager &locator,
+                     SMRange range, Severity severity, StringRef message,
+                     StringRef tag, const RenderOptions &opts,
+                     bool showSource = true) {
   Resolved r = resolve(locator, range);
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
@@ -167,9 +167,9 @@ static void printOne(raw_ostream &os, LineColumnCache &locator, SMRange range,
     printSourceLine(os, locator, range, opts.color);
 }
 
-void abv::renderText(raw_ostream &os, const SourceMgr &sm,
+void abv::renderText(raw_ostream &os, const SourceManager &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
-  LineColumnCache locator(sm);
+  const SourceManager &locator = sm;
   unsigned counts[5] = {0, 0, 0, 0, 0};
   for (const Diagnostic &d : diags) {
     const DiagInfo &info = d.getInfo();
@@ -215,7 +215,7 @@ void abv::renderText(raw_ostream &os, const SourceMgr &sm,
 // JSON
 //===----------------------------------------------------------------------===//
 
-static json locationJSON(LineColumnCache &locator, SMRange range) {
+static json locationJSON(const SourceManager &locator, SMRange range) {
   Resolved r = resolve(locator, range);
   if (!r.valid)
     return nullptr;
@@ -226,9 +226,9 @@ static json locationJSON(LineColumnCache &locator, SMRange range) {
               {"endColumn", r.end.column}};
 }
 
-void abv::renderJSON(raw_ostream &os, const SourceMgr &sm,
+void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
-  LineColumnCache locator(sm);
+  const SourceManager &locator = sm;
   json list = json::array();
   unsigned counts[5] = {0, 0, 0, 0, 0};
   for (const Diagnostic &d : diags) {
@@ -297,7 +297,7 @@ static std::string toURI(StringRef file) {
   return out;
 }
 
-static json sarifLocation(LineColumnCache &locator, SMRange range,
+static json sarifLocation(const SourceManager &locator, SMRange range,
                           const std::string *message = nullptr) {
   Resolved r = resolve(locator, range);
   json loc = json::object();
@@ -321,9 +321,9 @@ static json sarifLocation(LineColumnCache &locator, SMRange range,
   return loc;
 }
 
-void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
+void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
                       ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
-  LineColumnCache locator(sm);
+  const SourceManager &locator = sm;
   json rules = json::array();
   for (const DiagInfo &info : getAllDiagInfos()) {
     rules.push_back(
@@ -392,7 +392,7 @@ void abv::renderSARIF(raw_ostream &os, const SourceMgr &sm,
   os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
-void abv::render(OutputFormat format, raw_ostream &os, const SourceMgr &sm,
+void abv::render(OutputFormat format, raw_ostream &os, const SourceManager &sm,
                  ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
   switch (format) {
   case OutputFormat::Text:

@@ -21,15 +21,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Basic/YAML.h"
+#include "abv/Basic/Unicode.h"
 
 #include "abv/Basic/DiagnosticEngine.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <yaml.h>
 
@@ -163,13 +164,13 @@ public:
       return begin + std::min(index, size_t(end - begin));
     while (cursorIndex < index && cursor != end) {
       ++cursor;
-      while (cursor != end && isContinuation(*cursor))
+      while (cursor != end && isUTF8Continuation(*cursor))
         ++cursor;
       ++cursorIndex;
     }
     while (cursorIndex > index) {
       --cursor;
-      while (cursor != begin && isContinuation(*cursor))
+      while (cursor != begin && isUTF8Continuation(*cursor))
         --cursor;
       --cursorIndex;
     }
@@ -178,10 +179,6 @@ public:
   const char *at(const yaml_mark_t &mark) { return at(mark.index); }
 
 private:
-  static bool isContinuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-  }
-
   const char *begin;
   const char *end;
   const char *cursor;
@@ -194,7 +191,7 @@ StringRef charAt(const char *p, const char *end) {
   if (p >= end)
     return StringRef(end, 0);
   const char *next = p + 1;
-  while (next != end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80)
+  while (next != end && isUTF8Continuation(*next))
     ++next;
   return StringRef(p, next - p);
 }
@@ -683,11 +680,11 @@ bool Reader::complete(const Value &value, StringRef spelled, size_t numValues,
 // Entry points
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<Document> json::parseYAML(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<Document> json::parseYAML(SourceManager &sourceMgr,
                                           unsigned bufferID,
                                           DiagnosticEngine &diags,
                                           const ParseOptions &options) {
-  StringRef text = sourceMgr.getMemoryBuffer(bufferID)->getBuffer();
+  StringRef text = sourceMgr.getBuffer(bufferID)->getBuffer();
   auto doc = std::make_unique<Document>();
   Reader reader(text, options, *doc, &diags);
   if (reader.run())

@@ -147,7 +147,7 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                             DiagnosticEngine &diags, uint64_t sizeLimit) {
-  SourceMgr &sm = project.getSourceMgr();
+  SourceManager &sm = project.getSourceMgr();
   ArtifactSet set;
   bool unreadable = false;
 
@@ -230,7 +230,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     std::optional<unsigned> id = addFile(file);
     if (!id)
       continue;
-    switch (classifyJSON(file, sm.getMemoryBuffer(*id)->getBuffer())) {
+    switch (classifyJSON(file, sm.getBuffer(*id)->getBuffer())) {
     case JSONKind::AutoBeDB:
       if (auto schema = parseAutoBeDB(sm, *id, diags);
           schema && !project.autobeSchema)

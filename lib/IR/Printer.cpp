@@ -40,11 +40,10 @@ using namespace llvm;
 
 namespace {
 /// What both printers share: the stream, indentation and `@file:line:col`
-/// locations resolved through one LineColumnCache.
+/// locations.
 class PrinterBase {
 protected:
-  PrinterBase(const SourceMgr &sm, raw_ostream &os)
-      : sm(sm), os(os), locator(sm) {}
+  PrinterBase(const SourceManager &sm, raw_ostream &os) : sm(sm), os(os) {}
 
   raw_ostream &indent(unsigned level) { return os.indent(level * 2); }
   void loc(SMRange range) {
@@ -52,20 +51,19 @@ protected:
       os << " @<unknown>\n";
       return;
     }
-    LineColumn lc = locator.get(range.Start);
-    os << " @" << sys::path::filename(getBufferName(sm, range.Start)) << ':'
+    LineColumn lc = sm.getLineColumn(range.Start);
+    os << " @" << sys::path::filename(sm.getBufferName(range.Start)) << ':'
        << lc.line << ':' << lc.column << '\n';
   }
   void loc(SMLoc start) { loc(SMRange(start, start)); }
 
-  const SourceMgr &sm;
+  const SourceManager &sm;
   raw_ostream &os;
-  LineColumnCache locator;
 };
 
 class Printer : PrinterBase {
 public:
-  Printer(const SourceMgr &sm, raw_ostream &os) : PrinterBase(sm, os) {}
+  Printer(const SourceManager &sm, raw_ostream &os) : PrinterBase(sm, os) {}
 
   void print(const Schema &schema);
 
@@ -289,7 +287,7 @@ void Printer::print(const Schema &schema) {
 namespace {
 class APIPrinter : PrinterBase {
 public:
-  APIPrinter(const SourceMgr &sm, raw_ostream &os) : PrinterBase(sm, os) {}
+  APIPrinter(const SourceManager &sm, raw_ostream &os) : PrinterBase(sm, os) {}
 
   void print(const api::Document &doc);
 
@@ -387,7 +385,7 @@ void APIPrinter::print(const api::Document &doc) {
     loc(doc.version.range);
   else
     loc(SMLoc::getFromPointer(
-        sm.getMemoryBuffer(doc.bufferIDs.front())->getBufferStart()));
+        sm.getBuffer(doc.bufferIDs.front())->getBufferStart()));
   for (const api::Operation &op : doc.operations) {
     indent(1) << "api.operation " << op.method.name << ' ' << op.path.name;
     if (!op.operationId.empty())

@@ -8,8 +8,8 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 using namespace abv;
 using namespace abv::db;
@@ -37,7 +37,7 @@ private:
   /// Checks a type tree (iteratively: trees may be deep).
   void checkType(const api::Type *root, const Twine &what);
 
-  const SourceMgr &sm;
+  const SourceManager &sm;
   DiagnosticEngine &diags;
   /// The buffers of the schema or document being verified, and what it is.
   ArrayRef<unsigned> buffers;
@@ -55,7 +55,7 @@ void Verifier::checkRange(SMRange range, const Twine &what) {
     fail(range, what + " has a range that ends before it starts");
     return;
   }
-  unsigned id = sm.FindBufferContainingLoc(range.Start);
+  unsigned id = sm.findBuffer(range.Start);
   bool inSchema = false;
   for (unsigned bufferID : buffers)
     inSchema |= bufferID == id;
@@ -64,7 +64,7 @@ void Verifier::checkRange(SMRange range, const Twine &what) {
     return;
   }
   if (range.End.isValid() &&
-      range.End.getPointer() > sm.getMemoryBuffer(id)->getBufferEnd())
+      range.End.getPointer() > sm.getBuffer(id)->getBufferEnd())
     fail(range, what + " has a range that ends past its file");
 }
 

@@ -189,7 +189,7 @@ model users {
   const Diagnostic &d = diags.getDiagnostics().front();
   ASSERT_TRUE(d.fix.has_value());
   EXPECT_EQ(d.fix->replacement, "DateTime");
-  LineColumn lc = getLineColumn(project.getSourceMgr(), d.range.Start);
+  LineColumn lc = project.getSourceMgr().getLineColumn(d.range.Start);
   EXPECT_EQ(lc.line, 8u);
   EXPECT_EQ(lc.column, 9u);
 }

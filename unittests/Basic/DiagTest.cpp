@@ -8,10 +8,10 @@
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
@@ -72,7 +72,7 @@ TEST(DiagOptions, WarningFlags) {
 }
 
 struct EngineFixture : ::testing::Test {
-  SourceMgr sm;
+  SourceManager sm;
   DiagnosticEngine engine{sm};
   const char *text = nullptr;
 
@@ -81,7 +81,7 @@ struct EngineFixture : ::testing::Test {
         "model a {\n  id Int @id\n  \xC3\xA9t\xC3\xA9 Strin\n}\n", "s.prisma");
     std::optional<unsigned> id = addSourceBuffer(sm, engine, std::move(buffer));
     ASSERT_TRUE(id);
-    text = sm.getMemoryBuffer(*id)->getBufferStart();
+    text = sm.getBuffer(*id)->getBufferStart();
   }
   SMRange rangeOf(StringRef needle) {
     size_t at = StringRef(text).find(needle);
@@ -92,7 +92,7 @@ struct EngineFixture : ::testing::Test {
 
 TEST_F(EngineFixture, ColumnsCountCodePoints) {
   SMRange range = rangeOf("Strin");
-  LineColumn lc = getLineColumn(sm, range.Start);
+  LineColumn lc = sm.getLineColumn(range.Start);
   EXPECT_EQ(lc.line, 3u);
   // "  été " is 6 code points (8 bytes), so Strin starts at column 7.
   EXPECT_EQ(lc.column, 7u);
@@ -170,7 +170,7 @@ TEST(SourceFiles, FindInvalidUTF8) {
 }
 
 TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
-  SourceMgr sm;
+  SourceManager sm;
   DiagnosticEngine engine(sm);
   EXPECT_FALSE(addSourceBuffer(
       sm, engine,
@@ -179,10 +179,10 @@ TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
       sm, engine, MemoryBuffer::getMemBufferCopy("ok\nx\xFFy", "latin1")));
   ASSERT_EQ(engine.getDiagnostics().size(), 2u);
   EXPECT_EQ(engine.getDiagnostics()[0].id, DiagID::InputBinary);
-  EXPECT_EQ(getLineColumn(sm, engine.getDiagnostics()[0].range.Start).column,
+  EXPECT_EQ(sm.getLineColumn(engine.getDiagnostics()[0].range.Start).column,
             3u);
   EXPECT_EQ(engine.getDiagnostics()[1].id, DiagID::InputNotUTF8);
-  LineColumn lc = getLineColumn(sm, engine.getDiagnostics()[1].range.Start);
+  LineColumn lc = sm.getLineColumn(engine.getDiagnostics()[1].range.Start);
   EXPECT_EQ(lc.line, 2u);
   EXPECT_EQ(lc.column, 2u);
 }

@@ -8,8 +8,8 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -22,17 +22,18 @@ using namespace llvm;
 
 namespace {
 
-/// Parses a text through a SourceMgr and a DiagnosticEngine, as the tools do.
+/// Parses a text through a SourceManager and a DiagnosticEngine, as the tools
+/// do.
 struct Parsed {
-  SourceMgr sourceMgr;
+  SourceManager sourceMgr;
   DiagnosticEngine diags{sourceMgr};
   const char *text = nullptr;
   std::unique_ptr<Document> doc;
 
   explicit Parsed(StringRef input, const ParseOptions &options = {}) {
-    unsigned id = sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(input, "test.json"), SMLoc());
-    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
+    unsigned id =
+        sourceMgr.addBuffer(MemoryBuffer::getMemBufferCopy(input, "test.json"));
+    text = sourceMgr.getBuffer(id)->getBufferStart();
     doc = parse(sourceMgr, id, diags, options);
   }
 

@@ -8,8 +8,8 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -22,18 +22,19 @@ using namespace llvm;
 
 namespace {
 
-/// Parses a text through a SourceMgr and a DiagnosticEngine, as the tools do.
+/// Parses a text through a SourceManager and a DiagnosticEngine, as the tools
+/// do.
 struct Parsed {
-  SourceMgr sourceMgr;
+  SourceManager sourceMgr;
   DiagnosticEngine diags{sourceMgr};
   const char *text = nullptr;
   std::unique_ptr<Document> doc;
 
   explicit Parsed(StringRef input, const ParseOptions &options = {},
                   StringRef name = "test.yaml") {
-    unsigned id = sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(input, name), SMLoc());
-    text = sourceMgr.getMemoryBuffer(id)->getBufferStart();
+    unsigned id =
+        sourceMgr.addBuffer(MemoryBuffer::getMemBufferCopy(input, name));
+    text = sourceMgr.getBuffer(id)->getBufferStart();
     doc = parseYAML(sourceMgr, id, diags, options);
   }
 
@@ -399,11 +400,10 @@ TEST(YAMLTest, Warnings) {
 }
 
 TEST(YAMLTest, JSONParseReadsYAMLBuffers) {
-  SourceMgr sourceMgr;
+  SourceManager sourceMgr;
   DiagnosticEngine diags(sourceMgr);
-  unsigned id = sourceMgr.AddNewSourceBuffer(
-      MemoryBuffer::getMemBufferCopy("openapi: 3.1.0\n", "api/openapi.yml"),
-      SMLoc());
+  unsigned id = sourceMgr.addBuffer(
+      MemoryBuffer::getMemBufferCopy("openapi: 3.1.0\n", "api/openapi.yml"));
   std::unique_ptr<Document> doc = json::parse(sourceMgr, id, diags);
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->getRoot().get("openapi")->getAsString(),

@@ -9,10 +9,10 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/SourceFiles.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -473,7 +473,7 @@ TEST(AutoBeAPITest, Corpus) {
        it.increment(ec)) {
     if (sys::path::filename(it->path()) != "document.json")
       continue;
-    SourceMgr sourceMgr;
+    SourceManager sourceMgr;
     DiagnosticEngine diags(sourceMgr);
     std::optional<unsigned> id = addSourceFile(sourceMgr, diags, it->path());
     ASSERT_TRUE(id) << it->path();

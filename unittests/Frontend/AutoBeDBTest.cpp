@@ -10,11 +10,11 @@
 #include "abv/Basic/JSON.h"
 #include "abv/Basic/SourceFiles.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -553,7 +553,7 @@ TEST(AutoBeDBTest, Corpus) {
        it.increment(ec)) {
     if (sys::path::filename(it->path()) != "prisma.json")
       continue;
-    SourceMgr sourceMgr;
+    SourceManager sourceMgr;
     DiagnosticEngine diags(sourceMgr);
     std::optional<unsigned> id = addSourceFile(sourceMgr, diags, it->path());
     ASSERT_TRUE(id) << it->path();

@@ -18,8 +18,8 @@
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -41,10 +41,10 @@ struct Loaded {
   const Document *doc = nullptr;
 
   explicit Loaded(StringRef input) {
-    SourceMgr &sm = project.getSourceMgr();
-    unsigned id = sm.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(input, "swagger.json"), SMLoc());
-    text = sm.getMemoryBuffer(id)->getBufferStart();
+    SourceManager &sm = project.getSourceMgr();
+    unsigned id =
+        sm.addBuffer(MemoryBuffer::getMemBufferCopy(input, "swagger.json"));
+    text = sm.getBuffer(id)->getBufferStart();
     project.openapiDocument = parseOpenAPI(sm, id, diags);
     doc = project.openapiDocument.get();
   }

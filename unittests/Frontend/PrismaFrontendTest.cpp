@@ -12,11 +12,11 @@
 // Internal: the tokenizer is checked against the generated lexer.
 #include "PrismaTokenizer.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -32,7 +32,7 @@ namespace {
 
 /// Parses one or more in-memory `.prisma` files as one schema.
 struct Parsed {
-  SourceMgr sourceMgr;
+  SourceManager sourceMgr;
   DiagnosticEngine diags{sourceMgr};
   std::vector<unsigned> ids;
   std::unique_ptr<Schema> schema;
@@ -44,13 +44,13 @@ struct Parsed {
   Parsed() = default;
 
   void add(StringRef text, StringRef name) {
-    ids.push_back(sourceMgr.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(text, name), SMLoc()));
+    ids.push_back(
+        sourceMgr.addBuffer(MemoryBuffer::getMemBufferCopy(text, name)));
   }
   void parse() { schema = parsePrismaSchema(sourceMgr, ids, diags); }
 
   const char *text(unsigned file = 0) const {
-    return sourceMgr.getMemoryBuffer(ids[file])->getBufferStart();
+    return sourceMgr.getBuffer(ids[file])->getBufferStart();
   }
   /// The range of the \p nth occurrence of \p needle in file \p file.
   SMRange find(StringRef needle, unsigned nth = 0, unsigned file = 0) const {
@@ -72,7 +72,7 @@ struct Parsed {
       out.push_back(d.message);
     return out;
   }
-  LineColumn at(SMLoc loc) const { return getLineColumn(sourceMgr, loc); }
+  LineColumn at(SMLoc loc) const { return sourceMgr.getLineColumn(loc); }
 
   const Model &model(StringRef name) const {
     const Model *m = schema->findModel(name);
@@ -412,7 +412,7 @@ TEST(PrismaFrontend, MultiFileSchema) {
   // Types resolve across files.
   EXPECT_EQ(p.field("a", "b").type, TypeKind::Model);
   EXPECT_EQ(p.field("b", "a").type, TypeKind::Model);
-  EXPECT_EQ(getBufferName(p.sourceMgr, p.model("b").name.range.Start),
+  EXPECT_EQ(p.sourceMgr.getBufferName(p.model("b").name.range.Start),
             "dir/b.prisma");
   EXPECT_EQ(p.model("b").name.range.Start, p.find("b {", 0, 1).Start);
 }
@@ -660,7 +660,7 @@ TEST(PrismaFrontend, CorpusParsesWithoutErrors) {
       folders[sys::path::parent_path(it->path()).str()].push_back(it->path());
   unsigned files = 0;
   for (auto &[folder, paths] : folders) {
-    SourceMgr sourceMgr;
+    SourceManager sourceMgr;
     DiagnosticEngine diags(sourceMgr);
     std::vector<unsigned> ids;
     for (const std::string &path : paths)

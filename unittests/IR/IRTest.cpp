@@ -36,15 +36,14 @@ struct IRFixture : ::testing::Test {
   }
 
   void SetUp() override {
-    SourceMgr &sm = project.getSourceMgr();
-    unsigned id = sm.AddNewSourceBuffer(
+    SourceManager &sm = project.getSourceMgr();
+    unsigned id = sm.addBuffer(
         MemoryBuffer::getMemBufferCopy("model users {\n  id String @id\n}\n"
                                        "model posts {\n  id String @id\n"
                                        "  user_id String\n"
                                        "  user users @relation\n}\n",
-                                       "dir/s.prisma"),
-        SMLoc());
-    text = sm.getMemoryBuffer(id)->getBufferStart();
+                                       "dir/s.prisma"));
+    text = sm.getBuffer(id)->getBufferStart();
     project.prismaSchema = std::make_unique<Schema>(SchemaOrigin::PrismaText);
     schema = project.prismaSchema.get();
     schema->bufferIDs.push_back(id);

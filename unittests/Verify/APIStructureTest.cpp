@@ -16,8 +16,8 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include "gtest/gtest.h"
 
@@ -37,13 +37,11 @@ struct APIFixture : ::testing::Test {
 
   /// Makes \p source the document's buffer; \p origin picks the slot.
   void load(StringRef source, DocumentOrigin origin = DocumentOrigin::OpenAPI) {
-    SourceMgr &sm = project.getSourceMgr();
-    unsigned id = sm.AddNewSourceBuffer(
-        MemoryBuffer::getMemBufferCopy(source, origin == DocumentOrigin::OpenAPI
-                                                   ? "swagger.json"
-                                                   : "document.json"),
-        SMLoc());
-    text = sm.getMemoryBuffer(id)->getBuffer();
+    SourceManager &sm = project.getSourceMgr();
+    unsigned id = sm.addBuffer(MemoryBuffer::getMemBufferCopy(
+        source,
+        origin == DocumentOrigin::OpenAPI ? "swagger.json" : "document.json"));
+    text = sm.getBuffer(id)->getBuffer();
     auto document = std::make_unique<Document>(origin);
     document->bufferIDs.push_back(id);
     doc = document.get();
@@ -156,7 +154,7 @@ struct APIFixture : ::testing::Test {
   std::string where(SMRange range) {
     if (!range.isValid())
       return "?";
-    auto [line, col] = project.getSourceMgr().getLineAndColumn(range.Start);
+    auto [line, col] = project.getSourceMgr().getLineColumn(range.Start);
     return std::to_string(line) + ":" + std::to_string(col);
   }
 

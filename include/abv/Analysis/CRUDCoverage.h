@@ -51,11 +51,12 @@
 #include <vector>
 
 namespace llvm {
-class SourceMgr;
 class raw_ostream;
 } // namespace llvm
 
 namespace abv {
+
+class SourceManager;
 
 class AnalysisManager;
 class Project;
@@ -109,9 +110,9 @@ public:
   unsigned countTouchedTables() const;
 
   /// Prints the coverage table and its totals, one table per line.
-  void print(llvm::raw_ostream &os, const llvm::SourceMgr &sourceMgr) const;
+  void print(llvm::raw_ostream &os, const SourceManager &sourceMgr) const;
   /// Prints the coverage as a JSON object (docs/DiagnosticsJSON.md).
-  void printJSON(llvm::raw_ostream &os, const llvm::SourceMgr &sourceMgr) const;
+  void printJSON(llvm::raw_ostream &os, const SourceManager &sourceMgr) const;
 
 private:
   const db::Schema *schema = nullptr;

@@ -31,11 +31,9 @@
 
 #include <vector>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
@@ -110,8 +108,7 @@ private:
 /// Receives every diagnostic and stores it, in order of emission.
 class DiagnosticEngine {
 public:
-  explicit DiagnosticEngine(llvm::SourceMgr &sourceMgr)
-      : sourceMgr(sourceMgr) {}
+  explicit DiagnosticEngine(SourceManager &sourceMgr) : sourceMgr(sourceMgr) {}
 
   /// Starts a diagnostic at \p range (a single location is a valid range).
   InFlightDiagnostic report(DiagID id, llvm::SMRange range);
@@ -121,7 +118,7 @@ public:
 
   DiagnosticOptions &getOptions() { return options; }
   const DiagnosticOptions &getOptions() const { return options; }
-  llvm::SourceMgr &getSourceMgr() const { return sourceMgr; }
+  SourceManager &getSourceMgr() const { return sourceMgr; }
 
   llvm::ArrayRef<Diagnostic> getDiagnostics() const { return diagnostics; }
   /// How many stored diagnostics have exactly \p severity.
@@ -148,7 +145,7 @@ private:
   friend class InFlightDiagnostic;
   void commit(Diagnostic &&diag);
 
-  llvm::SourceMgr &sourceMgr;
+  SourceManager &sourceMgr;
   DiagnosticOptions options;
   std::vector<Diagnostic> diagnostics;
   llvm::DenseMap<DiagID, unsigned> perID;

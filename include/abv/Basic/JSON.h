@@ -63,11 +63,9 @@
 #include <optional>
 #include <string>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 enum class DiagID : unsigned;
@@ -349,7 +347,7 @@ private:
 /// A buffer whose name ends in `.yaml` or `.yml` (json::isYAMLPath) is read
 /// as YAML by json::parseYAML instead, so that every frontend reading a
 /// JSON artifact through this function accepts its YAML spelling too.
-std::unique_ptr<Document> parse(llvm::SourceMgr &sourceMgr, unsigned bufferID,
+std::unique_ptr<Document> parse(SourceManager &sourceMgr, unsigned bufferID,
                                 DiagnosticEngine &diags,
                                 const ParseOptions &options = {});
 

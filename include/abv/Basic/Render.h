@@ -28,11 +28,12 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace llvm {
-class SourceMgr;
 class raw_ostream;
 } // namespace llvm
 
 namespace abv {
+
+class SourceManager;
 
 enum class OutputFormat { Text, JSON, SARIF };
 
@@ -44,16 +45,16 @@ struct RenderOptions {
   llvm::StringRef toolName = "abv";
 };
 
-void renderText(llvm::raw_ostream &os, const llvm::SourceMgr &sourceMgr,
+void renderText(llvm::raw_ostream &os, const SourceManager &sourceMgr,
                 llvm::ArrayRef<Diagnostic> diags, const RenderOptions &opts);
-void renderJSON(llvm::raw_ostream &os, const llvm::SourceMgr &sourceMgr,
+void renderJSON(llvm::raw_ostream &os, const SourceManager &sourceMgr,
                 llvm::ArrayRef<Diagnostic> diags, const RenderOptions &opts);
-void renderSARIF(llvm::raw_ostream &os, const llvm::SourceMgr &sourceMgr,
+void renderSARIF(llvm::raw_ostream &os, const SourceManager &sourceMgr,
                  llvm::ArrayRef<Diagnostic> diags, const RenderOptions &opts);
 
 /// Dispatches on \p format.
 void render(OutputFormat format, llvm::raw_ostream &os,
-            const llvm::SourceMgr &sourceMgr, llvm::ArrayRef<Diagnostic> diags,
+            const SourceManager &sourceMgr, llvm::ArrayRef<Diagnostic> diags,
             const RenderOptions &opts);
 
 /// The version string ABV reports (in SARIF and --version).

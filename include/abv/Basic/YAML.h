@@ -84,11 +84,9 @@
 
 #include <memory>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
@@ -102,8 +100,8 @@ bool isYAMLPath(llvm::StringRef path);
 /// errors (YM001, YM002, YM004, IN007) are reported into \p diags and stop
 /// the parse (null is returned); warnings (YM003, YM005, YM006) do not. The
 /// buffer must outlive the Document.
-std::unique_ptr<Document> parseYAML(llvm::SourceMgr &sourceMgr,
-                                    unsigned bufferID, DiagnosticEngine &diags,
+std::unique_ptr<Document> parseYAML(SourceManager &sourceMgr, unsigned bufferID,
+                                    DiagnosticEngine &diags,
                                     const ParseOptions &options = {});
 
 /// Parses \p text, which must outlive the Document (ranges point into it).

@@ -50,6 +50,10 @@
 #include <optional>
 #include <vector>
 
+namespace abv {
+class SourceManager;
+} // namespace abv
+
 namespace abv::db {
 
 /// A name with the range it was spelled at.
@@ -325,7 +329,7 @@ public:
   explicit Schema(SchemaOrigin origin) : origin(origin) {}
 
   SchemaOrigin origin;
-  /// The files it was read from (SourceMgr buffer IDs).
+  /// The files it was read from (SourceManager buffer IDs).
   llvm::SmallVector<unsigned, 4> bufferIDs;
 
   std::vector<ConfigBlock> datasources;

@@ -6,7 +6,7 @@
 ///
 /// \file
 /// A Project is the root of ABV's IR: every artifact of one generated
-/// backend, each lowered into its layer, plus the SourceMgr that owns the
+/// backend, each lowered into its layer, plus the SourceManager that owns the
 /// source text every location points into. Later layers (API, logic) are
 /// added here beside the DB layer.
 ///
@@ -18,8 +18,8 @@
 #include "abv/IR/API.h"
 #include "abv/IR/DB.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <memory>
 #include <string>
@@ -32,8 +32,8 @@ public:
   Project(const Project &) = delete;
   Project &operator=(const Project &) = delete;
 
-  llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
-  const llvm::SourceMgr &getSourceMgr() const { return sourceMgr; }
+  SourceManager &getSourceMgr() { return sourceMgr; }
+  const SourceManager &getSourceMgr() const { return sourceMgr; }
 
   /// The folder the project was loaded from (empty for loose files).
   std::string rootPath;
@@ -75,7 +75,7 @@ public:
   }
 
 private:
-  llvm::SourceMgr sourceMgr;
+  SourceManager sourceMgr;
 };
 
 } // namespace abv

@@ -46,11 +46,11 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <iterator>
 #include <optional>
@@ -258,10 +258,10 @@ enum class SchemaRole : unsigned char {
 /// Reads one document.json; one instance per document.
 class AutoBeAPIReader : ShapeReader {
 public:
-  AutoBeAPIReader(llvm::SourceMgr &sourceMgr, unsigned bufferID,
+  AutoBeAPIReader(SourceManager &sourceMgr, unsigned bufferID,
                   DiagnosticEngine &diags)
       : ShapeReader(diags), bufferID(bufferID),
-        buffer(sourceMgr.getMemoryBuffer(bufferID)->getBuffer()) {}
+        buffer(sourceMgr.getBuffer(bufferID)->getBuffer()) {}
 
   std::unique_ptr<Document> read(const json::Value &root);
 
@@ -752,7 +752,7 @@ void AutoBeAPIReader::readObjectType(Type &type, const json::Value &value,
       type.requiredNames.push_back(name);
 }
 
-std::unique_ptr<Document> abv::parseAutoBeAPI(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<Document> abv::parseAutoBeAPI(SourceManager &sourceMgr,
                                               unsigned bufferID,
                                               DiagnosticEngine &diags) {
   std::unique_ptr<json::Document> doc = json::parse(sourceMgr, bufferID, diags);

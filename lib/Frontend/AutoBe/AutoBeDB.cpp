@@ -38,11 +38,11 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <iterator>
 #include <string>
@@ -145,10 +145,10 @@ std::optional<Stance> parseStance(StringRef name) {
 /// Reads one prisma.json; one instance per document.
 class AutoBeDBReader : ShapeReader {
 public:
-  AutoBeDBReader(llvm::SourceMgr &sourceMgr, unsigned bufferID,
+  AutoBeDBReader(SourceManager &sourceMgr, unsigned bufferID,
                  DiagnosticEngine &diags)
       : ShapeReader(diags), bufferID(bufferID),
-        buffer(sourceMgr.getMemoryBuffer(bufferID)->getBuffer()) {}
+        buffer(sourceMgr.getBuffer(bufferID)->getBuffer()) {}
 
   std::unique_ptr<Schema> read(const json::Value &root);
 
@@ -455,7 +455,7 @@ void AutoBeDBReader::resolveReferences() {
   }
 }
 
-std::unique_ptr<Schema> abv::parseAutoBeDB(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<Schema> abv::parseAutoBeDB(SourceManager &sourceMgr,
                                            unsigned bufferID,
                                            DiagnosticEngine &diags) {
   std::unique_ptr<json::Document> doc = json::parse(sourceMgr, bufferID, diags);

@@ -57,12 +57,12 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <string>
@@ -1221,14 +1221,14 @@ std::unique_ptr<Document> OpenAPIReader::read(unsigned bufferID) {
   return std::move(doc);
 }
 
-std::unique_ptr<Document> abv::parseOpenAPI(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<Document> abv::parseOpenAPI(SourceManager &sourceMgr,
                                             unsigned bufferID,
                                             DiagnosticEngine &diags) {
   std::unique_ptr<json::Document> json =
       json::parse(sourceMgr, bufferID, diags);
   if (!json)
     return nullptr;
-  OpenAPIReader reader(*json, sourceMgr.getMemoryBuffer(bufferID)->getBuffer(),
+  OpenAPIReader reader(*json, sourceMgr.getBuffer(bufferID)->getBuffer(),
                        diags);
   return reader.read(bufferID);
 }

@@ -32,10 +32,10 @@
 #include "PrismaLexer.h"
 #include "PrismaParser.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <condition_variable>
 #include <deque>
@@ -378,7 +378,7 @@ static void parseAndLower(llvm::ArrayRef<ChunkJob> jobs, db::Schema &schema,
 }
 
 std::unique_ptr<db::Schema>
-abv::parsePrismaSchema(llvm::SourceMgr &sourceMgr,
+abv::parsePrismaSchema(SourceManager &sourceMgr,
                        llvm::ArrayRef<unsigned> bufferIDs,
                        DiagnosticEngine &diags) {
   auto schema = std::make_unique<db::Schema>(db::SchemaOrigin::PrismaText);
@@ -389,7 +389,7 @@ abv::parsePrismaSchema(llvm::SourceMgr &sourceMgr,
   splits.reserve(bufferIDs.size());
   size_t numBlocks = 0;
   for (unsigned bufferID : bufferIDs) {
-    StringRef text = sourceMgr.getMemoryBuffer(bufferID)->getBuffer();
+    StringRef text = sourceMgr.getBuffer(bufferID)->getBuffer();
     size_t begin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     splits.push_back(splitPrismaBuffer(text, begin, ChunkTargetBytes));
     numBlocks += splits.back().numBlocks;
@@ -401,7 +401,7 @@ abv::parsePrismaSchema(llvm::SourceMgr &sourceMgr,
     unsigned bufferID = bufferIDs[b];
     const BufferSplit &split = splits[b];
     schema->bufferIDs.push_back(bufferID);
-    const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferID);
+    const llvm::MemoryBuffer *buffer = sourceMgr.getBuffer(bufferID);
     StringRef text = buffer->getBuffer();
     StringRef fileName = buffer->getBufferIdentifier();
     if (split.tooDeepAt) {

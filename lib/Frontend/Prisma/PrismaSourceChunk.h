@@ -6,11 +6,11 @@
 ///
 /// \file
 /// The Prisma frontend parses each buffer in chunks of whole top-level
-/// declarations. A SourceChunk is one such byte range of a SourceMgr buffer:
-/// it decodes the range into the code points ANTLR works on and maps ANTLR's
-/// code point indices (token start/stop) back to pointers into the buffer,
-/// which is what llvm::SMLoc is. Pure ASCII text, the common case, needs no
-/// table.
+/// declarations. A SourceChunk is one such byte range of a SourceManager
+/// buffer: it decodes the range into the code points ANTLR works on and maps
+/// ANTLR's code point indices (token start/stop) back to pointers into the
+/// buffer, which is what llvm::SMLoc is. Pure ASCII text, the common case,
+/// needs no table.
 ///
 /// Chunking (splitPrismaBuffer) keeps the memory of a parse bounded on very
 /// large schemas, and is also where the nesting-depth guard lives: it scans
@@ -35,12 +35,16 @@ class Token;
 class ParserRuleContext;
 } // namespace antlr4
 
+namespace abv {
+class SourceManager;
+} // namespace abv
+
 namespace abv::prisma {
 
-/// One parse unit: bytes [begin, end) of a SourceMgr buffer.
+/// One parse unit: bytes [begin, end) of a SourceManager buffer.
 class SourceChunk {
 public:
-  /// Decodes \p text (a slice of a SourceMgr buffer). Invalid UTF-8 bytes
+  /// Decodes \p text (a slice of a SourceManager buffer). Invalid UTF-8 bytes
   /// (which addSourceFile normally rejects before) decode to U+FFFD, one
   /// code point per byte, so that positions stay exact.
   explicit SourceChunk(llvm::StringRef text);

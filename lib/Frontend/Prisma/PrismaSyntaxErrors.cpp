@@ -11,6 +11,8 @@
 
 #include "PrismaSyntaxErrors.h"
 
+#include "abv/Basic/Unicode.h"
+
 #include "PrismaParser.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -168,10 +170,7 @@ static std::string shorten(StringRef text) {
   if (text.size() <= maxLength)
     return text.str();
   // Do not cut a UTF-8 sequence in half.
-  size_t cut = maxLength;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  return text.take_front(cut).str() + "...";
+  return truncateUTF8(text, maxLength).str() + "...";
 }
 
 /// Quotes \p text for a message, shortening long text.

@@ -30,11 +30,11 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -633,7 +633,7 @@ void ModelChecker::checkDatasources() {
     if (schema.bufferIDs.empty())
       return;
     const MemoryBuffer *buffer =
-        diags.getSourceMgr().getMemoryBuffer(schema.bufferIDs.front());
+        diags.getSourceMgr().getBuffer(schema.bufferIDs.front());
     diags.report(DiagID::DBDatasourceMissing,
                  SMLoc::getFromPointer(buffer->getBufferStart()))
         << kAssumedProvider;

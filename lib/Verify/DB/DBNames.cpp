@@ -21,16 +21,17 @@
 
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/Unicode.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/ConvertUTF.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <tuple>
@@ -215,14 +216,6 @@ static IdentifierLimit getIdentifierLimit(Provider provider) {
   return {};
 }
 
-static size_t countCodePoints(StringRef text) {
-  size_t count = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-      ++count;
-  return count;
-}
-
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -275,8 +268,8 @@ private:
 std::pair<unsigned, const char *> NameChecker::getOrder(SMRange range) const {
   if (!range.Start.isValid())
     return {~0U, nullptr};
-  const SourceMgr &sm = diags.getSourceMgr();
-  unsigned buffer = sm.FindBufferContainingLoc(range.Start);
+  const SourceManager &sm = diags.getSourceMgr();
+  unsigned buffer = sm.findBuffer(range.Start);
   auto it = llvm::find(schema.bufferIDs, buffer);
   return {unsigned(it - schema.bufferIDs.begin()), range.Start.getPointer()};
 }
@@ -470,7 +463,8 @@ bool NameChecker::checkDeclName(const Ident &name, StringRef article,
 void NameChecker::checkLength(StringRef dbName, SMRange range) {
   if (!limit.max)
     return;
-  size_t length = limit.inBytes ? dbName.size() : countCodePoints(dbName);
+  size_t length = limit.inBytes ? dbName.size()
+                                : countColumns(dbName, ColumnUnit::CodePoint);
   if (length <= limit.max)
     return;
   StringRef unit = limit.inBytes ? "bytes" : "characters";

@@ -22,18 +22,16 @@
 
 #include <memory>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
 /// Parses the JSON in buffer \p bufferID and lowers it. Returns null when
 /// the document is not JSON or not an AutoBe OpenAPI AST (after reporting
 /// why); otherwise a document holding everything that could be read.
-std::unique_ptr<api::Document> parseAutoBeAPI(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<api::Document> parseAutoBeAPI(SourceManager &sourceMgr,
                                               unsigned bufferID,
                                               DiagnosticEngine &diags);
 

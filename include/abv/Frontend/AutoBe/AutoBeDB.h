@@ -20,18 +20,16 @@
 
 #include <memory>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
 /// Parses the JSON in buffer \p bufferID and lowers it. Returns null when
 /// the document is not JSON or not a DB AST at all (after reporting why);
 /// otherwise a schema holding everything that could be read.
-std::unique_ptr<db::Schema> parseAutoBeDB(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<db::Schema> parseAutoBeDB(SourceManager &sourceMgr,
                                           unsigned bufferID,
                                           DiagnosticEngine &diags);
 

@@ -19,11 +19,9 @@
 
 #include <memory>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
@@ -31,7 +29,7 @@ class DiagnosticEngine;
 /// null when the buffer does not parse or is not an OpenAPI 3.x document (after
 /// reporting why, e.g. Swagger 2.0 is not supported); otherwise a document
 /// holding everything that could be read.
-std::unique_ptr<api::Document> parseOpenAPI(llvm::SourceMgr &sourceMgr,
+std::unique_ptr<api::Document> parseOpenAPI(SourceManager &sourceMgr,
                                             unsigned bufferID,
                                             DiagnosticEngine &diags);
 

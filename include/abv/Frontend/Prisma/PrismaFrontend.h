@@ -19,11 +19,9 @@
 
 #include <memory>
 
-namespace llvm {
-class SourceMgr;
-} // namespace llvm
-
 namespace abv {
+
+class SourceManager;
 
 class DiagnosticEngine;
 
@@ -32,8 +30,8 @@ class DiagnosticEngine;
 /// offending token, with what was expected; the parser recovers and keeps
 /// going, and whatever parsed is still lowered. Never throws.
 std::unique_ptr<db::Schema>
-parsePrismaSchema(llvm::SourceMgr &sourceMgr,
-                  llvm::ArrayRef<unsigned> bufferIDs, DiagnosticEngine &diags);
+parsePrismaSchema(SourceManager &sourceMgr, llvm::ArrayRef<unsigned> bufferIDs,
+                  DiagnosticEngine &diags);
 
 } // namespace abv
 
