@@ -26,7 +26,7 @@ Modes:
 Checks (any failure makes the exit status 1, with a message on stderr):
   --forbid     an ID in this list occurs (parse and shape errors must never
                occur on the corpus);
-  --abv-opt    also runs `abv-opt --all-passes --verify-each` on every input
+  --abv-opt    also runs `abv-opt --all-passes --verify-ir` on every input
                (the IR verifier between passes) and requires no IR001 and
                the same diagnostic counts as abv-verify.
 --details also prints each diagnostic of the listed IDs (file:line:col and
@@ -111,7 +111,7 @@ def run_verify(abv, path):
 def run_opt(abv_opt, path):
     """abv-opt with the default pipeline and the IR verifier around each
     pass; returns (exit code, diagnostics, {origin: model count})."""
-    proc = subprocess.run([abv_opt, "--all-passes", "--verify-each", "--print-ir",
+    proc = subprocess.run([abv_opt, "--all-passes", "--verify-ir", "--print-ir",
                            "--format=json", "--fail-on=never", path],
                           capture_output=True, text=True)
     records = None
@@ -189,7 +189,7 @@ def main():
             ocode, orecords, models = run_opt(args.abv_opt, path)
             ocounts = count(orecords)
             if "IR001" in ocounts:
-                bad.append(f"{rel}: abv-opt --verify-each reports IR001")
+                bad.append(f"{rel}: abv-opt --verify-ir reports IR001")
             if ocounts != counts or ocode != code:
                 bad.append(f"{rel}: abv-opt --all-passes disagrees with abv-verify: "
                            f"exit={ocode} {fmt(ocounts)} vs exit={code} {fmt(counts)}")

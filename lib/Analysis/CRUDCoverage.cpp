@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -315,10 +316,8 @@ static SmallVector<StringRef, 8> getNestedTypeNames(const api::Document &doc,
 }
 
 CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
-  schema = project.autobeSchema ? project.autobeSchema.get()
-                                : project.prismaSchema.get();
-  document = project.autobeDocument ? project.autobeDocument.get()
-                                    : project.openapiDocument.get();
+  schema = project.getDBSchema();
+  document = project.getAPIDocument();
   if (!schema || !document)
     return;
   for (const db::Model &model : schema->models) {
@@ -434,11 +433,18 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
 // Printing
 //===----------------------------------------------------------------------===//
 
-static StringRef getFileName(const SourceManager &sourceMgr,
-                             ArrayRef<unsigned> bufferIDs) {
+/// The artifact a schema or document was read from: its file, or for a
+/// schema of several `.prisma` files, their folder and count.
+static std::string getFileName(const SourceManager &sourceMgr,
+                               ArrayRef<unsigned> bufferIDs) {
   if (bufferIDs.empty())
     return "";
-  return sourceMgr.getBuffer(bufferIDs.front())->getBufferIdentifier();
+  StringRef first = sourceMgr.getBufferName(bufferIDs.front());
+  if (bufferIDs.size() == 1)
+    return first.str();
+  return (sys::path::parent_path(first) + " (" + Twine(bufferIDs.size()) +
+          " files)")
+      .str();
 }
 
 static void printPercent(raw_ostream &os, unsigned part, unsigned whole) {
@@ -521,8 +527,8 @@ void CRUDCoverage::printJSON(raw_ostream &os,
     return;
   }
   root["available"] = true;
-  root["schema"] = getFileName(sourceMgr, schema->bufferIDs).str();
-  root["document"] = getFileName(sourceMgr, document->bufferIDs).str();
+  root["schema"] = getFileName(sourceMgr, schema->bufferIDs);
+  root["document"] = getFileName(sourceMgr, document->bufferIDs);
   auto operationJSON = [&](const api::Operation &op) {
     LineColumn lc = locator.getLineColumn(op.range.Start);
     json value = json::object();

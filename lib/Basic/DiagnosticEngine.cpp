@@ -8,6 +8,8 @@
 
 #include "abv/Basic/SourceManager.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 
 using namespace abv;
@@ -153,10 +155,26 @@ void DiagnosticEngine::commit(Diagnostic &&diag) {
   diag.severity = options.getSeverity(diag.id);
   if (diag.severity == Severity::Ignored)
     return;
+  // One finding per defect: a pass that reaches the same place twice (a
+  // type used by several operations, an alias repeated) reports it once.
+  if (!seen.emplace(unsigned(diag.id), diag.range.Start.getPointer(),
+                    diag.range.End.getPointer(), diag.message)
+           .second) {
+    ++duplicates;
+    return;
+  }
   unsigned &count = perID[diag.id];
   ++count;
   if (limitPerID && count > limitPerID)
     return;
+  // The note at the twin comes first: it is about the finding's own place.
+  for (const TwinMap *twins : llvm::reverse(twinMaps)) {
+    SMRange twin = twins->lookup(diag.range.Start);
+    if (twin.isValid())
+      diag.notes.insert(
+          diag.notes.begin(),
+          {twin, ("the same declaration in " + twins->getDescription()).str()});
+  }
   diagnostics.push_back(std::move(diag));
 }
 

@@ -8,6 +8,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/SourceFiles.h"
 #include "abv/Basic/YAML.h"
+#include "abv/Frontend/ArtifactPairing.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
@@ -147,7 +148,7 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                             DiagnosticEngine &diags, uint64_t sizeLimit) {
-  SourceManager &sm = project.getSourceMgr();
+  SourceManager &sm = project.getSourceManager();
   ArtifactSet set;
   bool unreadable = false;
 
@@ -248,5 +249,9 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       break;
     }
   }
+  // One canonical artifact per layer; findings in it get notes at its twin.
+  pairArtifacts(project);
+  diags.addTwinMap(&project.dbTwins);
+  diags.addTwinMap(&project.apiTwins);
   return unreadable ? LoadResult::Unreadable : LoadResult::Ok;
 }

@@ -446,10 +446,10 @@ void APIPrinter::print(const api::Document &doc) {
 }
 
 void abv::printProject(const Project &project, raw_ostream &os) {
-  Printer printer(project.getSourceMgr(), os);
+  Printer printer(project.getSourceManager(), os);
   for (const Schema *schema : project.getDBSchemas())
     printer.print(*schema);
-  APIPrinter apiPrinter(project.getSourceMgr(), os);
+  APIPrinter apiPrinter(project.getSourceManager(), os);
   for (const api::Document *doc : project.getAPIDocuments())
     apiPrinter.print(*doc);
 }

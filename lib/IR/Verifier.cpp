@@ -19,7 +19,7 @@ namespace {
 class Verifier {
 public:
   Verifier(const Project &project, DiagnosticEngine &diags)
-      : sm(project.getSourceMgr()), diags(diags) {}
+      : sm(project.getSourceManager()), diags(diags) {}
 
   void verify(const Schema &schema);
   void verify(const api::Document &doc);

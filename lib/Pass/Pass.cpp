@@ -14,22 +14,55 @@ using namespace llvm;
 
 Pass::~Pass() = default;
 
-void PassRegistry::add(StringRef argument, StringRef description,
-                       Factory factory, bool inDefaultPipeline) {
-  auto [it, inserted] = byName.try_emplace(argument, entries.size());
-  if (!inserted) {
-    entries[it->second] = {argument.str(), description.str(),
-                           std::move(factory), inDefaultPipeline};
-    return;
+StringRef abv::getPassUnitName(PassUnit unit) {
+  switch (unit) {
+  case PassUnit::Schema:
+    return "schema";
+  case PassUnit::Document:
+    return "document";
+  case PassUnit::Project:
+    return "project";
   }
-  entries.push_back({argument.str(), description.str(), std::move(factory),
-                     inDefaultPipeline});
+  llvm_unreachable("unknown pass unit");
 }
 
-void PassRegistry::add(std::unique_ptr<Pass> (*create)(),
+StringRef abv::getPassLayerName(PassLayer layer) {
+  switch (layer) {
+  case PassLayer::DB:
+    return "db";
+  case PassLayer::API:
+    return "api";
+  case PassLayer::Link:
+    return "link";
+  case PassLayer::Logic:
+    return "logic";
+  }
+  llvm_unreachable("unknown pass layer");
+}
+
+void PassRegistry::add(StringRef argument, StringRef description,
+                       Factory factory, PassUnit unit, PassLayer layer,
                        bool inDefaultPipeline) {
-  std::unique_ptr<Pass> probe = create();
-  add(probe->getArgument(), probe->getDescription(), create, inDefaultPipeline);
+  Entry entry{argument.str(), description.str(), std::move(factory), unit,
+              layer,          inDefaultPipeline};
+  auto [it, inserted] = byName.try_emplace(argument, entries.size());
+  if (!inserted) {
+    entries[it->second] = std::move(entry);
+    return;
+  }
+  entries.push_back(std::move(entry));
+}
+
+void PassRegistry::add(const Factory &factory, PassLayer layer,
+                       bool inDefaultPipeline) {
+  std::unique_ptr<Pass> probe = factory();
+  add(probe->getArgument(), probe->getDescription(), factory, probe->getUnit(),
+      layer, inDefaultPipeline);
+}
+
+void PassRegistry::add(std::unique_ptr<Pass> (*create)(), PassLayer layer,
+                       bool inDefaultPipeline) {
+  add(Factory(create), layer, inDefaultPipeline);
 }
 
 const PassRegistry::Entry *PassRegistry::lookup(StringRef argument) const {
@@ -45,6 +78,7 @@ PassRegistry &PassRegistry::getGlobal() {
 Error PassManager::addPipeline(StringRef pipeline) {
   SmallVector<StringRef, 8> names;
   pipeline.split(names, ',', -1, /*KeepEmpty=*/false);
+  unsigned added = 0;
   for (StringRef name : names) {
     name = name.trim();
     if (name.empty())
@@ -55,7 +89,13 @@ Error PassManager::addPipeline(StringRef pipeline) {
                                "unknown pass '%s' (see --list-passes)",
                                name.str().c_str());
     addPass(entry->factory());
+    ++added;
   }
+  if (added == 0)
+    return createStringError(inconvertibleErrorCode(),
+                             "the pipeline '%s' names no pass (see "
+                             "--list-passes)",
+                             pipeline.str().c_str());
   return Error::success();
 }
 
@@ -67,11 +107,8 @@ void PassManager::addDefaultPipeline() {
 
 void PassManager::run(const Project &project, DiagnosticEngine &diags) {
   AnalysisManager analyses(project);
-  if (verifyEach && !verifyProject(project, diags))
+  if (verifyIR && !verifyProject(project, diags))
     return;
-  for (const std::unique_ptr<Pass> &pass : passes) {
-    pass->run(project, analyses, diags);
-    if (verifyEach && !verifyProject(project, diags))
-      return;
-  }
+  for (const std::unique_ptr<Pass> &pass : passes)
+    pass->runOn(project, analyses, diags);
 }

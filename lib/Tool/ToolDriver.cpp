@@ -89,7 +89,7 @@ struct CommonOptions {
 class ToolRun {
 public:
   ToolRun(CommonOptions &opts, StringRef toolName)
-      : opts(opts), toolName(toolName), diags(project.getSourceMgr()) {}
+      : opts(opts), toolName(toolName), diags(project.getSourceManager()) {}
 
   /// Applies -W options; false on an unknown diagnostic.
   bool applyWarningOptions();
@@ -99,7 +99,7 @@ public:
   bool load();
   /// Builds the pass pipeline: --passes, or the default one when
   /// \p useDefault; false on an unknown pass.
-  bool runPasses(bool useDefault, bool verifyEach);
+  bool runPasses(bool useDefault, bool verifyIR);
   /// The steps every tool takes once its options are parsed: open -o,
   /// answer --list-*, apply -W, load the inputs. Returns the exit code when
   /// the tool is done already (a listing, a usage error); otherwise sets
@@ -162,9 +162,9 @@ bool ToolRun::load() {
          LoadResult::Ok;
 }
 
-bool ToolRun::runPasses(bool useDefault, bool verifyEach) {
+bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
   PassManager pm(getRegistry());
-  pm.setVerifyEach(verifyEach);
+  pm.setVerifyIR(verifyIR);
   if (!opts.passes.empty()) {
     if (Error err = pm.addPipeline(opts.passes)) {
       WithColor::error(errs(), toolName) << toString(std::move(err)) << '\n';
@@ -186,8 +186,8 @@ int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
                       (opts.color == ColorMode::Auto && diagOS.has_colors()));
   if (renderOpts.color)
     diagOS.enable_colors(true);
-  render(opts.format, diagOS, project.getSourceMgr(), diags.getDiagnostics(),
-         renderOpts);
+  render(opts.format, diagOS, project.getSourceManager(),
+         diags.getDiagnostics(), renderOpts);
   diagOS.flush();
   if (unreadable)
     return ExitUsage;
@@ -287,7 +287,7 @@ int abv::runVerifyMain(int argc, char **argv) {
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
-    if (!run.runPasses(/*useDefault=*/true, /*verifyEach=*/false))
+    if (!run.runPasses(/*useDefault=*/true, /*verifyIR=*/false))
       return int(ExitUsage);
     int code = run.finish(out->os(), !readable);
     out->keep();
@@ -295,9 +295,9 @@ int abv::runVerifyMain(int argc, char **argv) {
       AnalysisManager analyses(run.project);
       const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
       if (crudCoverage == CoverageFormat::JSON)
-        coverage.printJSON(outs(), run.project.getSourceMgr());
+        coverage.printJSON(outs(), run.project.getSourceManager());
       else
-        coverage.print(outs(), run.project.getSourceMgr());
+        coverage.print(outs(), run.project.getSourceManager());
     }
     return code;
   });
@@ -309,8 +309,9 @@ int abv::runOptMain(int argc, char **argv) {
   CommonOptions opts;
   cl::opt<bool> printIR{"print-ir", cl::desc("Print the IR after the passes"),
                         cl::cat(opts.category)};
-  cl::opt<bool> verifyEach{
-      "verify-each", cl::desc("Run the IR verifier before and after each pass"),
+  cl::opt<bool> verifyIR{
+      "verify-ir",
+      cl::desc("Run the IR verifier after lowering, before the first pass"),
       cl::init(true), cl::cat(opts.category)};
   cl::opt<bool> allPasses{"all-passes",
                           cl::desc("Run the default abv-verify pipeline"),
@@ -326,7 +327,7 @@ int abv::runOptMain(int argc, char **argv) {
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
-    if (!run.runPasses(/*useDefault=*/allPasses, verifyEach))
+    if (!run.runPasses(/*useDefault=*/allPasses, verifyIR))
       return int(ExitUsage);
     if (printIR)
       printProject(run.project, out->os());

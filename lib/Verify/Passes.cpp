@@ -10,6 +10,7 @@
 using namespace abv;
 
 void abv::registerAllPasses(PassRegistry &registry) {
-#define PASS(Argument, Create, Unit, Layer) registry.add(Create);
+#define PASS(Argument, Create, Unit, Layer)                                    \
+  registry.add(Create, PassLayer::Layer);
 #include "abv/Verify/Passes.def"
 }

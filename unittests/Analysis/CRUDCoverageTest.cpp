@@ -55,7 +55,7 @@ TEST(NamingTest, LooksPlural) {
 /// Writes a project folder and loads it.
 struct CRUDFixture : ::testing::Test {
   Project project;
-  DiagnosticEngine diags{project.getSourceMgr()};
+  DiagnosticEngine diags{project.getSourceManager()};
   SmallString<128> dir;
 
   void TearDown() override {

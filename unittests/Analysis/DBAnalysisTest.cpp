@@ -25,15 +25,15 @@ namespace {
 /// Parses \p text as a one-file schema into a fresh project.
 struct SchemaFixture : ::testing::Test {
   Project project;
-  DiagnosticEngine diags{project.getSourceMgr()};
+  DiagnosticEngine diags{project.getSourceManager()};
 
   const Schema &parse(StringRef text) {
     std::optional<unsigned> id =
-        addSourceBuffer(project.getSourceMgr(), diags,
+        addSourceBuffer(project.getSourceManager(), diags,
                         MemoryBuffer::getMemBufferCopy(text, "schema.prisma"));
     EXPECT_TRUE(id);
     project.prismaSchema =
-        parsePrismaSchema(project.getSourceMgr(), {*id}, diags);
+        parsePrismaSchema(project.getSourceManager(), {*id}, diags);
     EXPECT_TRUE(project.prismaSchema);
     return *project.prismaSchema;
   }
@@ -189,7 +189,7 @@ model users {
   const Diagnostic &d = diags.getDiagnostics().front();
   ASSERT_TRUE(d.fix.has_value());
   EXPECT_EQ(d.fix->replacement, "DateTime");
-  LineColumn lc = project.getSourceMgr().getLineColumn(d.range.Start);
+  LineColumn lc = project.getSourceManager().getLineColumn(d.range.Start);
   EXPECT_EQ(lc.line, 8u);
   EXPECT_EQ(lc.column, 9u);
 }

@@ -206,3 +206,81 @@ TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
                       "s.prisma:3:7: note: fix: declare it\n");
 }
 } // namespace
+
+namespace {
+TEST_F(EngineFixture, IdenticalRecordsAreKeptOnce) {
+  for (int i = 0; i != 3; ++i)
+    engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  // Same place, another message: a different finding.
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Other";
+  // Same message, another place: a different finding.
+  engine.report(DiagID::DBUnknownType, rangeOf("Int")) << "Strin";
+  EXPECT_EQ(engine.getDiagnostics().size(), 3u);
+  EXPECT_EQ(engine.getDuplicateCount(), 2u);
+}
+
+TEST_F(EngineFixture, FindingsInPairedNodesGetANoteAtTheTwin) {
+  // The "twin" is another buffer, as prisma.json is for the .prisma text.
+  auto twinBuffer = MemoryBuffer::getMemBufferCopy(
+      "{\"name\": \"a\", \"fields\": [{\"name\": \"x\"}]}", "prisma.json");
+  unsigned twinID = sm.addBuffer(std::move(twinBuffer));
+  StringRef twinText = sm.getBufferText(twinID);
+  auto twinRange = [&](StringRef needle) {
+    size_t at = twinText.find(needle);
+    return SMRange(SMLoc::getFromPointer(twinText.data() + at),
+                   SMLoc::getFromPointer(twinText.data() + at + needle.size()));
+  };
+  TwinMap twins("the AST");
+  // The model (whole block) and, nested in it, one field.
+  twins.add(rangeOf("model a {\n  id Int @id\n  \xC3\xA9t\xC3\xA9 Strin\n}"),
+            twinRange("\"a\""));
+  twins.add(rangeOf("\xC3\xA9t\xC3\xA9 Strin"), twinRange("\"x\""));
+  engine.addTwinMap(&twins);
+
+  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
+  engine.report(DiagID::DBModelNoUnique, rangeOf("id Int")) << "a";
+  engine.report(DiagID::DBUnknownType, twinRange("fields")) << "x";
+  ASSERT_EQ(engine.getDiagnostics().size(), 3u);
+  // In the field: the innermost pair wins, and the note comes first.
+  const Diagnostic &inField = engine.getDiagnostics()[0];
+  ASSERT_EQ(inField.notes.size(), 1u);
+  EXPECT_EQ(inField.notes[0].range.Start, twinRange("\"x\"").Start);
+  EXPECT_EQ(inField.notes[0].message, "the same declaration in the AST");
+  // Elsewhere in the model: the model's twin.
+  const Diagnostic &inModel = engine.getDiagnostics()[1];
+  ASSERT_EQ(inModel.notes.size(), 1u);
+  EXPECT_EQ(inModel.notes[0].range.Start, twinRange("\"a\"").Start);
+  // Outside every paired node (in the twin itself): no note.
+  EXPECT_TRUE(engine.getDiagnostics()[2].notes.empty());
+}
+
+TEST(TwinMapTest, InnermostContainingPairAmongSiblings) {
+  // Nodes as offsets into one buffer: [0, 100) holds [10, 20), [30, 60)
+  // which holds [40, 50), and [70, 80).
+  static const char text[101] = {};
+  auto at = [](size_t begin, size_t end) {
+    return SMRange(SMLoc::getFromPointer(text + begin),
+                   SMLoc::getFromPointer(text + end));
+  };
+  TwinMap twins("t");
+  // Added out of order, as passes over different node kinds would.
+  twins.add(at(40, 50), at(4, 5));
+  twins.add(at(0, 100), at(0, 1));
+  twins.add(at(70, 80), at(7, 8));
+  twins.add(at(10, 20), at(1, 2));
+  twins.add(at(30, 60), at(3, 4));
+  auto lookup = [&](size_t offset) {
+    SMRange twin = twins.lookup(SMLoc::getFromPointer(text + offset));
+    return twin.isValid() ? int(twin.Start.getPointer() - text) : -1;
+  };
+  EXPECT_EQ(lookup(5), 0);
+  EXPECT_EQ(lookup(15), 1);
+  EXPECT_EQ(lookup(20), 0); // End is exclusive.
+  EXPECT_EQ(lookup(35), 3);
+  EXPECT_EQ(lookup(45), 4);
+  EXPECT_EQ(lookup(55), 3); // After a nested sibling: back to its parent.
+  EXPECT_EQ(lookup(65), 0);
+  EXPECT_EQ(lookup(75), 7);
+  EXPECT_EQ(lookup(100), -1);
+}
+} // namespace

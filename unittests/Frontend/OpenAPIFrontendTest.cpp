@@ -36,12 +36,12 @@ namespace {
 /// Loads a swagger.json text through the frontend into a Project.
 struct Loaded {
   Project project;
-  DiagnosticEngine diags{project.getSourceMgr()};
+  DiagnosticEngine diags{project.getSourceManager()};
   const char *text = nullptr;
   const Document *doc = nullptr;
 
   explicit Loaded(StringRef input) {
-    SourceManager &sm = project.getSourceMgr();
+    SourceManager &sm = project.getSourceManager();
     unsigned id =
         sm.addBuffer(MemoryBuffer::getMemBufferCopy(input, "swagger.json"));
     text = sm.getBuffer(id)->getBufferStart();

@@ -36,7 +36,7 @@ struct IRFixture : ::testing::Test {
   }
 
   void SetUp() override {
-    SourceManager &sm = project.getSourceMgr();
+    SourceManager &sm = project.getSourceManager();
     unsigned id = sm.addBuffer(
         MemoryBuffer::getMemBufferCopy("model users {\n  id String @id\n}\n"
                                        "model posts {\n  id String @id\n"
@@ -101,13 +101,13 @@ TEST_F(IRFixture, FinalizeResolvesModelTypesAndMirrorsIds) {
 }
 
 TEST_F(IRFixture, VerifierAcceptsWellFormedIR) {
-  DiagnosticEngine diags(project.getSourceMgr());
+  DiagnosticEngine diags(project.getSourceManager());
   EXPECT_TRUE(verifyProject(project, diags));
   EXPECT_TRUE(diags.getDiagnostics().empty());
 }
 
 TEST_F(IRFixture, VerifierRejectsBrokenInvariants) {
-  DiagnosticEngine diags(project.getSourceMgr());
+  DiagnosticEngine diags(project.getSourceManager());
   schema->models[0].fields[0].relation.emplace();     // relation on a scalar
   schema->models[1].fields[0].name.range = SMRange(); // no location
   EXPECT_FALSE(verifyProject(project, diags));

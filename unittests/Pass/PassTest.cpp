@@ -26,18 +26,18 @@ int CountingAnalysis::constructed = 0;
 
 std::vector<std::string> trace;
 
-struct PassA : PassInfoMixin<PassA> {
+struct PassA : ProjectPass<PassA> {
   static constexpr StringLiteral argument = "test-a";
   static constexpr StringLiteral description = "first";
-  void run(const Project &, AnalysisManager &am, DiagnosticEngine &) override {
+  void run(const Project &, AnalysisManager &am, DiagnosticEngine &) {
     am.getAnalysis<CountingAnalysis>();
     trace.push_back("a");
   }
 };
-struct PassB : PassInfoMixin<PassB> {
+struct PassB : ProjectPass<PassB> {
   static constexpr StringLiteral argument = "test-b";
   static constexpr StringLiteral description = "second";
-  void run(const Project &, AnalysisManager &am, DiagnosticEngine &) override {
+  void run(const Project &, AnalysisManager &am, DiagnosticEngine &) {
     am.getAnalysis<CountingAnalysis>();
     trace.push_back("b");
   }
@@ -45,10 +45,10 @@ struct PassB : PassInfoMixin<PassB> {
 
 TEST(PassManager, RunsPipelinesInOrderAndCachesAnalyses) {
   PassRegistry registry;
-  registry.add<PassA>();
-  registry.add<PassB>(/*inDefaultPipeline=*/false);
+  registry.add<PassA>(PassLayer::DB);
+  registry.add<PassB>(PassLayer::DB, /*inDefaultPipeline=*/false);
   Project project;
-  DiagnosticEngine diags(project.getSourceMgr());
+  DiagnosticEngine diags(project.getSourceManager());
 
   trace.clear();
   CountingAnalysis::constructed = 0;
@@ -68,6 +68,32 @@ TEST(PassManager, RunsPipelinesInOrderAndCachesAnalyses) {
   Error err = bad.addPipeline("test-a,nope");
   ASSERT_TRUE(bool(err));
   EXPECT_NE(toString(std::move(err)).find("nope"), std::string::npos);
+
+  // A pipeline that names no pass is an error, not an empty run.
+  PassManager empty(registry);
+  Error none = empty.addPipeline(",, ,");
+  ASSERT_TRUE(bool(none));
+  EXPECT_NE(toString(std::move(none)).find("names no pass"), std::string::npos);
+}
+
+/// Every row of Passes.def: the pass it creates has the row's argument and
+/// unit, and the registry keeps the row's layer.
+TEST(PassRegistry, PassesMatchTheirRowOfPassesDef) {
+  PassRegistry registry;
+  registerAllPasses(registry);
+  unsigned rows = 0;
+#define PASS(Argument, Create, Unit, Layer)                                    \
+  {                                                                            \
+    ++rows;                                                                    \
+    const PassRegistry::Entry *entry = registry.lookup(Argument);              \
+    ASSERT_NE(entry, nullptr) << Argument;                                     \
+    EXPECT_EQ(Create()->getArgument(), Argument);                              \
+    EXPECT_EQ(Create()->getUnit(), PassUnit::Unit) << Argument;                \
+    EXPECT_EQ(entry->unit, PassUnit::Unit) << Argument;                        \
+    EXPECT_EQ(entry->layer, PassLayer::Layer) << Argument;                     \
+  }
+#include "abv/Verify/Passes.def"
+  EXPECT_EQ(registry.getEntries().size(), rows);
 }
 
 TEST(PassRegistry, PassesAreRegisteredWithUniqueNames) {

@@ -31,13 +31,13 @@ namespace {
 
 struct APIFixture : ::testing::Test {
   Project project;
-  DiagnosticEngine diags{project.getSourceMgr()};
+  DiagnosticEngine diags{project.getSourceManager()};
   StringRef text;
   Document *doc = nullptr;
 
   /// Makes \p source the document's buffer; \p origin picks the slot.
   void load(StringRef source, DocumentOrigin origin = DocumentOrigin::OpenAPI) {
-    SourceManager &sm = project.getSourceMgr();
+    SourceManager &sm = project.getSourceManager();
     unsigned id = sm.addBuffer(MemoryBuffer::getMemBufferCopy(
         source,
         origin == DocumentOrigin::OpenAPI ? "swagger.json" : "document.json"));
@@ -154,7 +154,7 @@ struct APIFixture : ::testing::Test {
   std::string where(SMRange range) {
     if (!range.isValid())
       return "?";
-    auto [line, col] = project.getSourceMgr().getLineColumn(range.Start);
+    auto [line, col] = project.getSourceManager().getLineColumn(range.Start);
     return std::to_string(line) + ":" + std::to_string(col);
   }
 

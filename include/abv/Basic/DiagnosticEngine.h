@@ -24,11 +24,15 @@
 #define ABV_BASIC_DIAGNOSTICENGINE_H
 
 #include "abv/Basic/Diagnostic.h"
+#include "abv/Basic/TwinMap.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
 
+#include <set>
+#include <string>
+#include <tuple>
 #include <vector>
 
 namespace abv {
@@ -118,7 +122,7 @@ public:
 
   DiagnosticOptions &getOptions() { return options; }
   const DiagnosticOptions &getOptions() const { return options; }
-  SourceManager &getSourceMgr() const { return sourceMgr; }
+  SourceManager &getSourceManager() const { return sourceMgr; }
 
   llvm::ArrayRef<Diagnostic> getDiagnostics() const { return diagnostics; }
   /// How many stored diagnostics have exactly \p severity.
@@ -136,9 +140,20 @@ public:
   /// ones are counted but dropped.
   void setLimitPerID(unsigned limit) { limitPerID = limit; }
 
+  /// From now on, a diagnostic located in a node that \p twins pairs with a
+  /// twin artifact gets a note at the twin (the map must outlive the
+  /// engine's use).
+  void addTwinMap(const TwinMap *twins) { twinMaps.push_back(twins); }
+
+  /// How many diagnostics were dropped as exact repeats (same ID, range and
+  /// message) of an earlier one.
+  unsigned getDuplicateCount() const { return duplicates; }
+
   void clear() {
     diagnostics.clear();
     perID.clear();
+    seen.clear();
+    duplicates = 0;
   }
 
 private:
@@ -150,6 +165,10 @@ private:
   std::vector<Diagnostic> diagnostics;
   llvm::DenseMap<DiagID, unsigned> perID;
   unsigned limitPerID = 0;
+  std::vector<const TwinMap *> twinMaps;
+  /// (ID, range, message) of every stored diagnostic, to drop repeats.
+  std::set<std::tuple<unsigned, const char *, const char *, std::string>> seen;
+  unsigned duplicates = 0;
 };
 
 } // namespace abv

@@ -5,20 +5,37 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// A Project is the root of ABV's IR: every artifact of one generated
-/// backend, each lowered into its layer, plus the SourceManager that owns the
-/// source text every location points into. Later layers (API, logic) are
-/// added here beside the DB layer.
+/// A Project is the root of ABV's IR for one generated backend: every
+/// artifact lowered into its layer. Its source buffers live in a
+/// SourceManager it shares with the other projects of its Workspace (a
+/// candidate and its reference), or in one of its own.
+///
+/// A layer may come in two artifacts: the DB schema as `.prisma` text and as
+/// AutoBe's DB AST (`autobe/prisma.json`), the API as AutoBe's OpenAPI AST
+/// (`autobe/document.json`) and as an OpenAPI document. One of them is the
+/// layer's canonical artifact, the one passes check and findings point at
+/// (docs/Architecture.md, "One artifact per layer"):
+///
+/// - DB: the `.prisma` text, the schema a developer edits and Prisma
+///   compiles; the loader copies onto it what only the AST knows (stances,
+///   AutoBe's logical types, material views, namespaces).
+/// - API: AutoBe's `document.json`, the only one carrying the links to the
+///   DB (`x-autobe-*`), the actors and the prerequisites; AutoBe's OpenAPI
+///   document is generated from it.
+///
+/// The other artifact is its twin: db-sync compares the two, and every
+/// finding in a paired node gets a note at the twin (TwinMap).
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef ABV_IR_PROJECT_H
 #define ABV_IR_PROJECT_H
 
+#include "abv/Basic/SourceManager.h"
+#include "abv/Basic/TwinMap.h"
 #include "abv/IR/API.h"
 #include "abv/IR/DB.h"
 
-#include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
@@ -28,12 +45,15 @@ namespace abv {
 
 class Project {
 public:
-  Project() = default;
+  /// A project with a SourceManager of its own.
+  Project();
+  /// A project whose buffers live in \p sources (a Workspace's).
+  explicit Project(SourceManager &sources);
   Project(const Project &) = delete;
   Project &operator=(const Project &) = delete;
+  ~Project();
 
-  SourceManager &getSourceMgr() { return sourceMgr; }
-  const SourceManager &getSourceMgr() const { return sourceMgr; }
+  SourceManager &getSourceManager() const { return *sources; }
 
   /// The folder the project was loaded from (empty for loose files).
   std::string rootPath;
@@ -48,17 +68,24 @@ public:
   /// The API read from AutoBe's `autobe/document.json`, if any.
   std::unique_ptr<api::Document> autobeDocument;
 
-  /// Every API document present, OpenAPI first.
-  llvm::SmallVector<const api::Document *, 2> getAPIDocuments() const {
-    llvm::SmallVector<const api::Document *, 2> result;
-    if (openapiDocument)
-      result.push_back(openapiDocument.get());
-    if (autobeDocument)
-      result.push_back(autobeDocument.get());
-    return result;
+  /// The canonical DB schema: the `.prisma` text, else AutoBe's AST.
+  const db::Schema *getDBSchema() const {
+    return prismaSchema ? prismaSchema.get() : autobeSchema.get();
+  }
+  /// The DB schema's twin artifact, when both are present.
+  const db::Schema *getDBTwin() const {
+    return prismaSchema ? autobeSchema.get() : nullptr;
+  }
+  /// The canonical API document: AutoBe's AST, else the OpenAPI document.
+  const api::Document *getAPIDocument() const {
+    return autobeDocument ? autobeDocument.get() : openapiDocument.get();
+  }
+  /// The API document's twin artifact, when both are present.
+  const api::Document *getAPITwin() const {
+    return autobeDocument ? openapiDocument.get() : nullptr;
   }
 
-  /// Every DB schema present, `.prisma` first.
+  /// Every DB schema present, `.prisma` (canonical) first.
   llvm::SmallVector<const db::Schema *, 2> getDBSchemas() const {
     llvm::SmallVector<const db::Schema *, 2> result;
     if (prismaSchema)
@@ -67,6 +94,20 @@ public:
       result.push_back(autobeSchema.get());
     return result;
   }
+  /// Every API document present, canonical first.
+  llvm::SmallVector<const api::Document *, 2> getAPIDocuments() const {
+    llvm::SmallVector<const api::Document *, 2> result;
+    if (const api::Document *doc = getAPIDocument())
+      result.push_back(doc);
+    if (const api::Document *twin = getAPITwin())
+      result.push_back(twin);
+    return result;
+  }
+
+  /// Pairs of the canonical DB schema's nodes with the twin's, and of the
+  /// canonical API document's (filled by the loader).
+  TwinMap dbTwins{"AutoBe's DB AST"};
+  TwinMap apiTwins{"the OpenAPI document"};
 
   /// Whether the project holds any artifact at all.
   bool empty() const {
@@ -75,7 +116,33 @@ public:
   }
 
 private:
-  SourceManager sourceMgr;
+  std::unique_ptr<SourceManager> ownedSources;
+  SourceManager *sources;
+};
+
+/// Owns the sources of several projects (a candidate and its reference, a
+/// batch of runs), so that one DiagnosticEngine can report on all of them.
+class Workspace {
+public:
+  Workspace() = default;
+  Workspace(const Workspace &) = delete;
+  Workspace &operator=(const Workspace &) = delete;
+
+  SourceManager &getSourceManager() { return sources; }
+  const SourceManager &getSourceManager() const { return sources; }
+
+  /// Adds an empty project whose buffers live in this workspace.
+  Project &addProject() {
+    projects.push_back(std::make_unique<Project>(sources));
+    return *projects.back();
+  }
+  llvm::ArrayRef<std::unique_ptr<Project>> getProjects() const {
+    return projects;
+  }
+
+private:
+  SourceManager sources;
+  std::vector<std::unique_ptr<Project>> projects;
 };
 
 } // namespace abv

@@ -12,15 +12,25 @@
 /// relation pairings) are computed once per project and cached in the
 /// AnalysisManager, LLVM style; passes ask for them.
 ///
-/// Defining a pass (in an anonymous namespace; only the factory is public):
+/// A pass declares the unit it runs on (Passes.def says the same, with its
+/// layer): a `Schema` pass sees the project's canonical DB schema, a
+/// `Document` pass its canonical API document, a `Project` pass the whole
+/// project (several layers, or both artifacts of one). Defining one (in an
+/// anonymous namespace; only the factory is public):
 /// \code
-///   struct MyPass : PassInfoMixin<MyPass> {
+///   struct MyPass : SchemaPass<MyPass> {
 ///     static constexpr llvm::StringLiteral argument = "db-my-check";
 ///     static constexpr llvm::StringLiteral description = "Checks ...";
-///     void run(const Project &p, AnalysisManager &am, DiagnosticEngine &d);
+///     void run(const db::Schema &schema, AnalysisManager &am,
+///              DiagnosticEngine &diags);
 ///   };
-///   registry.add<MyPass>();
+///   std::unique_ptr<Pass> abv::createMyPass() {
+///     return std::make_unique<MyPass>();
+///   }
 /// \endcode
+///
+/// The IR verifier runs once, after lowering and before the first pass:
+/// passes read the IR and never change it.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +52,24 @@ namespace abv {
 
 class DiagnosticEngine;
 class Project;
+namespace db {
+class Schema;
+} // namespace db
+namespace api {
+class Document;
+} // namespace api
+
+/// What one run of a pass sees.
+enum class PassUnit : unsigned char {
+  Schema,   ///< The project's canonical DB schema.
+  Document, ///< The project's canonical API document.
+  Project   ///< The whole project.
+};
+llvm::StringRef getPassUnitName(PassUnit unit);
+
+/// The layer a pass's findings belong to.
+enum class PassLayer : unsigned char { DB, API, Link, Logic };
+llvm::StringRef getPassLayerName(PassLayer layer);
 
 //===----------------------------------------------------------------------===//
 // Analyses
@@ -90,18 +118,50 @@ public:
   virtual llvm::StringRef getArgument() const = 0;
   /// One line for --help and `abv-opt --list-passes`.
   virtual llvm::StringRef getDescription() const = 0;
-  /// Inspects \p project; reports findings into \p diags.
-  virtual void run(const Project &project, AnalysisManager &analyses,
-                   DiagnosticEngine &diags) = 0;
+  /// The unit the pass runs on.
+  virtual PassUnit getUnit() const = 0;
+  /// Runs the pass on its unit of \p project (nothing when the project has
+  /// no such unit); reports findings into \p diags.
+  virtual void runOn(const Project &project, AnalysisManager &analyses,
+                     DiagnosticEngine &diags) = 0;
 };
 
 /// CRTP helper: supplies getArgument/getDescription from static members
-/// `argument` and `description`, and forwards run().
+/// `argument` and `description`.
 template <typename Derived> class PassInfoMixin : public Pass {
 public:
   llvm::StringRef getArgument() const override { return Derived::argument; }
   llvm::StringRef getDescription() const override {
     return Derived::description;
+  }
+};
+
+/// A pass over the canonical DB schema: `Derived::run(const db::Schema &,
+/// AnalysisManager &, DiagnosticEngine &)`.
+template <typename Derived> class SchemaPass : public PassInfoMixin<Derived> {
+public:
+  PassUnit getUnit() const final { return PassUnit::Schema; }
+  void runOn(const Project &project, AnalysisManager &analyses,
+             DiagnosticEngine &diags) final;
+};
+
+/// A pass over the canonical API document: `Derived::run(const
+/// api::Document &, AnalysisManager &, DiagnosticEngine &)`.
+template <typename Derived> class DocumentPass : public PassInfoMixin<Derived> {
+public:
+  PassUnit getUnit() const final { return PassUnit::Document; }
+  void runOn(const Project &project, AnalysisManager &analyses,
+             DiagnosticEngine &diags) final;
+};
+
+/// A pass over the whole project: `Derived::run(const Project &,
+/// AnalysisManager &, DiagnosticEngine &)`.
+template <typename Derived> class ProjectPass : public PassInfoMixin<Derived> {
+public:
+  PassUnit getUnit() const final { return PassUnit::Project; }
+  void runOn(const Project &project, AnalysisManager &analyses,
+             DiagnosticEngine &diags) final {
+    static_cast<Derived *>(this)->run(project, analyses, diags);
   }
 };
 
@@ -113,22 +173,29 @@ public:
     std::string argument;
     std::string description;
     Factory factory;
+    PassUnit unit;
+    PassLayer layer;
     /// Part of the default `abv-verify` pipeline.
     bool inDefaultPipeline;
   };
 
   /// Registers a pass by factory.
   void add(llvm::StringRef argument, llvm::StringRef description,
-           Factory factory, bool inDefaultPipeline = true);
-  /// Registers a pass by its create function; the argument and description
-  /// are read from one instance.
-  void add(std::unique_ptr<Pass> (*create)(), bool inDefaultPipeline = true);
-  /// Registers a PassInfoMixin pass type.
-  template <typename P> void add(bool inDefaultPipeline = true) {
-    add(
-        P::argument, P::description, [] { return std::make_unique<P>(); },
-        inDefaultPipeline);
+           Factory factory, PassUnit unit, PassLayer layer,
+           bool inDefaultPipeline = true);
+  /// Registers a pass by its create function; the argument, description and
+  /// unit are read from one instance.
+  void add(std::unique_ptr<Pass> (*create)(), PassLayer layer,
+           bool inDefaultPipeline = true);
+  /// Registers a pass type.
+  template <typename P>
+  void add(PassLayer layer, bool inDefaultPipeline = true) {
+    add(Factory([] { return std::unique_ptr<Pass>(std::make_unique<P>()); }),
+        layer, inDefaultPipeline);
   }
+  /// Registers the pass a factory makes.
+  void add(const Factory &factory, PassLayer layer,
+           bool inDefaultPipeline = true);
 
   const Entry *lookup(llvm::StringRef argument) const;
   const std::vector<Entry> &getEntries() const { return entries; }
@@ -155,8 +222,10 @@ public:
   /// Adds every pass marked inDefaultPipeline.
   void addDefaultPipeline();
 
-  /// Also run the IR verifier before the first pass and after each pass.
-  void setVerifyEach(bool value) { verifyEach = value; }
+  /// Run the IR verifier before the first pass (the IR does not change
+  /// afterwards: passes only read it). A project that fails it is not
+  /// passed to any pass.
+  void setVerifyIR(bool value) { verifyIR = value; }
 
   void run(const Project &project, DiagnosticEngine &diags);
 
@@ -165,9 +234,27 @@ public:
 private:
   const PassRegistry &registry;
   std::vector<std::unique_ptr<Pass>> passes;
-  bool verifyEach = false;
+  bool verifyIR = false;
 };
 
 } // namespace abv
+
+#include "abv/IR/Project.h"
+
+template <typename Derived>
+void abv::SchemaPass<Derived>::runOn(const Project &project,
+                                     AnalysisManager &analyses,
+                                     DiagnosticEngine &diags) {
+  if (const db::Schema *schema = project.getDBSchema())
+    static_cast<Derived *>(this)->run(*schema, analyses, diags);
+}
+
+template <typename Derived>
+void abv::DocumentPass<Derived>::runOn(const Project &project,
+                                       AnalysisManager &analyses,
+                                       DiagnosticEngine &diags) {
+  if (const api::Document *document = project.getAPIDocument())
+    static_cast<Derived *>(this)->run(*document, analyses, diags);
+}
 
 #endif // ABV_PASS_PASS_H

@@ -132,22 +132,19 @@ static bool isIdentifier(StringRef name) {
 
 namespace {
 
-struct APIAutoBePass : PassInfoMixin<APIAutoBePass> {
+struct APIAutoBePass : DocumentPass<APIAutoBePass> {
   static constexpr StringLiteral argument = "api-autobe";
   static constexpr StringLiteral description =
       "Checks AutoBe's interface rules: DTO names, page types, object bodies, "
       "IAuthorized tokens, identifiers, operation names, prerequisites and "
       "actors";
 
-  void run(const Project &project, AnalysisManager &,
-           DiagnosticEngine &diags) override {
-    for (const Document *doc : project.getAPIDocuments()) {
-      if (doc->origin != DocumentOrigin::AutoBeAST)
-        continue;
-      checkNamedTypes(*doc, diags);
-      checkIdentifiers(*doc, diags);
-      checkOperations(*doc, diags);
-    }
+  void run(const Document &doc, AnalysisManager &, DiagnosticEngine &diags) {
+    if (doc.origin != DocumentOrigin::AutoBeAST)
+      return;
+    checkNamedTypes(doc, diags);
+    checkIdentifiers(doc, diags);
+    checkOperations(doc, diags);
   }
 
 private:

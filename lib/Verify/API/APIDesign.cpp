@@ -105,17 +105,15 @@ static bool isActionVerb(StringRef word) {
 
 namespace {
 
-struct APIDesignPass : PassInfoMixin<APIDesignPass> {
+struct APIDesignPass : DocumentPass<APIDesignPass> {
   static constexpr StringLiteral argument = "api-design";
   static constexpr StringLiteral description =
       "Checks REST design: plural collections, paginated lists, bounded "
       "free text in write bodies, no secrets in URLs, no verbs in paths, no "
       "PUT/DELETE on whole collections";
 
-  void run(const Project &project, AnalysisManager &,
-           DiagnosticEngine &diags) override {
-    for (const Document *doc : project.getAPIDocuments())
-      check(*doc, diags);
+  void run(const Document &doc, AnalysisManager &, DiagnosticEngine &diags) {
+    check(doc, diags);
   }
 
 private:

@@ -181,23 +181,20 @@ static std::string getLiteralKey(const Literal &literal) {
 
 namespace {
 
-struct APIStructurePass : PassInfoMixin<APIStructurePass> {
+struct APIStructurePass : DocumentPass<APIStructurePass> {
   static constexpr StringLiteral argument = "api-structure";
   static constexpr StringLiteral description =
       "Checks API references, recursive types, unused types, operation "
       "identity, path parameters, bodies, responses, bounds and enums";
 
-  void run(const Project &project, AnalysisManager &,
-           DiagnosticEngine &diags) override {
-    for (const Document *doc : project.getAPIDocuments()) {
-      checkReferences(*doc, diags);
-      checkInfiniteTypes(*doc, diags);
-      checkUnusedTypes(*doc, diags);
-      checkOperationIdentity(*doc, diags);
-      checkPathParameters(*doc, diags);
-      checkBodiesAndResponses(*doc, diags);
-      checkTypeNodes(*doc, diags);
-    }
+  void run(const Document &doc, AnalysisManager &, DiagnosticEngine &diags) {
+    checkReferences(doc, diags);
+    checkInfiniteTypes(doc, diags);
+    checkUnusedTypes(doc, diags);
+    checkOperationIdentity(doc, diags);
+    checkPathParameters(doc, diags);
+    checkBodiesAndResponses(doc, diags);
+    checkTypeNodes(doc, diags);
   }
 
 private:

@@ -369,17 +369,20 @@ static std::string singularTableName(StringRef table) {
 
 const Model *DesignChecker::findReferencedModel(const Field &field) const {
   // Documented: AutoBe writes "{@link todo_list_users.id}" on its keys.
+  // AutoBe's schema writer wraps long lines, also right after `{@link`, so
+  // the tag may be followed by a space or a line break.
   StringRef doc = field.doc;
-  size_t at = doc.find("{@link ");
-  while (at != StringRef::npos) {
-    // AutoBe's schema writer wraps long lines inside the braces.
-    StringRef rest = doc.drop_front(at + 7).ltrim(" \t\r\n");
+  for (size_t at = doc.find("{@link"); at != StringRef::npos;
+       at = doc.find("{@link", at + 6)) {
+    StringRef rest = doc.drop_front(at + 6);
+    if (rest.empty() || !isSpace(rest.front()))
+      continue;
+    rest = rest.ltrim(" \t\r\n");
     StringRef target = rest.take_until(
         [](char c) { return c == '.' || c == '}' || c == ' ' || c == '\n'; });
     if (const Model *model = schema.findModel(target))
       if (rest.drop_front(target.size()).starts_with(".id"))
         return model;
-    at = doc.find("{@link ", at + 7);
   }
   StringRef column = field.getColumnName();
   if (!column.consume_back("_id") || column.empty())
@@ -472,17 +475,16 @@ void DesignChecker::run() {
 }
 
 namespace {
-struct DBDesignPass : PassInfoMixin<DBDesignPass> {
+struct DBDesignPass : SchemaPass<DBDesignPass> {
   static constexpr StringLiteral argument = "db-design";
   static constexpr StringLiteral description =
       "Checks schema design: isolated tables, plaintext secrets, key types, "
       "polymorphic actor keys, derived counters.";
 
-  void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
+  void run(const Schema &schema, AnalysisManager &analyses,
+           DiagnosticEngine &diags) {
     const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
-    for (const Schema *schema : project.getDBSchemas())
-      DesignChecker(project, *schema, graph, diags).run();
+    DesignChecker(analyses.getProject(), schema, graph, diags).run();
   }
 };
 } // namespace

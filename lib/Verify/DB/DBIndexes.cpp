@@ -518,17 +518,16 @@ void IndexChecker::checkForeignKeyIndexes(const Model &model) {
 //===----------------------------------------------------------------------===//
 
 namespace {
-struct DBIndexesPass : PassInfoMixin<DBIndexesPass> {
+struct DBIndexesPass : SchemaPass<DBIndexesPass> {
   static constexpr StringLiteral argument = "db-indexes";
   static constexpr StringLiteral description =
       "Checks indexes: fields, duplicates, redundancy, GIN, index types per "
       "provider, foreign keys without an index.";
 
-  void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
+  void run(const Schema &schema, AnalysisManager &analyses,
+           DiagnosticEngine &diags) {
     const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
-    for (const Schema *schema : project.getDBSchemas())
-      IndexChecker(*schema, graph, diags).run();
+    IndexChecker(schema, graph, diags).run();
   }
 };
 } // namespace

@@ -633,7 +633,7 @@ void ModelChecker::checkDatasources() {
     if (schema.bufferIDs.empty())
       return;
     const MemoryBuffer *buffer =
-        diags.getSourceMgr().getBuffer(schema.bufferIDs.front());
+        diags.getSourceManager().getBuffer(schema.bufferIDs.front());
     diags.report(DiagID::DBDatasourceMissing,
                  SMLoc::getFromPointer(buffer->getBufferStart()))
         << kAssumedProvider;
@@ -738,16 +738,14 @@ void ModelChecker::run() {
 }
 
 namespace {
-struct DBModelsPass : PassInfoMixin<DBModelsPass> {
+struct DBModelsPass : SchemaPass<DBModelsPass> {
   static constexpr StringLiteral argument = "db-models";
   static constexpr StringLiteral description =
       "Checks models, attributes and the datasource: unique criteria, "
       "primary keys, attribute names and arguments, providers.";
 
-  void run(const Project &project, AnalysisManager &,
-           DiagnosticEngine &diags) override {
-    for (const Schema *schema : project.getDBSchemas())
-      ModelChecker(*schema, diags).run();
+  void run(const Schema &schema, AnalysisManager &, DiagnosticEngine &diags) {
+    ModelChecker(schema, diags).run();
   }
 };
 } // namespace

@@ -268,7 +268,7 @@ private:
 std::pair<unsigned, const char *> NameChecker::getOrder(SMRange range) const {
   if (!range.Start.isValid())
     return {~0U, nullptr};
-  const SourceManager &sm = diags.getSourceMgr();
+  const SourceManager &sm = diags.getSourceManager();
   unsigned buffer = sm.findBuffer(range.Start);
   auto it = llvm::find(schema.bufferIDs, buffer);
   return {unsigned(it - schema.bufferIDs.begin()), range.Start.getPointer()};
@@ -618,16 +618,14 @@ void NameChecker::run() {
 }
 
 namespace {
-struct DBNamesPass : PassInfoMixin<DBNamesPass> {
+struct DBNamesPass : SchemaPass<DBNamesPass> {
   static constexpr StringLiteral argument = "db-names";
   static constexpr StringLiteral description =
       "Checks names: duplicates, reserved words, identifiers, length limits "
       "and naming conventions.";
 
-  void run(const Project &project, AnalysisManager &,
-           DiagnosticEngine &diags) override {
-    for (const Schema *schema : project.getDBSchemas())
-      NameChecker(*schema, diags).run();
+  void run(const Schema &schema, AnalysisManager &, DiagnosticEngine &diags) {
+    NameChecker(schema, diags).run();
   }
 };
 } // namespace

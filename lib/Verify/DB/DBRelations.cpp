@@ -698,17 +698,16 @@ void RelationChecker::checkCycles() {
 //===----------------------------------------------------------------------===//
 
 namespace {
-struct DBRelationsPass : PassInfoMixin<DBRelationsPass> {
+struct DBRelationsPass : SchemaPass<DBRelationsPass> {
   static constexpr StringLiteral argument = "db-relations";
   static constexpr StringLiteral description =
       "Checks relations: targets, fields and references, arity, uniqueness, "
       "back-relations, names, cycles.";
 
-  void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
+  void run(const Schema &schema, AnalysisManager &analyses,
+           DiagnosticEngine &diags) {
     const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
-    for (const Schema *schema : project.getDBSchemas())
-      RelationChecker(*schema, graph, diags).run();
+    RelationChecker(schema, graph, diags).run();
   }
 };
 } // namespace

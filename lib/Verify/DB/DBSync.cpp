@@ -381,14 +381,14 @@ void ModelSync::checkIndexes() {
 }
 
 namespace {
-struct DBSyncPass : PassInfoMixin<DBSyncPass> {
+struct DBSyncPass : ProjectPass<DBSyncPass> {
   static constexpr StringLiteral argument = "db-sync";
   static constexpr StringLiteral description =
       "Checks that AutoBe's prisma.json and the .prisma files describe the "
       "same schema.";
 
   void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
+           DiagnosticEngine &diags) {
     if (!project.autobeSchema || !project.prismaSchema)
       return;
     const Schema &astSchema = *project.autobeSchema;

@@ -633,17 +633,16 @@ void TypeChecker::run() {
 }
 
 namespace {
-struct DBTypesPass : PassInfoMixin<DBTypesPass> {
+struct DBTypesPass : SchemaPass<DBTypesPass> {
   static constexpr StringLiteral argument = "db-types";
   static constexpr StringLiteral description =
       "Checks types: unknown types, native types, lists, enums, defaults.";
 
-  void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
+  void run(const Schema &schema, AnalysisManager &analyses,
+           DiagnosticEngine &diags) {
     const DBSymbols &symbols = analyses.getAnalysis<DBSymbols>();
-    for (const Schema *schema : project.getDBSchemas())
-      if (schema->origin == SchemaOrigin::PrismaText)
-        TypeChecker(*schema, symbols.get(*schema), diags).run();
+    if (schema.origin == SchemaOrigin::PrismaText)
+      TypeChecker(schema, symbols.get(schema), diags).run();
   }
 };
 } // namespace

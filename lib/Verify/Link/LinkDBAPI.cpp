@@ -143,7 +143,7 @@ static bool isNonNull(const api::Type &type) {
 
 namespace {
 
-struct LinkDBAPIPass : PassInfoMixin<LinkDBAPIPass> {
+struct LinkDBAPIPass : ProjectPass<LinkDBAPIPass> {
   static constexpr StringLiteral argument = "link-db-api";
   static constexpr StringLiteral description =
       "Checks API DTOs against the DB tables and columns they map: unknown "
@@ -151,14 +151,12 @@ struct LinkDBAPIPass : PassInfoMixin<LinkDBAPIPass> {
       "from ICreate, exposed secrets, actors without a table";
 
   void run(const Project &project, AnalysisManager &analyses,
-           DiagnosticEngine &diags) override {
-    const db::Schema *schema = project.autobeSchema
-                                   ? project.autobeSchema.get()
-                                   : project.prismaSchema.get();
-    if (!schema)
+           DiagnosticEngine &diags) {
+    const db::Schema *schema = project.getDBSchema();
+    const api::Document *doc = project.getAPIDocument();
+    if (!schema || !doc)
       return;
-    for (const api::Document *doc : project.getAPIDocuments())
-      check(*doc, *schema, diags);
+    check(*doc, *schema, diags);
     checkCoverage(analyses.getAnalysis<CRUDCoverage>(), diags);
   }
 
