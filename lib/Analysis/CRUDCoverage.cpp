@@ -5,14 +5,18 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Analysis/CRUDCoverage.h"
+#include "abv/Analysis/Binding.h"
 #include "abv/Analysis/Lexicon.h"
 #include "abv/IR/APIPath.h"
+#include "abv/IR/Walk.h"
+#include "abv/Pass/Pass.h"
 
 #include "abv/Basic/SourceFiles.h"
 #include "abv/IR/Project.h"
 
 #include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
@@ -69,133 +73,6 @@ unsigned CRUDCoverage::countTouchedTables() const {
 // Attribution
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-/// Maps DTO names and path segments to tables.
-class TableMatcher {
-public:
-  TableMatcher(const api::Document &doc, const db::Schema &schema)
-      : doc(doc), schema(schema) {
-    // A family takes the table any of its members links.
-    for (const api::NamedType &named : doc.types)
-      if (named.type && !named.type->dbTable.empty())
-        if (const db::Model *model =
-                db::findTable(schema, named.type->dbTable.name))
-          familyTable.try_emplace(getFamily(named.name.name), model);
-  }
-
-  /// `IArticle` for `IArticle.ISummary`.
-  static StringRef getFamily(StringRef typeName) {
-    return typeName.split('.').first;
-  }
-
-  /// The table of the DTO named \p typeName, or null.
-  const db::Model *forType(StringRef typeName) {
-    if (const api::NamedType *named = doc.findType(typeName))
-      if (named->type && !named->type->dbTable.empty())
-        if (const db::Model *model =
-                db::findTable(schema, named->type->dbTable.name))
-          return model;
-    StringRef family = getFamily(typeName);
-    // A member type that is an entity of its own: `IBbsArticle.ISnapshot`
-    // is a row of `bbs_article_snapshots`, not of `bbs_articles`.
-    StringRef member = typeName.substr(family.size());
-    if (!member.empty() && !isDTOVariant(member.drop_front())) {
-      SmallVector<std::string, 4> words;
-      for (StringRef part : {family, member.drop_front()}) {
-        if (part.size() > 1 && part[0] == 'I' && isUpper(part[1]))
-          part = part.drop_front();
-        for (std::string &word : abv::splitWords(part))
-          words.push_back(std::move(word));
-      }
-      if (const db::Model *model = forWords(words, /*allowSuffix=*/false))
-        return model;
-    }
-    if (auto it = familyTable.find(family); it != familyTable.end())
-      return it->second;
-    if (family.size() > 1 && family[0] == 'I' && isUpper(family[1]))
-      family = family.drop_front();
-    SmallVector<std::string, 4> words = abv::splitWords(family);
-    if (const db::Model *model = forWords(words, /*allowSuffix=*/false))
-      return model;
-    return forWords(words, /*allowSuffix=*/true);
-  }
-
-  /// The table a literal path segment (`posts`, `orderItems`) names, or
-  /// null.
-  const db::Model *forSegment(StringRef segment) {
-    return forWords(abv::splitWords(segment), /*allowSuffix=*/true);
-  }
-
-private:
-  /// Whether \p name (`ICreate`) names a view of its family's entity rather
-  /// than an entity of its own.
-  static bool isDTOVariant(StringRef name) {
-    static const char *const variants[] = {
-        "ICreate", "IUpdate", "ISummary",   "IRequest", "IAuthorized",
-        "IJoin",   "ILogin",  "IRefresh",   "IAbridge", "IInvert",
-        "IStore",  "IDetail", "IReference", "IPreview", "IBrief"};
-    for (const char *variant : variants)
-      if (name == variant)
-        return true;
-    return false;
-  }
-
-  /// The table named by \p words in snake case, singular or plural; with
-  /// \p allowSuffix, also the only table whose name ends in `_<name>`.
-  const db::Model *forWords(ArrayRef<std::string> words, bool allowSuffix) {
-    if (words.empty())
-      return nullptr;
-    std::string singular = join(words.begin(), words.end(), "_");
-    std::string plural = join(words.begin(), words.end() - 1, "_") +
-                         (words.size() > 1 ? "_" : "") +
-                         abv::pluralize(words.back());
-    std::string joined = join(words.begin(), words.end(), "");
-    for (StringRef candidate :
-         {StringRef(plural), StringRef(singular), StringRef(joined)})
-      if (const db::Model *model = db::findTable(schema, candidate))
-        return model;
-    // Model names in PascalCase (`ShoppingSale`), tables with words run
-    // together (`todo_app_guestuser` for `ITodoAppGuestUser`).
-    std::string joinedPlural =
-        join(words.begin(), words.end() - 1, "") + abv::pluralize(words.back());
-    for (const db::Model &model : schema.models)
-      for (StringRef name :
-           {StringRef(model.name.name), model.getTableName()}) {
-        std::string squashed = name.lower();
-        llvm::erase(squashed, '_');
-        if (squashed == joined || squashed == joinedPlural)
-          return &model;
-      }
-    if (!allowSuffix)
-      return nullptr;
-    const db::Model *found = nullptr;
-    for (const db::Model &model : schema.models) {
-      StringRef table = model.getTableName();
-      for (StringRef candidate : {StringRef(plural), StringRef(singular)}) {
-        if (table.size() > candidate.size() && table.ends_with(candidate) &&
-            table[table.size() - candidate.size() - 1] == '_') {
-          if (found && found != &model)
-            return nullptr; // Ambiguous.
-          found = &model;
-        }
-      }
-    }
-    return found;
-  }
-
-  const api::Document &doc;
-  const db::Schema &schema;
-  StringMap<const db::Model *> familyTable;
-};
-
-} // namespace
-
-/// Whether \p name is an AutoBe page type, `IPageIArticle.ISummary`.
-static bool isPageName(StringRef name) {
-  return name.size() > 6 && name.starts_with("IPage") && isUpper(name[5]);
-}
-
 /// The type of a page's `data` items, or null when \p type is not a page:
 /// an object with a `data` array and a `pagination` property.
 static const api::Type *getPageItems(const api::Document &doc,
@@ -226,7 +103,7 @@ static StringRef getEntityName(const api::Document &doc,
         type = items;
         continue;
       }
-      if (isPageName(type->ref.name))
+      if (isPageTypeName(type->ref.name))
         return "";
       return type->ref.name;
     case api::TypeKind::Object:
@@ -258,16 +135,21 @@ static const api::Type *getResponseBody(const api::Operation &op) {
 
 /// How \p op touches its entity's table.
 static Access classify(const api::Operation &op, StringRef requestEntity) {
-  StringRef method = op.method.name;
   bool isSearch = abv::getVariant(requestEntity) == "IRequest";
-  if (method == "get" || method == "head")
+  switch (op.httpMethod) {
+  case api::HTTPMethod::Get:
+  case api::HTTPMethod::Head:
+  case api::HTTPMethod::Query:
     return Access::Read;
-  if (method == "delete")
+  case api::HTTPMethod::Delete:
     return Access::Delete;
-  if (method == "put")
+  case api::HTTPMethod::Put:
     return Access::Update;
-  if (method == "patch")
+  case api::HTTPMethod::Patch:
     return isSearch ? Access::Read : Access::Update;
+  default:
+    break;
+  }
   // POST (and anything else that carries a body).
   StringRef auth = op.authorizationType.name;
   if (isSearch || auth == "login" || auth == "refresh")
@@ -288,34 +170,21 @@ static Access classify(const api::Operation &op, StringRef requestEntity) {
   return Access::Create;
 }
 
-/// The named types nested in \p root.
+/// The named types nested in \p root (reachable through references), pages
+/// left out.
 static SmallVector<StringRef, 8> getNestedTypeNames(const api::Document &doc,
                                                     const api::Type *root) {
   SmallVector<StringRef, 8> names;
-  DenseSet<const api::Type *> seen;
-  StringSet<> seenNames;
-  SmallVector<const api::Type *, 32> stack = {root};
-  while (!stack.empty()) {
-    const api::Type *type = stack.pop_back_val();
-    if (!type || !seen.insert(type).second)
-      continue;
-    if (type->kind == api::TypeKind::Ref) {
-      StringRef name = type->ref.name;
-      if (!seenNames.insert(name).second)
-        continue;
-      if (!isPageName(name))
-        names.push_back(name);
-      if (const api::NamedType *named = doc.findType(name))
-        stack.push_back(named->type);
-      continue;
-    }
-    api::forEachChildType(
-        *type, [&](const api::Type *child) { stack.push_back(child); });
-  }
+  api::walkReachable(doc, root,
+                     [&](const api::NamedType &named, const api::Type &) {
+                       if (!isPageTypeName(named.name.name))
+                         names.push_back(named.name.name);
+                       return WalkResult::Advance;
+                     });
   return names;
 }
 
-CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
+CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
   schema = project.getDBSchema();
   document = project.getAPIDocument();
   if (!schema || !document)
@@ -325,7 +194,10 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
     tables.push_back({&model, {}});
   }
 
-  TableMatcher matcher(*document, *schema);
+  const Binding &binding = analyses.getAnalysis<Binding>();
+  auto tableOf = [&](StringRef typeName) {
+    return binding.getTable(typeName).model;
+  };
   auto addUse = [&](const db::Model *model, Access access,
                     const api::Operation &op, bool isNested) {
     auto it = tableIndex.find(model);
@@ -372,7 +244,7 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
     StringRef entity, via;
     if (access != Access::Delete)
       for (auto [name, how] : getCandidates(op, access, request))
-        if ((model = matcher.forType(name))) {
+        if ((model = tableOf(name))) {
           entity = name;
           via = how;
           break;
@@ -389,7 +261,7 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
     const api::Type *body =
         via == "request body" ? op.requestBody : getResponseBody(op);
     for (StringRef nested : getNestedTypeNames(*document, body))
-      if (const db::Model *nestedModel = matcher.forType(nested))
+      if (const db::Model *nestedModel = tableOf(nested))
         if (nestedModel != model)
           addUse(nestedModel, isWrite ? access : Access::Read, op,
                  /*isNested=*/true);
@@ -413,7 +285,7 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
     }
     if (!model && access == Access::Delete)
       for (auto [name, how] : getCandidates(*op, access, request))
-        if ((model = matcher.forType(name))) {
+        if ((model = tableOf(name))) {
           via = how;
           break;
         }
@@ -421,7 +293,7 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &) {
       SmallVector<api::Segment, 8> segments = api::getSegments(op->path.name);
       for (auto it = segments.rbegin(); !model && it != segments.rend(); ++it)
         if (!it->isParam())
-          model = matcher.forSegment(it->text);
+          model = binding.findTableForSegment(it->text);
     }
     attributions.push_back({op, model, access, model ? via : ""});
     if (model)

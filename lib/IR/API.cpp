@@ -6,6 +6,8 @@
 
 #include "abv/IR/API.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 using namespace abv;
 using namespace abv::api;
 using namespace llvm;
@@ -54,10 +56,39 @@ const Response *Operation::getSuccessResponse() const {
   return nullptr;
 }
 
+HTTPMethod api::parseHTTPMethod(StringRef name) {
+  return StringSwitch<HTTPMethod>(name.lower())
+      .Case("get", HTTPMethod::Get)
+      .Case("put", HTTPMethod::Put)
+      .Case("post", HTTPMethod::Post)
+      .Case("delete", HTTPMethod::Delete)
+      .Case("options", HTTPMethod::Options)
+      .Case("head", HTTPMethod::Head)
+      .Case("patch", HTTPMethod::Patch)
+      .Case("trace", HTTPMethod::Trace)
+      .Case("query", HTTPMethod::Query)
+      .Default(HTTPMethod::Unknown);
+}
+
+ParamLocation api::parseParamLocation(StringRef in) {
+  return StringSwitch<ParamLocation>(in)
+      .Case("path", ParamLocation::Path)
+      .Case("query", ParamLocation::Query)
+      .Case("header", ParamLocation::Header)
+      .Case("cookie", ParamLocation::Cookie)
+      .Case("querystring", ParamLocation::QueryString)
+      .Default(ParamLocation::Unknown);
+}
+
 void Document::finalize() {
   typeIndex.clear();
   for (size_t i = 0, e = types.size(); i != e; ++i)
     typeIndex.try_emplace(types[i].name.name, i);
+  for (Operation &op : operations) {
+    op.httpMethod = parseHTTPMethod(op.method.name);
+    for (Parameter &param : op.parameters)
+      param.location = parseParamLocation(param.in);
+  }
 }
 
 const NamedType *Document::findType(StringRef typeName) const {

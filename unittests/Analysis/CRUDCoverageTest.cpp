@@ -6,19 +6,19 @@
 ///
 /// \file
 /// Pins how the CRUD coverage analysis attributes operations to tables (by
-/// which DTO, path or segment, with which access) and the naming helpers it
-/// rests on.
+/// which DTO, path or segment, with which access).
 ///
 //===----------------------------------------------------------------------===//
 
 #include "abv/Analysis/CRUDCoverage.h"
-#include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -31,26 +31,6 @@ using namespace abv;
 using namespace llvm;
 
 namespace {
-
-TEST(NamingTest, Pluralize) {
-  EXPECT_EQ(abv::pluralize("sale"), "sales");
-  EXPECT_EQ(abv::pluralize("category"), "categories");
-  EXPECT_EQ(abv::pluralize("day"), "days");
-  EXPECT_EQ(abv::pluralize("address"), "addresses");
-  EXPECT_EQ(abv::pluralize("box"), "boxes");
-  EXPECT_EQ(abv::pluralize("branch"), "branches");
-  EXPECT_EQ(abv::pluralize("person"), "people");
-  EXPECT_EQ(abv::pluralize("child"), "children");
-}
-
-TEST(NamingTest, LooksPlural) {
-  for (StringRef word : {"sales", "categories", "people", "data", "media",
-                         "news", "settings", "addresses"})
-    EXPECT_TRUE(abv::looksPlural(word)) << word.str();
-  for (StringRef word : {"status", "address", "analysis", "bus", "canvas",
-                         "todo", "user", "me", "logo", "s", "us"})
-    EXPECT_FALSE(abv::looksPlural(word)) << word.str();
-}
 
 /// Writes a project folder and loads it.
 struct CRUDFixture : ::testing::Test {

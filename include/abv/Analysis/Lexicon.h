@@ -5,137 +5,127 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// One naming lexicon for every layer: word splitting across case
-/// conventions, English plurals and mass nouns, secret words, and AutoBe's
-/// DTO name variants. Passes ask here instead of keeping word lists of their
-/// own, so that two checks never disagree about the same word.
+/// One naming lexicon for every layer: words across case conventions,
+/// English plurals and mass nouns, secrets, and AutoBe's DTO names. Passes
+/// ask here instead of keeping word lists of their own, so that two checks
+/// never disagree about the same word (a table `inventory` and a path
+/// `/inventory/{id}` are both a mass noun; `salt` is secret material for
+/// every check that asks).
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef ABV_ANALYSIS_LEXICON_H
 #define ABV_ANALYSIS_LEXICON_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/ADT/StringSet.h"
 
 #include <string>
 
 namespace abv {
 
-/// Splits a column or property name into lowercase words at underscores,
-/// dashes, spaces and camelCase humps: `apiKey` and `api_key` both give
-/// {api, key}.
-inline llvm::SmallVector<std::string, 4> splitWords(llvm::StringRef name) {
-  llvm::SmallVector<std::string, 4> words;
-  std::string current;
-  auto flush = [&] {
-    if (!current.empty())
-      words.push_back(std::move(current));
-    current.clear();
-  };
-  for (size_t i = 0, e = name.size(); i != e; ++i) {
-    char c = name[i];
-    if (c == '_' || c == '-' || c == ' ') {
-      flush();
-      continue;
-    }
-    if (llvm::isUpper(c) && i != 0 && !llvm::isUpper(name[i - 1]))
-      flush();
-    current += llvm::toLower(c);
-  }
-  flush();
-  return words;
-}
+//===----------------------------------------------------------------------===//
+// Words and case conventions
+//===----------------------------------------------------------------------===//
+
+/// Splits a name into lowercase words at underscores, dashes, spaces and
+/// camelCase humps: `apiKey`, `api_key` and `API-Key` all give {api, key};
+/// an acronym ends before the word it precedes (`HTTPServer` gives {http,
+/// server}).
+llvm::SmallVector<std::string, 4> splitWords(llvm::StringRef name);
+
+/// The words of \p name joined by underscores: `createdAt` -> `created_at`.
+std::string toSnakeCase(llvm::StringRef name);
+
+/// Whether two names spell the same words in any case convention:
+/// `createdAt`, `created_at` and `CreatedAt` are one name.
+bool isSameName(llvm::StringRef a, llvm::StringRef b);
+
+/// `snake_case`: lowercase ASCII words of letters and digits joined by
+/// single underscores, starting with a letter.
+bool isSnakeCase(llvm::StringRef name);
+
+/// `camelCase`: an ASCII lowercase letter, then letters and digits.
+bool isCamelCase(llvm::StringRef name);
+
+//===----------------------------------------------------------------------===//
+// Plurals
+//===----------------------------------------------------------------------===//
 
 /// The plural of a lowercase English noun: `sale` -> `sales`, `category` ->
-/// `categories`, `address` -> `addresses`, `person` -> `people`.
-inline std::string pluralize(llvm::StringRef word) {
-  static const std::pair<const char *, const char *> irregular[] = {
-      {"person", "people"}, {"child", "children"},    {"man", "men"},
-      {"woman", "women"},   {"mouse", "mice"},        {"datum", "data"},
-      {"medium", "media"},  {"criterion", "criteria"}};
-  for (const auto &[singular, plural] : irregular)
-    if (word == singular)
-      return plural;
-  if (word.ends_with("y") && word.size() > 1 &&
-      !llvm::StringRef("aeiou").contains(word[word.size() - 2]))
-    return (word.drop_back() + "ies").str();
-  if (word.ends_with("s") || word.ends_with("x") || word.ends_with("z") ||
-      word.ends_with("ch") || word.ends_with("sh"))
-    return (word + "es").str();
-  return (word + "s").str();
+/// `categories`, `address` -> `addresses`, `person` -> `people`. Mass nouns
+/// get the regular form (`history` -> `histories`): tables are often named
+/// that way.
+std::string pluralize(llvm::StringRef word);
+
+/// The singular of a lowercase English plural: `categories` -> `category`,
+/// `addresses` -> `address`, `people` -> `person`; a word that does not read
+/// as a plural is returned as it is.
+std::string singularize(llvm::StringRef word);
+
+/// Whether a lowercase word is a mass noun: a thing a table or a collection
+/// is named after in the singular (`inventory`, `history`, `feedback`,
+/// `metadata`, `settings`).
+bool isMassNoun(llvm::StringRef word);
+
+/// Whether a lowercase word reads as the name of a collection: a plural
+/// (`sales`, `people`, `data`) or a mass noun. `status`, `address` and
+/// `analysis` are singular.
+bool looksPlural(llvm::StringRef word);
+
+//===----------------------------------------------------------------------===//
+// Secrets
+//===----------------------------------------------------------------------===//
+
+/// Whether a column, property or parameter named \p name holds secret
+/// material a client must never read or send in a URL: a password or its
+/// hash or salt, a token, a secret, an API or private key, an OTP or a PIN.
+/// Names that only describe the secret (its type, expiry, last digits, ...)
+/// do not, and neither do tokens that stand for something else (a payment
+/// processor's card token, an idempotency or correlation token). With
+/// \p allowTokens, a session token handed to its owner is fine too.
+bool looksLikeSecret(llvm::StringRef name, bool allowTokens = false);
+
+/// Whether \p name is a secret stored as it was issued: looksLikeSecret, and
+/// no word says it is protected (`hash`, `digest`, `encrypted`, ...) or a
+/// salt (which is stored as it is by design).
+bool looksLikePlaintextSecret(llvm::StringRef name);
+
+//===----------------------------------------------------------------------===//
+// AutoBe's DTO names (`IShoppingSale.ICreate`)
+//===----------------------------------------------------------------------===//
+
+/// The family of a DTO name, its first segment: `IShoppingSale` for
+/// `IShoppingSale.ICreate`.
+llvm::StringRef getDTOFamily(llvm::StringRef typeName);
+
+/// The last segment of a DTO name: `ICreate` for `IArticle.ICreate`, ""
+/// for a base DTO (`IArticle`).
+llvm::StringRef getVariant(llvm::StringRef typeName);
+
+/// What a DTO variant is for.
+enum class DTORole : unsigned char {
+  Entity,  ///< Not a known variant: the entity itself, or one of its own.
+  Request, ///< A request body: ICreate, IUpdate, IRequest, IJoin, ILogin, ...
+  Response ///< A view of the entity: ISummary, IAuthorized, IAbridge, ...
+};
+/// The role of variant \p segment (`ICreate`, `ISummary`).
+DTORole getDTORole(llvm::StringRef segment);
+
+/// Whether \p segment names a view of its family's entity (a request or
+/// response variant) rather than an entity of its own
+/// (`IBbsArticle.ISnapshot` is a row of `bbs_article_snapshots`).
+inline bool isDTOVariant(llvm::StringRef segment) {
+  return getDTORole(segment) != DTORole::Entity;
 }
 
-/// Whether a lowercase English word reads as a plural (or a mass noun that
-/// names a collection as it is): `sales`, `todos`, `skus`, `people`, `data`,
-/// `media`, `news`. `status`, `address`, `analysis` and `canvas` are
-/// singular.
-inline bool looksPlural(llvm::StringRef word) {
-  static const llvm::StringSet<> collective = {
-      "people",   "children", "men",       "women",       "mice",
-      "data",     "media",    "criteria",  "news",        "series",
-      "species",  "feedback", "info",      "information", "equipment",
-      "metadata", "staff",    "analytics", "statistics",  "settings"};
-  if (collective.contains(word))
-    return true;
-  if (!word.ends_with("s") || word.size() < 3)
-    return false;
-  // Singular nouns ending in s: address, analysis, status, canvas.
-  if (word.ends_with("ss") || word.ends_with("sis"))
-    return false;
-  static const llvm::StringSet<> singular = {
-      "status",     "bus",    "campus",   "virus",    "census",    "bonus",
-      "focus",      "corpus", "radius",   "syllabus", "consensus", "apparatus",
-      "nexus",      "genus",  "stimulus", "cactus",   "circus",    "fungus",
-      "prospectus", "canvas", "atlas",    "alias",    "gas",       "bias",
-      "chaos",      "ethos",  "kudos",    "lens",     "plus",      "minus",
-      "this",       "has",    "was",      "yes",      "gps",       "sms",
-      "cors",       "dns",    "https",    "os",       "ios"};
-  return !singular.contains(word);
-}
+/// Whether \p typeName is an AutoBe page type, `IPageIArticle.ISummary`.
+bool isPageTypeName(llvm::StringRef typeName);
 
-/// Whether a column (or parameter) named \p name holds a secret a client must
-/// never read: a password (or its hash or salt), a token, a secret, a key, an
-/// OTP. Names that only describe the secret (its type, expiry, ...) do not.
-inline bool looksLikeSecret(llvm::StringRef name, bool allowTokens = false) {
-  llvm::SmallVector<std::string, 4> words = splitWords(name);
-  static const llvm::StringSet<> descriptive = {
-      "type",      "kind",       "status",      "prefix",       "suffix",
-      "last4",     "hint",       "id",          "ids",          "count",
-      "length",    "policy",     "strength",    "expiry",       "expires",
-      "expired",   "expiration", "at",          "until",        "version",
-      "algorithm", "required",   "enabled",     "changed",      "updated",
-      "attempts",  "url",        "uri",         "name",         "label",
-      "scope",     "scopes",     "fingerprint", "masked",       "preview",
-      "public",    "endpoint",   "date",        "time",         "reset",
-      "sent",      "verified",   "used",        "remaining",    "limit",
-      "page",      "next",       "cursor",      "continuation", "pagination"};
-  for (const std::string &word : words)
-    if (descriptive.contains(word))
-      return false;
-  static const llvm::StringSet<> secretWords = {"password", "passwd", "pwd",
-                                                "passcode", "secret", "token",
-                                                "apikey",   "otp",    "salt"};
-  static const llvm::StringSet<> keyed = {"api", "private", "secret", "access",
-                                          "signing"};
-  for (size_t i = 0, e = words.size(); i != e; ++i) {
-    if (secretWords.contains(words[i]) && !(allowTokens && words[i] == "token"))
-      return true;
-    if (words[i] == "key" && i != 0 && keyed.contains(words[i - 1]))
-      return true;
-  }
-  return false;
-}
-
-/// The last segment of a DTO name: `ICreate` for `IArticle.ICreate`, "" for
-/// a base DTO (`IArticle`).
-inline llvm::StringRef getVariant(llvm::StringRef typeName) {
-  size_t dot = typeName.rfind('.');
-  return dot == llvm::StringRef::npos ? llvm::StringRef()
-                                      : typeName.substr(dot + 1);
-}
+/// \p name without AutoBe's interface prefix: `ShoppingSale` for
+/// `IShoppingSale`; unchanged when there is none.
+llvm::StringRef dropInterfacePrefix(llvm::StringRef name);
 
 } // namespace abv
 

@@ -30,6 +30,20 @@ public:
             std::max<unsigned>(1, std::min<size_t>(cap, name.size() / 3)) + 1) {
   }
 
+  /// A matcher that accepts candidates within \p maxDistance edits.
+  static ClosestMatch withLimit(llvm::StringRef name, unsigned maxDistance) {
+    ClosestMatch match(name);
+    match.bestDistance = maxDistance + 1;
+    return match;
+  }
+
+  /// The limit for names a document declares (types, properties): one edit
+  /// for short names, else a third of the length and at least two (a
+  /// transposition).
+  static unsigned getDeclaredNameLimit(llvm::StringRef name) {
+    return name.size() <= 3 ? 1 : std::max<unsigned>(2, name.size() / 3);
+  }
+
   void consider(llvm::StringRef candidate) {
     if (bestDistance == 0 || candidate.empty() || candidate == name)
       return;

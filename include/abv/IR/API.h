@@ -137,10 +137,23 @@ struct NamedType {
   llvm::SMRange range; ///< The whole member.
 };
 
+/// Where a parameter travels.
+enum class ParamLocation : unsigned char {
+  Path,
+  Query,
+  Header,
+  Cookie,
+  QueryString, ///< OpenAPI 3.2's whole query string.
+  Unknown
+};
+ParamLocation parseParamLocation(llvm::StringRef in);
+
 /// An operation parameter.
 struct Parameter {
   Ident name;
-  llvm::StringRef in; ///< "path", "query", "header", "cookie".
+  llvm::StringRef in; ///< "path", "query", "header", "cookie", as spelled.
+  /// `in` as an enum; set by Document::finalize.
+  ParamLocation location = ParamLocation::Unknown;
   bool isRequired = false;
   Type *type = nullptr;
   llvm::SMRange range;
@@ -161,9 +174,27 @@ struct Prerequisite {
   llvm::SMRange range;
 };
 
+/// The HTTP method of an operation.
+enum class HTTPMethod : unsigned char {
+  Get,
+  Put,
+  Post,
+  Delete,
+  Options,
+  Head,
+  Patch,
+  Trace,
+  Query, ///< OpenAPI 3.2's QUERY.
+  Unknown
+};
+/// The method spelled \p name in any case; Unknown for anything else.
+HTTPMethod parseHTTPMethod(llvm::StringRef name);
+
 /// One operation: a method on a path.
 struct Operation {
-  Ident method;                ///< Lower case: "get", "post", ...
+  Ident method; ///< Lower case: "get", "post", ...
+  /// `method` as an enum; set by Document::finalize.
+  HTTPMethod httpMethod = HTTPMethod::Unknown;
   Ident path;                  ///< "/shoppings/customers/sales/{saleId}".
   llvm::SMRange range;         ///< The operation object.
   Ident operationId;           ///< OpenAPI operationId; AutoBe's `name`.
@@ -222,7 +253,8 @@ public:
 
   llvm::StringRef save(llvm::StringRef text) { return saver.save(text); }
 
-  /// Builds the name index; frontends call it once after lowering.
+  /// Builds the name index and the method and parameter-location enums;
+  /// frontends call it once after lowering.
   void finalize();
 
 private:

@@ -150,7 +150,8 @@ void APIDesignPass::check(const Document &doc, DiagnosticEngine &diags) {
     checkWriteBody(doc, op, seenBodies, diags);
     // API033: secrets in the URL.
     for (const Parameter &param : op.parameters)
-      if ((param.in == "query" || param.in == "path") &&
+      if ((param.location == ParamLocation::Query ||
+           param.location == ParamLocation::Path) &&
           abv::looksLikeSecret(param.name.name))
         diags.report(DiagID::APISecretInURL, param.name.range.isValid()
                                                  ? param.name.range
@@ -205,8 +206,9 @@ void APIDesignPass::checkPath(const Operation &op, StringSet<> &seenSegments,
   // API035: PUT / DELETE on a whole collection: one whose items the API
   // addresses as `<path>/{id}`.
   StringRef method = op.method.name;
-  if ((method == "put" || method == "delete") && !segments.empty() &&
-      !segments.back().isParam() &&
+  if ((op.httpMethod == HTTPMethod::Put ||
+       op.httpMethod == HTTPMethod::Delete) &&
+      !segments.empty() && !segments.back().isParam() &&
       itemCollections.contains(getResourceKey(path))) {
     const Segment &last = segments.back();
     diags.report(DiagID::APIWriteOnCollection,
@@ -221,7 +223,8 @@ void APIDesignPass::checkList(const Document &doc, const Operation &op,
   const Type *request = op.requestBody;
   bool isSearch = request && request->kind == TypeKind::Ref &&
                   getVariant(request->ref.name) == "IRequest";
-  if (method != "get" && !(method == "patch" && isSearch))
+  if (op.httpMethod != HTTPMethod::Get &&
+      !(op.httpMethod == HTTPMethod::Patch && isSearch))
     return;
   const Response *success = op.getSuccessResponse();
   if (!success || !success->type)
@@ -230,7 +233,7 @@ void APIDesignPass::checkList(const Document &doc, const Operation &op,
   if (!body || body->kind != TypeKind::Array)
     return;
   for (const Parameter &param : op.parameters)
-    if (param.in != "path" && isPagingName(param.name.name))
+    if (param.location != ParamLocation::Path && isPagingName(param.name.name))
       return;
   if (const Type *requestType = doc.resolve(request))
     for (const Property &property : requestType->properties)
@@ -245,8 +248,8 @@ void APIDesignPass::checkList(const Document &doc, const Operation &op,
 void APIDesignPass::checkWriteBody(const Document &doc, const Operation &op,
                                    DenseSet<const Type *> &seen,
                                    DiagnosticEngine &diags) {
-  StringRef method = op.method.name;
-  if (method != "post" && method != "put" && method != "patch")
+  if (op.httpMethod != HTTPMethod::Post && op.httpMethod != HTTPMethod::Put &&
+      op.httpMethod != HTTPMethod::Patch)
     return;
   const Type *request = op.requestBody;
   if (!request)

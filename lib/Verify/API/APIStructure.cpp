@@ -48,9 +48,12 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "abv/Analysis/Digraph.h"
+#include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/APIPath.h"
 #include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
@@ -74,55 +77,13 @@ using namespace llvm;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// Calls \p fn on \p root and every type node below it (properties, items,
-/// additional properties, variants), without recursion: type trees are as deep
-/// as the input. With \p seen, nodes already in it are skipped with everything
-/// below them.
-static void forEachTypeNode(const Type *root,
-                            function_ref<void(const Type &)> fn,
-                            DenseSet<const Type *> *seen = nullptr) {
-  if (!root)
-    return;
-  SmallVector<const Type *, 16> stack{root};
-  while (!stack.empty()) {
-    const Type *type = stack.pop_back_val();
-    if (seen && !seen->insert(type).second)
-      continue;
-    fn(*type);
-    for (const Property &property : type->properties)
-      if (property.type)
-        stack.push_back(property.type);
-    if (type->items)
-      stack.push_back(type->items);
-    if (type->additionalProperties)
-      stack.push_back(type->additionalProperties);
-    for (const Type *variant : type->variants)
-      if (variant)
-        stack.push_back(variant);
-  }
-}
-
-/// Calls \p fn on every root type an operation mentions.
-static void forEachOperationType(const Operation &op,
-                                 function_ref<void(const Type *)> fn) {
-  for (const Parameter &param : op.parameters)
-    fn(param.type);
-  fn(op.requestBody);
-  for (const Response &response : op.responses)
-    fn(response.type);
-}
-
-/// Calls \p fn once on every type node of \p doc: named types first, then
-/// the inline types of operations. A node a frontend shares between two
-/// places (an inlined component) is visited once, so reported once.
+/// Calls \p fn once on every type node of \p doc (api::walk).
 static void forEachDocumentTypeNode(const Document &doc,
                                     function_ref<void(const Type &)> fn) {
-  DenseSet<const Type *> seen;
-  for (const NamedType &named : doc.types)
-    forEachTypeNode(named.type, fn, &seen);
-  for (const Operation &op : doc.operations)
-    forEachOperationType(
-        op, [&](const Type *root) { forEachTypeNode(root, fn, &seen); });
+  walk(doc, [&](const Type &type, const TypeSite &) {
+    fn(type);
+    return WalkResult::Advance;
+  });
 }
 
 /// The source text of \p range, or empty.
@@ -188,7 +149,6 @@ struct APIStructurePass : DocumentPass<APIStructurePass> {
       "identity, path parameters, bodies, responses, bounds and enums";
 
   void run(const Document &doc, AnalysisManager &, DiagnosticEngine &diags) {
-    checkReferences(doc, diags);
     checkInfiniteTypes(doc, diags);
     checkUnusedTypes(doc, diags);
     checkOperationIdentity(doc, diags);
@@ -198,7 +158,6 @@ struct APIStructurePass : DocumentPass<APIStructurePass> {
   }
 
 private:
-  void checkReferences(const Document &doc, DiagnosticEngine &diags);
   void checkInfiniteTypes(const Document &doc, DiagnosticEngine &diags);
   void checkUnusedTypes(const Document &doc, DiagnosticEngine &diags);
   void checkOperationIdentity(const Document &doc, DiagnosticEngine &diags);
@@ -208,55 +167,6 @@ private:
 };
 
 } // namespace
-
-//===----------------------------------------------------------------------===//
-// API001: unresolved references
-//===----------------------------------------------------------------------===//
-
-/// How many edits a suggestion for \p name may be away: one for short
-/// names, else a third of the length and at least two (a transposition).
-static unsigned getSuggestionLimit(StringRef name) {
-  return name.size() <= 3 ? 1 : std::max<unsigned>(2, name.size() / 3);
-}
-
-/// The named type closest to \p name by edit distance, or empty.
-static StringRef suggestTypeName(const Document &doc, StringRef name) {
-  unsigned best = getSuggestionLimit(name) + 1;
-  StringRef result;
-  for (const NamedType &named : doc.types) {
-    unsigned distance = name.edit_distance(named.name.name,
-                                           /*AllowReplacements=*/true, best);
-    if (distance < best) {
-      best = distance;
-      result = named.name.name;
-    }
-  }
-  return result;
-}
-
-void APIStructurePass::checkReferences(const Document &doc,
-                                       DiagnosticEngine &diags) {
-  // Suggestions cost a scan of the named types each; compute them once per
-  // distinct name, and for the first few names only.
-  constexpr unsigned maxSuggestedNames = 64;
-  StringMap<StringRef> suggestions;
-  forEachDocumentTypeNode(doc, [&](const Type &type) {
-    if (type.kind != TypeKind::Ref || doc.findType(type.ref.name))
-      return;
-    SMRange range = getRefRange(type);
-    auto diag = diags.report(DiagID::APIUnresolvedRef, range);
-    diag << type.ref.name;
-    auto it = suggestions.find(type.ref.name);
-    if (it == suggestions.end()) {
-      StringRef suggestion;
-      if (suggestions.size() < maxSuggestedNames)
-        suggestion = suggestTypeName(doc, type.ref.name);
-      it = suggestions.try_emplace(type.ref.name, suggestion).first;
-    }
-    if (!it->second.empty())
-      diag.fix("did you mean '" + it->second + "'?");
-  });
-}
 
 //===----------------------------------------------------------------------===//
 // API002: types with no finite value
@@ -271,8 +181,13 @@ public:
   explicit FinitenessGraph(const Document &doc) : doc(doc) {
     DenseSet<const Type *> seen;
     for (const NamedType &named : doc.types)
-      forEachTypeNode(
-          named.type, [&](const Type &type) { addNode(type); }, &seen);
+      walk(
+          named.type,
+          [&](const Type &type) {
+            addNode(type);
+            return WalkResult::Advance;
+          },
+          &seen);
     for (unsigned i = 0, e = nodes.size(); i != e; ++i)
       connect(i);
     propagate();
@@ -400,142 +315,36 @@ private:
   DenseMap<const Type *, unsigned> nodeIDs;
 };
 
-/// An edge of the graph of infinite named types: the reference that makes
-/// one require the other.
-struct TypeEdge {
-  unsigned target;
-  const Type *ref;
-};
-
 } // namespace
-
-/// Tarjan's strongly connected components over \p edges, iteratively.
-/// Returns the component number of every vertex.
-static std::vector<unsigned>
-getComponents(ArrayRef<SmallVector<TypeEdge, 2>> edges) {
-  constexpr unsigned unvisited = ~0U;
-  size_t size = edges.size();
-  std::vector<unsigned> index(size, unvisited), lowLink(size, 0),
-      component(size, unvisited);
-  std::vector<bool> onStack(size, false);
-  std::vector<unsigned> stack;
-  unsigned nextIndex = 0, nextComponent = 0;
-  // (vertex, next edge to look at)
-  std::vector<std::pair<unsigned, unsigned>> callStack;
-  for (unsigned root = 0; root != size; ++root) {
-    if (index[root] != unvisited)
-      continue;
-    callStack.push_back({root, 0});
-    index[root] = lowLink[root] = nextIndex++;
-    stack.push_back(root);
-    onStack[root] = true;
-    while (!callStack.empty()) {
-      auto &[v, edge] = callStack.back();
-      if (edge < edges[v].size()) {
-        unsigned w = edges[v][edge++].target;
-        if (index[w] == unvisited) {
-          index[w] = lowLink[w] = nextIndex++;
-          stack.push_back(w);
-          onStack[w] = true;
-          callStack.push_back({w, 0});
-        } else if (onStack[w]) {
-          lowLink[v] = std::min(lowLink[v], index[w]);
-        }
-        continue;
-      }
-      unsigned finished = v;
-      callStack.pop_back();
-      if (!callStack.empty()) {
-        unsigned parent = callStack.back().first;
-        lowLink[parent] = std::min(lowLink[parent], lowLink[finished]);
-      }
-      if (lowLink[finished] == index[finished]) {
-        unsigned w;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          onStack[w] = false;
-          component[w] = nextComponent;
-        } while (w != finished);
-        ++nextComponent;
-      }
-    }
-  }
-  return component;
-}
 
 void APIStructurePass::checkInfiniteTypes(const Document &doc,
                                           DiagnosticEngine &diags) {
   FinitenessGraph graph(doc);
   size_t size = doc.types.size();
   // The graph of infinite named types and the references between them.
-  std::vector<SmallVector<TypeEdge, 2>> edges(size);
+  Digraph<const Type *> edges(size);
   bool anyInfinite = false;
   for (unsigned i = 0; i != size; ++i) {
     if (graph.isFinite(i))
       continue;
     anyInfinite = true;
-    for (const Type *ref : graph.getBlockingRefs(i)) {
-      const NamedType *target = doc.findType(ref->ref.name);
-      if (target)
-        edges[i].push_back({unsigned(target - doc.types.data()), ref});
-    }
+    for (const Type *ref : graph.getBlockingRefs(i))
+      if (const NamedType *target = doc.findType(ref->ref.name))
+        edges.addEdge(i, unsigned(target - doc.types.data()), ref);
   }
   if (!anyInfinite)
     return;
 
-  std::vector<unsigned> component = getComponents(edges);
-  std::vector<bool> reported(size, false);
-  std::vector<unsigned> componentSize(size, 0);
-  for (unsigned i = 0; i != size; ++i)
-    if (!edges[i].empty())
-      ++componentSize[component[i]];
-
-  for (unsigned start = 0; start != size; ++start) {
-    if (edges[start].empty() || reported[component[start]])
+  // Each cyclic component once, by its shortest cycle from its first type.
+  // A type that only requires a cyclic one is infinite too, but not
+  // reported: its cycle is.
+  for (const SmallVector<unsigned, 4> &component :
+       edges.getCyclicComponents()) {
+    unsigned start = component.front();
+    SmallVector<const Digraph<const Type *>::Edge *, 8> cycle =
+        edges.getShortestCycle(start, component);
+    if (cycle.empty())
       continue;
-    unsigned comp = component[start];
-    bool selfLoop = any_of(edges[start], [&](const TypeEdge &edge) {
-      return edge.target == start;
-    });
-    if (componentSize[comp] < 2 && !selfLoop)
-      continue; // Infinite only because it requires a cyclic type.
-    reported[comp] = true;
-
-    // The shortest cycle through `start` (BFS inside the component).
-    SmallVector<const TypeEdge *, 8> cycle;
-    if (selfLoop) {
-      cycle.push_back(&*find_if(edges[start], [&](const TypeEdge &edge) {
-        return edge.target == start;
-      }));
-    } else {
-      DenseMap<unsigned, std::pair<unsigned, const TypeEdge *>> via;
-      SmallVector<unsigned, 16> queue{start};
-      bool closed = false;
-      for (size_t head = 0; head != queue.size() && !closed; ++head) {
-        unsigned v = queue[head];
-        for (const TypeEdge &edge : edges[v]) {
-          if (component[edge.target] != comp)
-            continue;
-          if (edge.target == start) {
-            via[start] = {v, &edge};
-            closed = true;
-            break;
-          }
-          if (via.try_emplace(edge.target, v, &edge).second)
-            queue.push_back(edge.target);
-        }
-      }
-      if (!closed)
-        continue; // Cannot happen in a cyclic component.
-      unsigned v = start;
-      do {
-        auto [from, edge] = via.lookup(v);
-        cycle.push_back(edge);
-        v = from;
-      } while (v != start);
-      std::reverse(cycle.begin(), cycle.end());
-    }
 
     // Long cycles are shown by their first steps: a note per step, each
     // with its source line, would swamp the output (and cost a column
@@ -544,7 +353,8 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
     size_t shown = std::min(cycle.size(), maxShownSteps);
     std::string path = "'" + doc.types[start].name.name.str() + "'";
     for (size_t i = 0; i != shown; ++i)
-      path += " -> '" + doc.types[cycle[i]->target].name.name.str() + "'";
+      path +=
+          " -> '" + doc.types[cycle[i]->target->index].name.name.str() + "'";
     if (shown != cycle.size())
       path += " -> ... " + std::to_string(cycle.size() - shown - 1) +
               " more -> '" + doc.types[start].name.name.str() + "'";
@@ -553,11 +363,11 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
     diag << doc.types[start].name.name << path;
     unsigned from = start;
     for (size_t i = 0; i != shown; ++i) {
-      const TypeEdge *edge = cycle[i];
-      diag.note(getRefRange(*edge->ref),
+      unsigned to = cycle[i]->target->index;
+      diag.note(getRefRange(*cycle[i]->data),
                 "'" + doc.types[from].name.name + "' requires a '" +
-                    doc.types[edge->target].name.name + "' here");
-      from = edge->target;
+                    doc.types[to].name.name + "' here");
+      from = to;
     }
     diag.fix("make one of these references optional or nullable, or an "
              "array, so that the recursion can end");
@@ -574,28 +384,13 @@ void APIStructurePass::checkUnusedTypes(const Document &doc,
   if (doc.operations.empty() || doc.types.empty())
     return;
   std::vector<bool> used(doc.types.size(), false);
-  SmallVector<unsigned, 64> worklist;
-  DenseSet<const Type *> seen;
-  auto visit = [&](const Type *root) {
-    forEachTypeNode(
-        root,
-        [&](const Type &type) {
-          if (type.kind != TypeKind::Ref)
-            return;
-          if (const NamedType *named = doc.findType(type.ref.name)) {
-            unsigned index = named - doc.types.data();
-            if (!used[index]) {
-              used[index] = true;
-              worklist.push_back(index);
-            }
-          }
-        },
-        &seen);
-  };
+  SmallVector<const Type *, 64> roots;
   for (const Operation &op : doc.operations)
-    forEachOperationType(op, visit);
-  while (!worklist.empty())
-    visit(doc.types[worklist.pop_back_val()].type);
+    roots.append(getOperationTypes(op));
+  walkReachable(doc, roots, [&](const NamedType &named, const Type &) {
+    used[&named - doc.types.data()] = true;
+    return WalkResult::Advance;
+  });
 
   for (unsigned i = 0, e = doc.types.size(); i != e; ++i)
     if (!used[i] && doc.findType(doc.types[i].name.name) == &doc.types[i])
@@ -667,7 +462,7 @@ void APIStructurePass::checkPathParameters(const Document &doc,
       templateNames.insert(param.name);
     StringSet<> declared;
     for (const Parameter &param : op.parameters) {
-      if (!isAutoBe && param.in != "path")
+      if (!isAutoBe && param.location != ParamLocation::Path)
         continue;
       declared.insert(param.name.name);
       if (!templateNames.contains(param.name.name))
@@ -700,10 +495,12 @@ void APIStructurePass::checkBodiesAndResponses(const Document &doc,
                        body->isClosed && body->properties.empty() &&
                        body->variants.empty();
     if (op.requestBody && !isEmptyBody &&
-        (method == "get" || method == "head" || method == "delete")) {
+        (op.httpMethod == HTTPMethod::Get ||
+         op.httpMethod == HTTPMethod::Head ||
+         op.httpMethod == HTTPMethod::Delete)) {
       SMRange range = op.requestBodyRange.isValid() ? op.requestBodyRange
                                                     : op.requestBody->range;
-      bool isDelete = method == "delete";
+      bool isDelete = op.httpMethod == HTTPMethod::Delete;
       auto diag = diags.report(
           isDelete ? DiagID::APIDeleteBody : DiagID::APIBodyNotAllowed, range);
       if (!isDelete)
@@ -832,17 +629,11 @@ static void checkRequiredNames(const Type &type, bool isAutoBe,
     auto diag = diags.report(DiagID::APIRequiredUnknown, name.range);
     diag << name.name;
     // A misspelling of a declared property?
-    unsigned best = getSuggestionLimit(name.name) + 1;
-    const Property *closest = nullptr;
-    for (const Property &property : type.properties) {
-      unsigned distance =
-          name.name.edit_distance(property.name.name, true, best);
-      if (distance < best) {
-        best = distance;
-        closest = &property;
-      }
-    }
-    if (closest)
+    ClosestMatch match = ClosestMatch::withLimit(
+        name.name, ClosestMatch::getDeclaredNameLimit(name.name));
+    for (const Property &property : type.properties)
+      match.consider(property.name.name);
+    if (const Property *closest = type.findProperty(match.get()))
       diag.note(closest->name.range,
                 "did you mean '" + closest->name.name + "'?");
   }

@@ -34,60 +34,6 @@ using namespace abv;
 using namespace abv::db;
 using namespace llvm;
 
-/// Whether a column named \p name probably stores a secret in the clear: it
-/// names a password, secret, token or key, and nothing in the name says the
-/// value is hashed or encrypted, or that the column only describes the
-/// secret (its type, expiry, last digits, ...).
-static bool looksLikePlaintextSecret(StringRef name) {
-  SmallVector<std::string, 4> words = splitWords(name);
-  if (words.empty())
-    return false;
-  // Words that say the value is protected, or is about the secret rather
-  // than the secret itself.
-  static const StringSet<> safe = {
-      "hash",        "hashed",     "digest",  "encrypted", "enc",
-      "cipher",      "ciphertext", "bcrypt",  "argon2",    "scrypt",
-      "sha256",      "hmac",       "salt",    "type",      "kind",
-      "status",      "prefix",     "suffix",  "last4",     "hint",
-      "id",          "ids",        "count",   "length",    "policy",
-      "strength",    "expiry",     "expires", "expired",   "expiration",
-      "at",          "until",      "version", "algorithm", "required",
-      "enabled",     "changed",    "updated", "attempts",  "url",
-      "uri",         "name",       "label",   "scope",     "scopes",
-      "fingerprint", "masked",     "preview", "public",    "endpoint"};
-  for (const std::string &word : words)
-    if (safe.contains(word))
-      return false;
-  static const StringSet<> secretWords = {"password", "passwd", "pwd",
-                                          "passcode", "secret", "token",
-                                          "apikey",   "otp",    "pin"};
-  for (size_t i = 0, e = words.size(); i != e; ++i) {
-    const std::string &word = words[i];
-    if (secretWords.contains(word)) {
-      // A lone "pin" is a secret only as the whole name (`pin`, `pin_code`).
-      if (word == "pin" && e > 2)
-        continue;
-      // A payment processor's token stands for a card or account; it is
-      // useless without the merchant's own secret key.
-      // Correlation and idempotency tokens identify a request; they grant
-      // nothing.
-      static const StringSet<> tokenized = {
-          "card",        "payment",     "wallet",     "account",
-          "reservation", "correlation", "idempotency"};
-      if (word == "token" && i != 0 && tokenized.contains(words[i - 1]))
-        continue;
-      return true;
-    }
-    // api_key, private_key, access_key, secret_key, signing_key.
-    static const StringSet<> keyKinds = {"api",    "private", "access",
-                                         "secret", "signing", "encryption",
-                                         "license"};
-    if (word == "key" && i != 0 && keyKinds.contains(words[i - 1]))
-      return true;
-  }
-  return false;
-}
-
 /// Whether a column or description mentions hashing or encryption.
 static bool mentionsProtection(StringRef doc) {
   std::string lower = doc.lower();
@@ -202,9 +148,9 @@ void DesignChecker::checkSecrets(const Model &model) {
     if (!isTextColumn(field) || field.isRelation())
       continue;
     StringRef column = field.getColumnName();
-    if (!looksLikePlaintextSecret(column) &&
+    if (!abv::looksLikePlaintextSecret(column) &&
         !(column != field.name.name &&
-          looksLikePlaintextSecret(field.name.name)))
+          abv::looksLikePlaintextSecret(field.name.name)))
       continue;
     // `password String /// bcrypt hash of the password` is a hash with a
     // poor name, not a plaintext secret.

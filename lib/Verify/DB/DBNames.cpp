@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Analysis/DBAnalysis.h"
+#include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Unicode.h"
 #include "abv/IR/Project.h"
@@ -100,56 +101,6 @@ static bool isSQLReservedWord(StringRef lowerName) {
   return words.contains(lowerName);
 }
 
-/// Last words of table names that are plural, or nouns that have no plural
-/// a table would use (mass nouns).
-static bool isPluralOrMassNoun(StringRef word) {
-  // clang-format off
-  static const StringSet<> irregular = {
-      // Irregular plurals.
-      "people", "children", "men", "women", "data", "criteria", "phenomena",
-      "media", "indices", "vertices", "matrices", "feet", "teeth", "mice",
-      "geese", "alumni", "curricula", "stimuli",
-      // Mass nouns: tables named after them read naturally in the singular.
-      "metadata", "information", "equipment", "feedback", "history",
-      "inventory", "karma", "usage", "reputation", "moderation", "progress",
-      "access", "software", "hardware", "staff", "personnel", "evidence",
-      "knowledge", "content", "tracking", "processing", "hosting", "billing",
-      "shipping", "pricing", "messaging", "logging", "sorting", "onboarding",
-      "performance", "compliance", "maintenance", "analytics", "news",
-      "series", "species", "traffic", "storage", "mail", "music", "money",
-      "cash", "advice", "research", "weather", "audio", "video", "info",
-      "config", "configuration", "auth", "authentication", "authorization"};
-  static const StringSet<> singularEndingInS = {
-      "status", "bus", "gas", "bonus", "campus", "census", "canvas", "alias",
-      "atlas", "analysis", "basis", "axis", "thesis", "crisis", "diagnosis",
-      "synopsis", "corpus", "virus", "radius", "focus", "consensus",
-      "apparatus", "lens", "chaos", "ethos", "iris", "plus", "minus"};
-  // clang-format on
-  if (irregular.contains(word))
-    return true;
-  if (singularEndingInS.contains(word) || word.ends_with("ss"))
-    return false;
-  return word.ends_with("s");
-}
-
-/// `snake_case`: lowercase ASCII words of letters and digits joined by single
-/// underscores, starting with a letter.
-static bool isSnakeCase(StringRef name) {
-  if (name.empty() || !isLower(name.front()))
-    return false;
-  char prev = 0;
-  for (char c : name) {
-    if (c == '_') {
-      if (prev == '_')
-        return false;
-    } else if (!isLower(c) && !isDigit(c)) {
-      return false;
-    }
-    prev = c;
-  }
-  return prev != '_';
-}
-
 /// A Prisma identifier: an ASCII letter, then letters, digits and
 /// underscores.
 static bool isPrismaIdentifier(StringRef name) {
@@ -160,31 +111,12 @@ static bool isPrismaIdentifier(StringRef name) {
 
 /// The name as it should be: snake_case and plural. Used for fix advice.
 static std::string suggestTableName(StringRef name) {
-  std::string snake;
-  for (size_t i = 0, e = name.size(); i != e; ++i) {
-    char c = name[i];
-    if (isUpper(c)) {
-      if (i != 0 && name[i - 1] != '_' && !isUpper(name[i - 1]))
-        snake += '_';
-      snake += toLower(c);
-    } else if (c == '-' || c == ' ') {
-      snake += '_';
-    } else {
-      snake += c;
-    }
-  }
-  StringRef last = StringRef(snake).rsplit('_').second;
-  if (last.empty())
-    last = snake;
-  if (isPluralOrMassNoun(last))
-    return snake;
-  if (last.ends_with("y") && last.size() > 1 &&
-      !StringRef("aeiou").contains(last[last.size() - 2]))
-    return snake.substr(0, snake.size() - 1) + "ies";
-  if (last.ends_with("s") || last.ends_with("x") || last.ends_with("ch") ||
-      last.ends_with("sh"))
-    return snake + "es";
-  return snake + "s";
+  SmallVector<std::string, 4> words = splitWords(name);
+  if (words.empty())
+    return name.str();
+  if (!looksPlural(words.back()))
+    words.back() = pluralize(words.back());
+  return join(words, "_");
 }
 
 //===----------------------------------------------------------------------===//
@@ -501,7 +433,7 @@ void NameChecker::checkTable(const Model &model) {
   StringRef last = table.rsplit('_').second;
   if (last.empty())
     last = table;
-  if (!isSnakeCase(table) || !isPluralOrMassNoun(last)) {
+  if (!isSnakeCase(table) || !looksPlural(last)) {
     std::string better = suggestTableName(table);
     InFlightDiagnostic diag = diags.report(DiagID::DBTableNaming, range);
     diag << table;

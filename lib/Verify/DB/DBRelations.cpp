@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Analysis/DBAnalysis.h"
+#include "abv/Analysis/Digraph.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
@@ -33,7 +34,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
-#include <deque>
 #include <string>
 #include <tuple>
 
@@ -214,11 +214,9 @@ void RelationChecker::run() {
 
 void RelationChecker::checkEnd(const End &end) {
   const Field &field = *end.field;
-  if (!end.target) {
-    diags.report(DiagID::DBRelationTargetMissing, field.typeName.range)
-        << field.name.name << field.typeName.name;
+  // A relation to a missing model is the resolve pass's (DB030).
+  if (!end.target)
     return;
-  }
 
   bool isFK = end.definesForeignKey();
   if (isText && isFK && end.isList() && provider != Provider::MongoDB) {
@@ -562,7 +560,8 @@ void RelationChecker::checkCycles() {
     return static_cast<unsigned>(model - base);
   };
 
-  std::vector<SmallVector<const End *, 2>> edges(modelCount);
+  // The graph of required foreign keys between models.
+  Digraph<const End *> graph(modelCount);
   for (const End &end : rels.ends) {
     if (!end.target || end.isSelfRelation() || end.isList() ||
         !end.definesForeignKey() || end.fkFields.empty())
@@ -571,101 +570,18 @@ void RelationChecker::checkCycles() {
       return field && !field->isOptional;
     });
     if (required)
-      edges[indexOf(end.model)].push_back(&end);
+      graph.addEdge(indexOf(end.model), indexOf(end.target), &end);
   }
 
-  // Tarjan's strongly connected components, iteratively (schemas can have
-  // tens of thousands of models).
-  constexpr unsigned unvisited = ~0U;
-  std::vector<unsigned> order(modelCount, unvisited), low(modelCount, 0);
-  std::vector<bool> onStack(modelCount, false);
-  std::vector<unsigned> stack, component(modelCount, unvisited);
-  unsigned counter = 0, componentCount = 0;
-  std::vector<unsigned> componentSize;
-  struct Frame {
-    unsigned node;
-    unsigned nextEdge;
-  };
-  std::vector<Frame> frames;
-  for (unsigned root = 0; root < modelCount; ++root) {
-    if (order[root] != unvisited || edges[root].empty())
+  // Each cyclic component once, by its shortest cycle from its first model.
+  for (const SmallVector<unsigned, 4> &component :
+       graph.getCyclicComponents()) {
+    unsigned start = component.front();
+    SmallVector<const End *, 8> path;
+    for (const auto *edge : graph.getShortestCycle(start, component))
+      path.push_back(edge->data);
+    if (path.empty())
       continue;
-    frames.push_back({root, 0});
-    order[root] = low[root] = counter++;
-    stack.push_back(root);
-    onStack[root] = true;
-    while (!frames.empty()) {
-      Frame &frame = frames.back();
-      unsigned node = frame.node;
-      if (frame.nextEdge < edges[node].size()) {
-        unsigned next = indexOf(edges[node][frame.nextEdge++]->target);
-        if (order[next] == unvisited) {
-          order[next] = low[next] = counter++;
-          stack.push_back(next);
-          onStack[next] = true;
-          frames.push_back({next, 0});
-        } else if (onStack[next]) {
-          low[node] = std::min(low[node], order[next]);
-        }
-        continue;
-      }
-      if (low[node] == order[node]) {
-        unsigned size = 0;
-        unsigned member;
-        do {
-          member = stack.back();
-          stack.pop_back();
-          onStack[member] = false;
-          component[member] = componentCount;
-          ++size;
-        } while (member != node);
-        componentSize.push_back(size);
-        ++componentCount;
-      }
-      frames.pop_back();
-      if (!frames.empty())
-        low[frames.back().node] = std::min(low[frames.back().node], low[node]);
-    }
-  }
-
-  // For each component with a cycle, walk from its first model back to it.
-  std::vector<bool> reported(componentCount, false);
-  std::vector<const End *> via(modelCount, nullptr);
-  for (unsigned start = 0; start < modelCount; ++start) {
-    unsigned comp = component[start];
-    if (comp == unvisited || componentSize[comp] < 2 || reported[comp])
-      continue;
-    reported[comp] = true;
-    // Breadth-first search inside the component for a shortest way back.
-    std::deque<unsigned> queue{start};
-    std::vector<unsigned> touched;
-    const End *closing = nullptr;
-    while (!queue.empty() && !closing) {
-      unsigned node = queue.front();
-      queue.pop_front();
-      for (const End *edge : edges[node]) {
-        unsigned next = indexOf(edge->target);
-        if (component[next] != comp)
-          continue;
-        if (next == start) {
-          closing = edge;
-          break;
-        }
-        if (via[next])
-          continue;
-        via[next] = edge;
-        touched.push_back(next);
-        queue.push_back(next);
-      }
-    }
-    assert(closing && "a component of two or more models has a cycle");
-    SmallVector<const End *, 8> path{closing};
-    for (unsigned node = indexOf(closing->model); node != start;
-         node = indexOf(via[node]->model))
-      path.push_back(via[node]);
-    std::reverse(path.begin(), path.end());
-    for (unsigned node : touched)
-      via[node] = nullptr;
 
     // Long cycles are abbreviated: the first keys, then the last one.
     constexpr size_t shown = 8;

@@ -17,9 +17,10 @@
 /// the `.prisma` schema. Every diagnostic points at the API side and has a
 /// note at the DB side.
 ///
-/// - LNK001: a DTO maps a table the schema does not declare.
-/// - LNK002: a property maps (x-autobe-database-schema-property) a column the
-///   table does not declare.
+/// The links come from the Binding analysis; the references that do not
+/// resolve (LNK001 unknown table, LNK002 unknown column, LNK007 actor with no
+/// table) are the `resolve` pass's to report.
+///
 /// - LNK003: a scalar property whose type cannot hold the column's values:
 ///   a string for an Int / Float / Boolean column (BigInt and Decimal are
 ///   serialized as strings on purpose), an integer / number for a
@@ -46,10 +47,6 @@
 /// - LNK006: a response DTO exposes a secret column (password, its hash or
 ///   salt, a token, a secret, an API or private key, an OTP). An IAuthorized
 ///   DTO may carry a token column: it hands the session token to its owner.
-/// - LNK007: an operation's actor has no table behind it: no table or model
-///   named `<actor>`, `<actor>s`, `<prefix>_<actor>` or `<prefix>_<actor>s`,
-///   in snake case or with camelCase words run together. Reported once per
-///   actor, at its first operation, with a note at an actor-stance model.
 /// - LNK008 (remark): a table no operation creates, reads, updates or
 ///   deletes, directly or through a nested DTO (the CRUDCoverage analysis).
 ///   The one link finding located on the DB side: no API location exists.
@@ -58,11 +55,12 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "abv/Analysis/Binding.h"
 #include "abv/Analysis/CRUDCoverage.h"
 #include "abv/Analysis/Lexicon.h"
-#include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
@@ -78,18 +76,10 @@ using namespace abv;
 using namespace llvm;
 using abv::looksLikeSecret;
 using abv::splitWords;
-using abv::db::findColumn;
-using abv::db::findTable;
 
 //===----------------------------------------------------------------------===//
 // Helpers
 //===----------------------------------------------------------------------===//
-
-static bool isRequestVariant(StringRef variant) {
-  return variant == "ICreate" || variant == "IUpdate" ||
-         variant == "IRequest" || variant == "ILogin" || variant == "IJoin" ||
-         variant == "IRefresh" || variant == "IAuthorize";
-}
 
 /// How a column's type reads in a message.
 static std::string describeColumn(const db::Field &field) {
@@ -146,25 +136,23 @@ namespace {
 struct LinkDBAPIPass : ProjectPass<LinkDBAPIPass> {
   static constexpr StringLiteral argument = "link-db-api";
   static constexpr StringLiteral description =
-      "Checks API DTOs against the DB tables and columns they map: unknown "
-      "tables and columns, type and nullability mismatches, columns missing "
-      "from ICreate, exposed secrets, actors without a table";
+      "Checks API DTOs against the DB tables and columns they map: type and "
+      "nullability mismatches, columns missing from ICreate, exposed "
+      "secrets, tables no operation touches";
 
-  void run(const Project &project, AnalysisManager &analyses,
+  void run(const Project &, AnalysisManager &analyses,
            DiagnosticEngine &diags) {
-    const db::Schema *schema = project.getDBSchema();
-    const api::Document *doc = project.getAPIDocument();
-    if (!schema || !doc)
+    const Binding &binding = analyses.getAnalysis<Binding>();
+    if (!binding.getSchema() || !binding.getDocument())
       return;
-    check(*doc, *schema, diags);
+    checkColumns(binding, diags);
+    checkCreates(binding, diags);
     checkCoverage(analyses.getAnalysis<CRUDCoverage>(), diags);
   }
 
 private:
-  void check(const api::Document &doc, const db::Schema &schema,
-             DiagnosticEngine &diags);
-  void checkActors(const api::Document &doc, const db::Schema &schema,
-                   DiagnosticEngine &diags);
+  void checkColumns(const Binding &binding, DiagnosticEngine &diags);
+  void checkCreates(const Binding &binding, DiagnosticEngine &diags);
   void checkCoverage(const CRUDCoverage &coverage, DiagnosticEngine &diags);
 };
 
@@ -173,81 +161,37 @@ private:
 /// The named types reachable from the success responses of \p doc.
 static DenseSet<const api::NamedType *>
 getResponseTypes(const api::Document &doc) {
-  DenseSet<const api::NamedType *> named;
-  DenseSet<const api::Type *> seen;
-  SmallVector<const api::Type *, 32> stack;
+  SmallVector<const api::Type *, 32> roots;
   for (const api::Operation &op : doc.operations)
     for (const api::Response &response : op.responses)
       if (response.type && (response.status.name.starts_with("2") ||
                             response.status.name == "default"))
-        stack.push_back(response.type);
-  while (!stack.empty()) {
-    const api::Type *type = stack.pop_back_val();
-    if (!type || !seen.insert(type).second)
-      continue;
-    if (type->kind == api::TypeKind::Ref) {
-      if (const api::NamedType *target = doc.findType(type->ref.name)) {
-        named.insert(target);
-        stack.push_back(target->type);
-      }
-      continue;
-    }
-    api::forEachChildType(
-        *type, [&](const api::Type *child) { stack.push_back(child); });
-  }
+        roots.push_back(response.type);
+  DenseSet<const api::NamedType *> named;
+  api::walkReachable(doc, roots,
+                     [&](const api::NamedType &type, const api::Type &) {
+                       named.insert(&type);
+                       return WalkResult::Advance;
+                     });
   return named;
 }
 
-void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
-                          DiagnosticEngine &diags) {
+void LinkDBAPIPass::checkColumns(const Binding &binding,
+                                 DiagnosticEngine &diags) {
+  const api::Document &doc = *binding.getDocument();
   DenseSet<const api::NamedType *> responseTypes = getResponseTypes(doc);
-  StringMap<const db::Model *> tableOfBase;
-
   for (const api::NamedType &named : doc.types) {
-    const api::Type *type = named.type;
-    if (!type || type->dbTable.empty())
+    // Only DTOs that name their table themselves: a family or name match is
+    // a guess, good for coverage, not for type checks.
+    Binding::TableLink link = binding.getTable(named);
+    if (link.kind != Binding::LinkKind::Explicit)
       continue;
-    const db::Model *model = findTable(schema, type->dbTable.name);
-    if (!model) {
-      auto diag = diags.report(DiagID::LinkUnknownTable, type->dbTable.range);
-      diag << named.name.name << type->dbTable.name;
-      abv::ClosestMatch match(type->dbTable.name);
-      for (const db::Model &candidate : schema.models)
-        match.consider(candidate.name.name);
-      if (const db::Model *closest = findTable(schema, match.get()))
-        diag.note(closest->name.range,
-                  "did you mean '" + closest->name.name + "'?");
-      continue;
-    }
-    if (abv::getVariant(named.name.name).empty())
-      tableOfBase[named.name.name] = model;
-
-    StringRef variant = abv::getVariant(named.name.name);
-    bool isResponse =
-        responseTypes.contains(&named) && !isRequestVariant(variant);
-    for (const api::Property &property : type->properties) {
-      const db::Field *field = nullptr;
-      if (!property.dbColumn.empty()) {
-        field = findColumn(*model, property.dbColumn.name);
-        if (!field) {
-          auto diag =
-              diags.report(DiagID::LinkUnknownColumn, property.dbColumn.range);
-          diag << property.name.name << property.dbColumn.name
-               << model->name.name;
-          abv::ClosestMatch match(property.dbColumn.name);
-          for (const db::Field &candidate : model->fields)
-            match.consider(candidate.name.name);
-          if (const db::Field *closest = findColumn(*model, match.get()))
-            diag.note(closest->name.range,
-                      "did you mean '" + closest->name.name + "'?");
-          else
-            diag.note(model->name.range,
-                      "table '" + model->name.name + "' is declared here");
-          continue;
-        }
-      } else {
-        field = findColumn(*model, property.name.name);
-      }
+    const db::Model *model = link.model;
+    StringRef variant = getVariant(named.name.name);
+    bool isResponse = responseTypes.contains(&named) &&
+                      getDTORole(variant) != DTORole::Request;
+    for (const api::Property &property : named.type->properties) {
+      const db::Field *field = binding.getColumn(property);
       if (!field || field->isRelation() || field->isList || !property.type)
         continue;
       const api::Type *propType = doc.resolve(property.type);
@@ -281,19 +225,27 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
       }
     }
   }
+}
 
-  // LNK005: columns an ICreate must carry.
+void LinkDBAPIPass::checkCreates(const Binding &binding,
+                                 DiagnosticEngine &diags) {
+  const api::Document &doc = *binding.getDocument();
   for (const api::NamedType &named : doc.types) {
     StringRef name = named.name.name;
-    if (abv::getVariant(name) != "ICreate" || !named.type ||
+    if (getVariant(name) != "ICreate" || !named.type ||
         named.type->kind != api::TypeKind::Object)
       continue;
-    StringRef base = name.drop_back(strlen(".ICreate"));
+    // Its own link, or its base DTO's (`IArticle` for `IArticle.ICreate`).
     const db::Model *model = nullptr;
-    if (!named.type->dbTable.empty())
-      model = findTable(schema, named.type->dbTable.name);
-    else if (auto it = tableOfBase.find(base); it != tableOfBase.end())
-      model = it->second;
+    Binding::TableLink link = binding.getTable(named);
+    if (link.kind == Binding::LinkKind::Explicit) {
+      model = link.model;
+    } else if (const api::NamedType *base =
+                   doc.findType(name.drop_back(strlen(".ICreate")))) {
+      Binding::TableLink baseLink = binding.getTable(*base);
+      if (baseLink.kind == Binding::LinkKind::Explicit)
+        model = baseLink.model;
+    }
     if (!model)
       continue;
     StringSet<> fkNames;
@@ -301,11 +253,14 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
       if (field.relation)
         for (const db::Ident &fk : field.relation->fields)
           fkNames.insert(fk.name);
+    // What the body provides: the columns its properties are bound to (in
+    // any case convention), and their names.
+    DenseSet<const db::Field *> providedColumns;
     StringSet<> provided;
     for (const api::Property &property : named.type->properties) {
       provided.insert(property.name.name);
-      if (!property.dbColumn.empty())
-        provided.insert(property.dbColumn.name);
+      if (const db::Field *column = binding.getColumn(property))
+        providedColumns.insert(column);
     }
     const db::Index *pk = model->getPrimaryKey();
     for (const db::Field &field : model->fields) {
@@ -333,65 +288,14 @@ void LinkDBAPIPass::check(const api::Document &doc, const db::Schema &schema,
             return key.name.name == column;
           }))
         continue;
-      if (provided.contains(column) || provided.contains(field.getColumnName()))
+      if (providedColumns.contains(&field) || provided.contains(column) ||
+          provided.contains(field.getColumnName()))
         continue;
       auto diag =
           diags.report(DiagID::LinkCreateMissingColumn, named.name.range);
       diag << name << model->name.name << column;
       diag.note(field.name.range, "the column is declared here");
     }
-  }
-
-  checkActors(doc, schema, diags);
-}
-
-void LinkDBAPIPass::checkActors(const api::Document &doc,
-                                const db::Schema &schema,
-                                DiagnosticEngine &diags) {
-  StringSet<> done;
-  for (const api::Operation &op : doc.operations) {
-    StringRef actor = op.actor.name;
-    if (actor.empty() || !done.insert(actor).second)
-      continue;
-    std::string snake;
-    for (size_t i = 0; i != actor.size(); ++i) {
-      char c = actor[i];
-      if (isUpper(c) && i != 0)
-        snake += '_';
-      snake += c == '-' ? '_' : toLower(c);
-    }
-    // `authenticatedUser` is spelled `authenticated_user` or
-    // `authenticateduser`, singular or plural.
-    std::string joined = StringRef(actor).lower();
-    joined.erase(std::remove(joined.begin(), joined.end(), '-'), joined.end());
-    std::string plural = snake + "s";
-    SmallVector<std::string, 4> spellings = {snake, plural, joined,
-                                             joined + "s"};
-    auto isNamedFor = [&](StringRef table) {
-      for (const std::string &spelling : spellings)
-        if (table == spelling ||
-            (table.ends_with(spelling) && table.size() > spelling.size() &&
-             table[table.size() - spelling.size() - 1] == '_'))
-          return true;
-      return false;
-    };
-    bool found = false;
-    const db::Model *closest = nullptr;
-    for (const db::Model &model : schema.models) {
-      if (isNamedFor(model.getTableName()) || isNamedFor(model.name.name)) {
-        found = true;
-        break;
-      }
-      if (model.stance == db::Stance::Actor && !closest)
-        closest = &model;
-    }
-    if (found)
-      continue;
-    auto diag = diags.report(DiagID::LinkActorNoTable, op.actor.range);
-    diag << actor << plural;
-    if (closest)
-      diag.note(closest->name.range, "an actor table is declared here: '" +
-                                         closest->name.name + "'");
   }
 }
 

@@ -1,0 +1,335 @@
+//===- Binding.cpp - Every cross reference of a project, resolved ---------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Analysis/Binding.h"
+#include "abv/Analysis/DBAnalysis.h"
+#include "abv/Analysis/Lexicon.h"
+#include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
+#include "abv/Pass/Pass.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace abv;
+using namespace llvm;
+
+char Binding::ID = 0;
+
+Binding::Binding(const Project &project, AnalysisManager &analyses) {
+  schema = project.getDBSchema();
+  document = project.getAPIDocument();
+  if (schema) {
+    indexTables();
+    bindRelations(analyses);
+  }
+  if (document) {
+    bindTypeReferences();
+    if (schema) {
+      bindTables();
+      bindColumns();
+      bindActors();
+    }
+  }
+  // Grouped by kind, in source order within each (the binders run in the
+  // order of the kinds, each over the IR in source order).
+  llvm::stable_sort(unresolved, [](const Unresolved &a, const Unresolved &b) {
+    return a.kind < b.kind;
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Tables by name
+//===----------------------------------------------------------------------===//
+
+static std::string squash(StringRef name) {
+  std::string result = name.lower();
+  llvm::erase(result, '_');
+  return result;
+}
+
+void Binding::indexTables() {
+  for (const db::Model &model : schema->models) {
+    SmallVector<StringRef, 2> names = {model.name.name};
+    if (model.getTableName() != model.name.name)
+      names.push_back(model.getTableName());
+    // First declaration wins, as in every lookup of a name.
+    for (StringRef name : names) {
+      tablesByName.try_emplace(name, &model);
+      tablesBySquashedName.try_emplace(squash(name), &model);
+    }
+    // Every proper suffix at an underscore, counted once per model.
+    StringSet<> suffixes;
+    for (StringRef name : names)
+      for (size_t at = name.find('_'); at != StringRef::npos;
+           at = name.find('_', at + 1))
+        if (at + 1 < name.size())
+          suffixes.insert(name.substr(at + 1));
+    for (const auto &suffix : suffixes) {
+      auto [it, inserted] =
+          tablesBySuffix.try_emplace(suffix.getKey(), &model, 1);
+      if (!inserted)
+        ++it->second.second;
+    }
+
+    StringMap<const db::Field *> &byWords = columnsByWords[&model];
+    for (const db::Field &field : model.fields) {
+      byWords.try_emplace(toSnakeCase(field.name.name), &field);
+      byWords.try_emplace(toSnakeCase(field.getColumnName()), &field);
+    }
+  }
+}
+
+const db::Model *Binding::findTable(StringRef name) const {
+  return tablesByName.lookup(name);
+}
+
+const db::Model *Binding::findTableForWords(ArrayRef<std::string> words,
+                                            bool allowSuffix) const {
+  if (words.empty() || !schema)
+    return nullptr;
+  std::string singular = join(words.begin(), words.end(), "_");
+  std::string plural = join(words.begin(), words.end() - 1, "_") +
+                       (words.size() > 1 ? "_" : "") + pluralize(words.back());
+  std::string joined = join(words.begin(), words.end(), "");
+  for (StringRef candidate :
+       {StringRef(plural), StringRef(singular), StringRef(joined)})
+    if (const db::Model *model = findTable(candidate))
+      return model;
+  // Model names in PascalCase (`ShoppingSale`), tables with words run
+  // together (`todo_app_guestuser` for `ITodoAppGuestUser`).
+  std::string joinedPlural =
+      join(words.begin(), words.end() - 1, "") + pluralize(words.back());
+  for (StringRef candidate : {StringRef(joined), StringRef(joinedPlural)})
+    if (const db::Model *model = tablesBySquashedName.lookup(candidate))
+      return model;
+  if (!allowSuffix)
+    return nullptr;
+  // The only table ending in `_<plural>` or `_<singular>`.
+  const db::Model *found = nullptr;
+  for (StringRef candidate : {StringRef(plural), StringRef(singular)}) {
+    auto it = tablesBySuffix.find(candidate);
+    if (it == tablesBySuffix.end())
+      continue;
+    if (it->second.second != 1 || (found && found != it->second.first))
+      return nullptr; // Ambiguous.
+    found = it->second.first;
+  }
+  return found;
+}
+
+const db::Model *Binding::findTableForSegment(StringRef segment) const {
+  return findTableForWords(splitWords(segment), /*allowSuffix=*/true);
+}
+
+//===----------------------------------------------------------------------===//
+// API references
+//===----------------------------------------------------------------------===//
+
+void Binding::bindTypeReferences() {
+  walk(*document, [&](const api::Type &type, const api::TypeSite &) {
+    if (type.kind != api::TypeKind::Ref)
+      return WalkResult::Advance;
+    if (const api::NamedType *named = document->findType(type.ref.name)) {
+      refTargets[&type] = named;
+      uses[named].push_back(&type);
+    } else {
+      Unresolved entry{Unresolved::Kind::TypeRef, type.ref.range,
+                       type.ref.name};
+      entry.ref = &type;
+      unresolved.push_back(entry);
+    }
+    return WalkResult::Advance;
+  });
+}
+
+ArrayRef<const api::Type *>
+Binding::getUses(const api::NamedType &named) const {
+  auto it = uses.find(&named);
+  if (it == uses.end())
+    return {};
+  return it->second;
+}
+
+//===----------------------------------------------------------------------===//
+// DTO -> table
+//===----------------------------------------------------------------------===//
+
+void Binding::bindTables() {
+  // Explicit links first: they also give their family a table.
+  for (const api::NamedType &named : document->types) {
+    if (!named.type || named.type->dbTable.empty())
+      continue;
+    const api::Ident &link = named.type->dbTable;
+    if (const db::Model *model = findTable(link.name)) {
+      tables[&named] = {model, LinkKind::Explicit};
+      familyTables.try_emplace(getDTOFamily(named.name.name), model);
+      continue;
+    }
+    Unresolved entry{Unresolved::Kind::DTOTable, link.range, link.name};
+    entry.dto = &named;
+    unresolved.push_back(entry);
+  }
+  for (const api::NamedType &named : document->types) {
+    auto [it, inserted] = tables.try_emplace(&named);
+    if (inserted)
+      it->second = lookupByName(named.name.name);
+    if (it->second)
+      dtosOfTable[it->second.model].push_back(&named);
+  }
+}
+
+Binding::TableLink Binding::lookupByName(StringRef typeName) const {
+  StringRef family = getDTOFamily(typeName);
+  // A member type that is an entity of its own: `IBbsArticle.ISnapshot` is
+  // a row of `bbs_article_snapshots`, not of `bbs_articles`.
+  StringRef member = typeName.substr(family.size());
+  if (!member.empty() && !isDTOVariant(member.drop_front())) {
+    SmallVector<std::string, 4> words;
+    for (StringRef part : {family, member.drop_front()})
+      for (std::string &word : splitWords(dropInterfacePrefix(part)))
+        words.push_back(std::move(word));
+    if (const db::Model *model =
+            findTableForWords(words, /*allowSuffix=*/false))
+      return {model, LinkKind::Name};
+  }
+  if (const db::Model *model = familyTables.lookup(family))
+    return {model, LinkKind::Family};
+  SmallVector<std::string, 4> words = splitWords(dropInterfacePrefix(family));
+  if (const db::Model *model = findTableForWords(words, /*allowSuffix=*/false))
+    return {model, LinkKind::Name};
+  if (const db::Model *model = findTableForWords(words, /*allowSuffix=*/true))
+    return {model, LinkKind::Name};
+  return {};
+}
+
+Binding::TableLink Binding::getTable(const api::NamedType &dto) const {
+  return tables.lookup(&dto);
+}
+
+Binding::TableLink Binding::getTable(StringRef typeName) const {
+  if (document)
+    if (const api::NamedType *named = document->findType(typeName))
+      return getTable(*named);
+  if (!schema)
+    return {};
+  return lookupByName(typeName);
+}
+
+ArrayRef<const api::NamedType *>
+Binding::getDTOs(const db::Model &model) const {
+  auto it = dtosOfTable.find(&model);
+  if (it == dtosOfTable.end())
+    return {};
+  return it->second;
+}
+
+//===----------------------------------------------------------------------===//
+// Property -> column
+//===----------------------------------------------------------------------===//
+
+const db::Field *Binding::findColumn(const db::Model &model,
+                                     StringRef name) const {
+  if (const db::Field *field = db::findColumn(model, name))
+    return field;
+  // The same words in another case convention: `createdAt` is the column
+  // `created_at`.
+  auto it = columnsByWords.find(&model);
+  if (it == columnsByWords.end())
+    return nullptr;
+  return it->second.lookup(toSnakeCase(name));
+}
+
+void Binding::bindColumns() {
+  for (const api::NamedType &named : document->types) {
+    TableLink link = getTable(named);
+    if (!link || !named.type)
+      continue;
+    for (const api::Property &property : named.type->properties) {
+      const db::Field *field = nullptr;
+      if (!property.dbColumn.empty()) {
+        field = db::findColumn(*link.model, property.dbColumn.name);
+        if (!field) {
+          Unresolved entry{Unresolved::Kind::PropertyColumn,
+                           property.dbColumn.range, property.dbColumn.name};
+          entry.dto = &named;
+          entry.property = &property;
+          entry.model = link.model;
+          unresolved.push_back(entry);
+          continue;
+        }
+      } else {
+        field = findColumn(*link.model, property.name.name);
+      }
+      if (!field)
+        continue;
+      columns[&property] = field;
+      propertiesOfColumn[field].push_back(&property);
+    }
+  }
+}
+
+ArrayRef<const api::Property *>
+Binding::getProperties(const db::Field &field) const {
+  auto it = propertiesOfColumn.find(&field);
+  if (it == propertiesOfColumn.end())
+    return {};
+  return it->second;
+}
+
+//===----------------------------------------------------------------------===//
+// Actors and relations
+//===----------------------------------------------------------------------===//
+
+void Binding::bindActors() {
+  for (const api::Operation &op : document->operations) {
+    StringRef actor = op.actor.name;
+    if (actor.empty())
+      continue;
+    auto [it, inserted] = actorTables.try_emplace(actor, nullptr);
+    if (!inserted)
+      continue;
+    // `authenticatedUser` is spelled `authenticated_user` or
+    // `authenticateduser`, singular or plural, maybe after a prefix.
+    std::string snake = toSnakeCase(actor);
+    std::string joined = squash(snake);
+    const db::Model *table = nullptr;
+    for (const std::string &spelling :
+         {snake, snake + "s", joined, joined + "s"}) {
+      if ((table = findTable(spelling)))
+        break;
+      if (auto suffix = tablesBySuffix.find(spelling);
+          suffix != tablesBySuffix.end()) {
+        table = suffix->second.first;
+        break;
+      }
+    }
+    it->second = table;
+    if (!table) {
+      Unresolved entry{Unresolved::Kind::Actor, op.actor.range, actor};
+      entry.operation = &op;
+      unresolved.push_back(entry);
+    }
+  }
+}
+
+const db::Model *Binding::getActorTable(StringRef actor) const {
+  return actorTables.lookup(actor);
+}
+
+void Binding::bindRelations(AnalysisManager &analyses) {
+  const DBRelationGraph &graph = analyses.getAnalysis<DBRelationGraph>();
+  for (const DBRelationGraph::End &end : graph.get(*schema).ends) {
+    relationTargets[end.field] = end.target;
+    if (end.target)
+      continue;
+    Unresolved entry{Unresolved::Kind::RelationTarget,
+                     end.field->typeName.range, end.field->typeName.name};
+    entry.model = end.model;
+    entry.field = end.field;
+    unresolved.push_back(entry);
+  }
+}
