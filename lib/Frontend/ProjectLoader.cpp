@@ -13,6 +13,7 @@
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
+#include "abv/Frontend/TypeScript/TSFrontend.h"
 #include "abv/IR/Project.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -33,9 +34,13 @@ struct ArtifactSet {
   /// content: AutoBe's OpenAPI AST, an OpenAPI document, or (by default) a
   /// DB AST. YAML ones are always OpenAPI documents.
   std::vector<std::string> jsonFiles;
+  /// TypeScript sources: `src/**/*.ts` and `test/**/*.ts` of a folder, or
+  /// `.ts` files named directly.
+  std::vector<std::string> tsFiles;
 
   bool empty() const {
-    return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty();
+    return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty() &&
+           tsFiles.empty();
   }
 };
 } // namespace
@@ -106,6 +111,25 @@ static void collectPrismaFiles(StringRef dir, bool recursive,
   out.insert(out.end(), found.begin(), found.end());
 }
 
+/// Appends every `*.ts` file under \p dir (not in `node_modules`), sorted by
+/// path.
+static void collectTypeScriptFiles(StringRef dir,
+                                   std::vector<std::string> &out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (sys::fs::recursive_directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    if (sys::path::filename(it->path()) == "node_modules") {
+      it.no_push();
+      continue;
+    }
+    if (sys::path::extension(it->path()) == ".ts" && !isDirectory(it->path()))
+      found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
 static void findInFolder(StringRef dir, ArtifactSet &set) {
   auto join = [&](StringRef a, StringRef b = "") {
     SmallString<256> path(dir);
@@ -144,6 +168,12 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
       break;
     }
   }
+
+  // The logic: providers, collectors, transformers, DTOs, controllers (src)
+  // and end-to-end tests (test).
+  for (StringRef sub : {"src", "test"})
+    if (std::string folder = join(sub); isDirectory(folder))
+      collectTypeScriptFiles(folder, set.tsFiles);
 }
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
@@ -163,7 +193,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
             << input
             << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
                "autobe/prisma.json, autobe/document.json, swagger.json, "
-               "openapi.json, swagger.yaml, openapi.yaml";
+               "openapi.json, swagger.yaml, openapi.yaml, src/**/*.ts, "
+               "test/**/*.ts";
         unreadable = true;
         continue;
       }
@@ -174,6 +205,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                                found.autobeDBFiles.end());
       set.jsonFiles.insert(set.jsonFiles.end(), found.jsonFiles.begin(),
                            found.jsonFiles.end());
+      set.tsFiles.insert(set.tsFiles.end(), found.tsFiles.begin(),
+                         found.tsFiles.end());
       continue;
     }
     if (!sys::fs::exists(input)) {
@@ -187,20 +220,24 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       set.prismaFiles.push_back(input);
     } else if (ext == ".json" || json::isYAMLPath(input)) {
       set.jsonFiles.push_back(input);
+    } else if (ext == ".ts") {
+      set.tsFiles.push_back(input);
     } else {
       diags.report(DiagID::InputUnknownKind, SMRange())
           << input
-          << "a folder, a .prisma schema, a .json artifact or a .yaml / "
-             ".yml OpenAPI document";
+          << "a folder, a .prisma schema, a .json artifact, a .yaml / "
+             ".yml OpenAPI document or a .ts file";
       unreadable = true;
     }
   }
 
   // Reads one file; a file that cannot be read at all makes the whole
   // load unreadable (exit 2), one with bad content does not.
-  auto addFile = [&](const std::string &file) -> std::optional<unsigned> {
+  auto addFile = [&](const std::string &file,
+                     bool code = false) -> std::optional<unsigned> {
     size_t before = diags.getDiagnostics().size();
-    std::optional<unsigned> id = addSourceFile(sm, diags, file, sizeLimit);
+    std::optional<unsigned> id =
+        addSourceFile(sm, diags, file, sizeLimit, /*allowSparseNul=*/code);
     for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)
       if (diags.getDiagnostics()[i].id == DiagID::InputUnreadable)
         unreadable = true;
@@ -249,6 +286,16 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       break;
     }
   }
+  // TypeScript files, parsed on worker threads.
+  SmallVector<unsigned, 64> tsBuffers;
+  for (const std::string &file : set.tsFiles)
+    if (std::optional<unsigned> id = addFile(file, /*code=*/true))
+      tsBuffers.push_back(*id);
+  if (!tsBuffers.empty())
+    for (std::unique_ptr<ts::SourceFile> &file :
+         parseTypeScriptFiles(sm, tsBuffers, diags))
+      project.tsFiles.push_back(std::move(file));
+
   // One canonical artifact per layer; findings in it get notes at its twin.
   pairArtifacts(project);
   diags.addTwinMap(&project.dbTwins);
