@@ -663,8 +663,14 @@ Stmt *Builder::declarationStatement(P::DeclarationStatementContext *ctx) {
            "decorators are only allowed on classes, their members and "
            "parameters");
 
-  if (P::FunctionDeclarationContext *c = decl->func)
-    return functionDeclaration(c, at, mods);
+  if (P::FunctionDeclarationContext *c = decl->func) {
+    FunctionDecl *node = functionDeclaration(c, at, mods);
+    if (!node->name && !(mods & ModDefault) && c->start)
+      report(range(c->start, c->params ? c->params->start : c->start),
+             "a function declaration needs a name (only 'export default "
+             "function' may leave it out)");
+    return node;
+  }
   if (P::ClassDeclarationContext *c = decl->cls) {
     ClassDecl *node = make<ClassDecl>(at);
     if (c->abstractKw)
@@ -672,6 +678,10 @@ Stmt *Builder::declarationStatement(P::DeclarationStatementContext *ctx) {
     node->mods = mods;
     classParts(node->parts, c->name, c->typeParams, c->base, c->impls, c->body);
     node->parts.decorators = decos;
+    if (!node->parts.name && !(mods & ModDefault) && c->start)
+      report(range(c->start),
+             "a class declaration needs a name (only 'export default class' "
+             "may leave it out)");
     return node;
   }
   if (P::InterfaceDeclarationContext *c = decl->iface) {

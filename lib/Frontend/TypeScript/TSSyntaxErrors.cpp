@@ -127,8 +127,38 @@ static std::string describeExpected(const IntervalSet &expected, size_t rule) {
     add("a type");
   else if (exprStart)
     add("an expression");
+  // Tokens that start an expression or a type are part of those
+  // categories.
+  auto startsOperand = [](size_t type) {
+    switch (type) {
+    case tok::OpenBrace:
+    case tok::BlockBrace:
+    case tok::OpenParen:
+    case tok::ArrowParen:
+    case tok::OpenBracket:
+    case tok::Ellipsis:
+    case tok::Less:
+    case tok::LessGeneric:
+    case tok::LessTypeArgs:
+    case tok::Minus:
+    case tok::Plus:
+    case tok::Bang:
+    case tok::Tilde:
+    case tok::PlusPlus:
+    case tok::MinusMinus:
+    case tok::At:
+    case tok::Pipe:
+    case tok::Amp:
+      return true;
+    default:
+      return false;
+    }
+  };
   for (ssize_t type : expected.toList()) {
     if (type < 0 && type != ssize_t(antlr4::Token::EOF))
+      continue;
+    if ((statementStart || typeStart || exprStart) &&
+        startsOperand(size_t(type)))
       continue;
     std::string name = getExpectedName(size_t(type));
     // Names and literals are part of the category named above.
@@ -244,6 +274,28 @@ void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser *recognizer) {
   beginErrorCondition(recognizer);
   report(recognizer, recognizer->getCurrentToken(),
          recognizer->getExpectedTokens());
+}
+
+antlr4::Token *
+SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser *recognizer) {
+  // Never drop a closer, a `;` or a token the tokenizer added: they end the
+  // construct the error is in, and dropping one would pull what follows
+  // into it.
+  const ParserToken &current = asToken(recognizer->getCurrentToken());
+  switch (current.getKind()) {
+  case tok::CloseParen:
+  case tok::CloseBracket:
+  case tok::CloseBrace:
+  case tok::TemplateMiddle:
+  case tok::TemplateTail:
+  case tok::Semicolon:
+  case tok::EndOfFile:
+    return nullptr;
+  default:
+    if (current.isVirtual())
+      return nullptr;
+    return DefaultErrorStrategy::singleTokenDeletion(recognizer);
+  }
 }
 
 antlr4::Token *

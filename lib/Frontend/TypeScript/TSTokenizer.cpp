@@ -1245,9 +1245,11 @@ private:
   /// From \p i (after a `:`), the index of the `=>` that follows a return
   /// type; 0 if no return type and `=>` come.
   size_t findReturnTypeArrow(size_t i) const;
-  /// From the `<` at \p i, the index of its matching `>` if the tokens in
-  /// between can be type arguments; 0 otherwise.
-  size_t findTypeArgsEnd(size_t i) const;
+  /// For every `<`, the index of its matching `>` if the tokens in between
+  /// can be type arguments or parameters (0 otherwise): one linear pass
+  /// with a stack, so that nesting costs nothing.
+  void matchAngles();
+  size_t findTypeArgsEnd(size_t i) const { return angleEnds[i]; }
   /// Whether the `(` at \p i opens arrow parameters: its `)` is followed by
   /// `=>`, or by a return type and `=>` (whose `=>` is then marked).
   bool isArrowParams(size_t i);
@@ -1280,6 +1282,8 @@ private:
   /// Arrows that end the return type of an arrow function (`(x): T =>`):
   /// the name before them is the return type, not an arrow parameter.
   std::vector<bool> returnTypeArrows;
+  /// See matchAngles.
+  std::vector<uint32_t> angleEnds;
 };
 } // namespace
 
@@ -1324,39 +1328,55 @@ size_t Classifier::findReturnTypeArrow(size_t i) const {
   return 0;
 }
 
-size_t Classifier::findTypeArgsEnd(size_t i) const {
-  size_t limit = std::min(tokens.size(), i + LookaheadLimit);
-  int depth = 0;
-  while (i < limit) {
+void Classifier::matchAngles() {
+  angleEnds.assign(tokens.size(), 0);
+  struct Open {
+    uint32_t index;
+    uint32_t depth; ///< Bracket depth at the `<`.
+  };
+  std::vector<Open> open;
+  uint32_t depth = 0;
+  for (size_t i = 0, e = tokens.size(); i < e; ++i) {
     tok::TokenKind kind = tokens[i].kind;
     switch (kind) {
     case tok::Less:
-    case tok::LessTypeArgs:
-    case tok::LessGeneric:
-      ++depth;
-      ++i;
+      open.push_back({uint32_t(i), depth});
       continue;
     case tok::Greater:
     case tok::GreaterJoined:
-      if (--depth == 0)
-        return i;
-      ++i;
+      if (!open.empty() && open.back().depth == depth) {
+        angleEnds[open.back().index] = uint32_t(i);
+        open.pop_back();
+      }
       continue;
     case tok::OpenParen:
-    case tok::ArrowParen:
     case tok::OpenBracket:
     case tok::OpenBrace:
     case tok::TemplateHead:
-      i = skipGroup(i);
+      ++depth;
+      continue;
+    case tok::CloseParen:
+    case tok::CloseBracket:
+    case tok::CloseBrace:
+    case tok::TemplateTail:
+      if (depth > 0)
+        --depth;
+      // A `<` left open inside the group was a comparison.
+      while (!open.empty() && open.back().depth > depth)
+        open.pop_back();
+      continue;
+    case tok::TemplateMiddle:
       continue;
     default:
+      // Inside a bracket group of a type (an object type, a tuple, a
+      // function type's parameters) anything may come; directly between
+      // `<` and `>`, only what a type may hold.
       if (!mayBeInType(kind))
-        return 0;
-      ++i;
+        while (!open.empty() && open.back().depth == depth)
+          open.pop_back();
       continue;
     }
   }
-  return 0;
 }
 
 bool Classifier::isArrowParams(size_t i) {
@@ -1381,8 +1401,37 @@ static bool isWord(tok::TokenKind kind) {
          isContextualKeyword(kind);
 }
 
+/// Whether a token of kind \p kind may start an operand (after `a < b >`,
+/// an operand makes a comparison; anything else, type arguments).
+static bool startsOperand(tok::TokenKind kind) {
+  switch (kind) {
+  case tok::Identifier:
+  case tok::PrivateName:
+  case tok::NumericLiteral:
+  case tok::BigIntLiteral:
+  case tok::StringLiteral:
+  case tok::RegexLiteral:
+  case tok::NoSubstitutionTemplate:
+  case tok::TemplateHead:
+  case tok::OpenParen:
+  case tok::OpenBrace:
+  case tok::Plus:
+  case tok::Minus:
+  case tok::Bang:
+  case tok::Tilde:
+  case tok::PlusPlus:
+  case tok::MinusMinus:
+  case tok::Less:
+  case tok::Slash:
+    return true;
+  default:
+    return isReservedWord(kind) || isContextualKeyword(kind);
+  }
+}
+
 void Classifier::classifyArrowsAndGenerics() {
   returnTypeArrows.assign(tokens.size(), false);
+  matchAngles();
   tok::TokenKind prev = tok::Unknown;
   for (size_t i = 0, e = tokens.size(); i < e; prev = tokens[i].kind, ++i) {
     Token &token = tokens[i];
@@ -1425,9 +1474,14 @@ void Classifier::classifyArrowsAndGenerics() {
       size_t end = findTypeArgsEnd(i);
       if (end == 0 || end + 1 >= e)
         continue;
-      tok::TokenKind next = tokens[end + 1].kind;
-      if (next == tok::OpenParen || next == tok::NoSubstitutionTemplate ||
-          next == tok::TemplateHead)
+      // `f<T>(x)` and `` tag<T>`...` `` are calls with type arguments; in
+      // `Array<T>;`, `Map<K, V>,`, `Promise<T> |` the `<` opens the type
+      // arguments of a type (nothing that could be an operand follows).
+      const Token &after = tokens[end + 1];
+      if (after.kind == tok::OpenParen ||
+          after.kind == tok::NoSubstitutionTemplate ||
+          after.kind == tok::TemplateHead || after.hasNewlineBefore() ||
+          !startsOperand(after.kind))
         token.kind = tok::LessTypeArgs;
       continue;
     }
