@@ -1751,12 +1751,20 @@ void Classifier::insertSemicolons() {
   // The `)` of a control head (`if (...)`) and the last token of a
   // decorator (`@Dec()`) never end a statement.
   std::vector<bool> noEnd(e, false);
+  // The `while` of `do { ... } while (x)` ends its statement: the `;`
+  // after it is inserted.
+  std::vector<bool> doWhile(e, false);
+  for (size_t i = 0; i + 1 < e; ++i)
+    if (tokens[i].kind == tok::Do && tokens[i + 1].kind == tok::BlockBrace &&
+        out.matches[i + 1] > i + 1 && out.matches[i + 1] + 1 < e &&
+        tokens[out.matches[i + 1] + 1].kind == tok::While)
+      doWhile[out.matches[i + 1] + 1] = true;
   for (size_t i = 0; i < e; ++i) {
     tok::TokenKind kind = tokens[i].kind;
     if (kind == tok::OpenParen && i > 0) {
       tok::TokenKind prev = tokens[i - 1].kind;
-      if ((prev == tok::If || prev == tok::For || prev == tok::While ||
-           prev == tok::With) &&
+      if ((prev == tok::If || prev == tok::For ||
+           (prev == tok::While && !doWhile[i - 1]) || prev == tok::With) &&
           out.matches[i] > i)
         noEnd[out.matches[i]] = true;
       continue;
@@ -1811,6 +1819,10 @@ void Classifier::insertSemicolons() {
       } else if (token.hasNewlineBefore() && kind != tok::Semicolon) {
         if (restricted || kind == tok::PlusPlus || kind == tok::MinusMinus)
           insert = true;
+        else if (kind == tok::Else)
+          // `if (x)\n  f()\nelse`: the `;` ends the branch; a block needs
+          // none.
+          insert = prev != tok::CloseBrace && canEnd(i - 1);
         else if (kind == tok::While && prev == tok::CloseBrace)
           // `do { ... }\nwhile (x)`: the `while` of the `do`.
           insert = !(openerOf[i - 1] > 0 &&
