@@ -309,8 +309,9 @@ heritageType
   ;
 
 decorator
-  : At head=identifier (Dot names+=Identifier)* args=arguments?
-  | At OpenParen expr=expressionSequence CloseParen
+  : At ( head=identifier (Dot names+=Identifier)* args=arguments?
+       | OpenParen expr=expressionSequence CloseParen
+       )
   ;
 
 //===-- Imports and exports -----------------------------------------------===//

@@ -268,6 +268,8 @@ TEST(TSTokenizerTest, Classification) {
             "arrow( id ) : id <targs void > => id ;*");
   EXPECT_EQ(kinds("f(a)"), "id ( id ) ;*");
   EXPECT_EQ(kinds("async (x) => x"), "async arrow( id ) => id ;*");
+  EXPECT_EQ(kinds("async <T,>(x: T) => x"),
+            "async <generic id , > arrow( id : id ) => id ;*");
   EXPECT_EQ(kinds("if (a) b"), "if ( id ) id ;*");
   // A name that is the whole parameter list; not a return type name.
   EXPECT_EQ(kinds("xs.map(x => x)"), "id . id ( param => id ) ;*");
@@ -295,6 +297,8 @@ TEST(TSTokenizerTest, Classification) {
   EXPECT_EQ(kinds("export default class {}"),
             "export default decl-class block{ } ;*");
   EXPECT_EQ(kinds("const A = class {}"), "const id = class block{ } ;*");
+  EXPECT_EQ(kinds("try { f() } catch { g() }"),
+            "try block{ id ( ) ;* } catch block{ id ( ) ;* } ;*");
 }
 
 TEST(TSTokenizerTest, AutomaticSemicolons) {

@@ -258,14 +258,33 @@ void FileParser::run() {
       bool repeats = llvm::any_of(
           ArrayRef<SyntaxProblem>(parsed.problems).take_front(numLexical),
           [&](const SyntaxProblem &lexical) {
-            return lexical.id != DiagID::TSMarkdownFence &&
-                   at >= lexical.range.Start.getPointer() &&
-                   at <= lexical.range.End.getPointer();
+            if (lexical.id == DiagID::TSMarkdownFence)
+              return false;
+            const char *begin = lexical.range.Start.getPointer();
+            const char *end = lexical.range.End.getPointer();
+            // What is left of a line with an invalid character (the words
+            // of a string in typographic quotes) does not parse either.
+            if (lexical.id == DiagID::TSInvalidCharacter)
+              end = text.data() +
+                    std::min(text.size(),
+                             text.find_first_of("\n\r", end - text.data()));
+            return at >= begin && at <= end;
           });
       if (!repeats)
         kept.push_back(problem);
     }
     parsed.problems = std::move(kept);
+  }
+  // One error per place: a check after parsing repeats a parse error at the
+  // same token.
+  {
+    std::vector<SyntaxProblem> unique;
+    for (SyntaxProblem &problem : parsed.problems)
+      if (!llvm::any_of(unique, [&](const SyntaxProblem &kept) {
+            return kept.range.Start == problem.range.Start;
+          }))
+        unique.push_back(std::move(problem));
+    parsed.problems = std::move(unique);
   }
   unsigned errors = 0;
   for (const SyntaxProblem &problem : parsed.problems)

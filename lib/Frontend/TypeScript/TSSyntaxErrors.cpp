@@ -241,7 +241,27 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *token,
 
 void SyntaxErrorStrategy::reportNoViableAlternative(
     antlr4::Parser *recognizer, const antlr4::NoViableAltException &e) {
-  report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+  antlr4::Token *token = e.getOffendingToken();
+  antlr4::Token *start = e.getStartToken();
+  if (!start || !token || start == token ||
+      asToken(start).getTokenIndex() == asToken(token).getTokenIndex()) {
+    report(recognizer, token, e.getExpectedTokens());
+    return;
+  }
+  // The decision looked past its first token: its expected set is the
+  // tokens it could start with, not what could follow there. Say what came
+  // after what.
+  const ParserToken &found = asToken(token);
+  const ParserToken *previous = nullptr;
+  for (size_t i = found.getTokenIndex(); i-- > 0;)
+    if (!stream.at(i).isVirtual()) {
+      previous = &stream.at(i);
+      break;
+    }
+  std::string message = "unexpected " + describeToken(found, text);
+  if (previous)
+    message += " after " + describeToken(*previous, text);
+  recognizer->notifyErrorListeners(token, message, nullptr);
 }
 
 void SyntaxErrorStrategy::reportInputMismatch(
@@ -276,11 +296,64 @@ void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser *recognizer) {
          recognizer->getExpectedTokens());
 }
 
+/// Whether a token of kind \p kind starts a statement (and nothing else
+/// at the start of a line).
+static bool startsStatement(tok::TokenKind kind) {
+  switch (kind) {
+  case tok::Const:
+  case tok::Let:
+  case tok::Var:
+  case tok::If:
+  case tok::For:
+  case tok::While:
+  case tok::Do:
+  case tok::Return:
+  case tok::Throw:
+  case tok::Try:
+  case tok::Switch:
+  case tok::Break:
+  case tok::Continue:
+  case tok::Export:
+  case tok::Import:
+  case tok::DeclFunction:
+  case tok::DeclClass:
+  case tok::Interface:
+  case tok::Type:
+  case tok::Enum:
+  case tok::Namespace:
+  case tok::Module:
+  case tok::Declare:
+  case tok::Abstract:
+  case tok::At:
+    return true;
+  default:
+    return false;
+  }
+}
+
+void SyntaxErrorStrategy::recover(antlr4::Parser *recognizer,
+                                  std::exception_ptr e) {
+  // A statement keyword at the start of a line begins the next statement:
+  // resynchronize there (the statement in error ends before it) instead of
+  // skipping to the next ';', which would take that statement too. Once
+  // per position, so that recovery always makes progress.
+  const ParserToken &current = asToken(recognizer->getCurrentToken());
+  size_t index = recognizer->getTokenStream()->index();
+  if (current.hasNewlineBefore() && startsStatement(current.getKind()) &&
+      !(lastErrorIndex == ssize_t(index) &&
+        lastErrorStates.contains(recognizer->getState()))) {
+    lastErrorIndex = ssize_t(index);
+    lastErrorStates.add(recognizer->getState());
+    return;
+  }
+  DefaultErrorStrategy::recover(recognizer, e);
+}
+
 antlr4::Token *
 SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser *recognizer) {
-  // Never drop a closer, a `;` or a token the tokenizer added: they end the
-  // construct the error is in, and dropping one would pull what follows
-  // into it.
+  // Never drop a closer, a `;`, a token the tokenizer added or a statement
+  // keyword starting a line: they end the construct the error is in, and
+  // dropping one would pull what follows into it.
   const ParserToken &current = asToken(recognizer->getCurrentToken());
   switch (current.getKind()) {
   case tok::CloseParen:
@@ -292,7 +365,9 @@ SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser *recognizer) {
   case tok::EndOfFile:
     return nullptr;
   default:
-    if (current.isVirtual())
+    // Nor the keyword that starts the next statement on a new line.
+    if (current.isVirtual() ||
+        (current.hasNewlineBefore() && startsStatement(current.getKind())))
       return nullptr;
     return DefaultErrorStrategy::singleTokenDeletion(recognizer);
   }

@@ -60,6 +60,7 @@ protected:
                         const antlr4::FailedPredicateException &e) override;
   void reportUnwantedToken(antlr4::Parser *recognizer) override;
   void reportMissingToken(antlr4::Parser *recognizer) override;
+  void recover(antlr4::Parser *recognizer, std::exception_ptr e) override;
   antlr4::Token *singleTokenDeletion(antlr4::Parser *recognizer) override;
   antlr4::Token *getMissingSymbol(antlr4::Parser *recognizer) override;
 

@@ -1536,10 +1536,11 @@ void Classifier::classifyContextualKeywords() {
       break;
     case tok::Async:
       keyword =
-          onLine && (wordNext || next == tok::ArrowParen ||
-                     next == tok::ArrowParameter || next == tok::Star ||
-                     next == tok::OpenBracket || next == tok::StringLiteral ||
-                     next == tok::NumericLiteral || next == tok::PrivateName);
+          onLine &&
+          (wordNext || next == tok::ArrowParen || next == tok::ArrowParameter ||
+           next == tok::LessGeneric || next == tok::Star ||
+           next == tok::OpenBracket || next == tok::StringLiteral ||
+           next == tok::NumericLiteral || next == tok::PrivateName);
       break;
     case tok::Readonly:
       // `Readonly<T>` is a type name.
@@ -1619,6 +1620,7 @@ void Classifier::classifyStatementStarts() {
       case tok::Else:
       case tok::Do:
       case tok::Try:
+      case tok::Catch:
       case tok::Finally:
         block = true;
         break;
