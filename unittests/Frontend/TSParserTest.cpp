@@ -488,6 +488,46 @@ TEST(TSParserTest, DeepNestingIsReportedNotFatal) {
             "c");
 }
 
+TEST(TSParserTest, LongChainsAreBuiltWithoutRecursion) {
+  // 9,000 links: under MaxTreeDepth, built bottom-up in a loop; a union is
+  // one flat list. 20,000 links: too deep a tree, reported and left out.
+  std::string members, sum, uni, deep;
+  for (int i = 0; i < 9000; ++i) {
+    members += ".m" + std::to_string(i);
+    sum += (i ? " + " : "") + std::to_string(i);
+    uni += (i ? " | " : "") + ("T" + std::to_string(i));
+  }
+  for (int i = 0; i < 20000; ++i)
+    deep += "()";
+  Parsed p("a" + members + ";\nconst s = " + sum + ";\ntype U = " + uni +
+           ";\nf" + deep + ";\nconst ok = 1;\n");
+  EXPECT_EQ(p.errors(), (std::vector<std::string>{"4:1 TSP009"}));
+  ASSERT_EQ(p.file->getStatements().size(), 4u);
+
+  auto chain = getMemberChain(cast<ExprStmt>(p.stmt(0))->expr);
+  ASSERT_EQ(chain.size(), 9001u);
+  EXPECT_EQ(chain.front(), "a");
+  EXPECT_EQ(chain[1], "m0");
+  EXPECT_EQ(chain.back(), "m8999");
+
+  // `0 + 1 + ... + 8999` is left-associative: the deepest left operand is 0.
+  const Expr *e = cast<VarStmt>(p.stmt(1))->decls[0]->init;
+  unsigned depth = 0;
+  while (const auto *bin = dyn_cast<BinaryExpr>(e)) {
+    EXPECT_EQ(cast<NumberLiteral>(bin->rhs)->getValue().value_or(-1),
+              8999.0 - depth);
+    e = bin->lhs;
+    ++depth;
+  }
+  EXPECT_EQ(depth, 8999u);
+  EXPECT_EQ(cast<NumberLiteral>(e)->getValue().value_or(-1), 0.0);
+
+  const auto *u = cast<UnionType>(cast<TypeAliasDecl>(p.stmt(2))->type);
+  ASSERT_EQ(u->types.size(), 9000u);
+  EXPECT_EQ(cast<TypeReference>(u->types.back())->getName(), "T8999");
+  EXPECT_EQ(u->getRange().Start, p.find("T0").Start);
+}
+
 TEST(TSParserTest, ParallelParsingIsDeterministic) {
   SourceManager sources;
   DiagnosticEngine diags(sources);

@@ -124,7 +124,7 @@ StringRef abv::ts::getBinaryOpSpelling(BinaryOp op) {
   case BinaryOp::LogicalOrAssign:
     return "||=";
   case BinaryOp::NullishAssign:
-    return "??=";
+    return "?\?=";
   case BinaryOp::LogicalOr:
     return "||";
   case BinaryOp::LogicalAnd:

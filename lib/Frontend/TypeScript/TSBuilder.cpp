@@ -295,7 +295,20 @@ private:
   ArrayRef<Expr *> arguments(P::ArgumentsContext *ctx);
   ArrayRef<TypeNode *> typeArguments(P::CallTypeArgumentsContext *ctx);
   ArrayRef<TypeNode *> typeArguments(P::TypeArgumentsContext *ctx);
-  Expr *binary(P::BinaryExprContext *ctx);
+  /// The left operand of a left-recursive alternative (`a` of `a + b`,
+  /// `a.b`, `a()`, `T[]`, `A | B`), or null. Chains of them are built
+  /// bottom-up in a loop: `a.b.b.b...` a million links long must not
+  /// recurse a million times.
+  static P::ExpressionContext *leftOperand(P::ExpressionContext *ctx);
+  static P::LeftHandSideContext *leftOperand(P::LeftHandSideContext *ctx);
+  static P::TypeContext *leftOperand(P::TypeContext *ctx);
+  Expr *expressionPrimary(P::ExpressionContext *ctx, bool spread);
+  Expr *expressionLink(P::ExpressionContext *ctx, Expr *left);
+  Expr *leftHandSidePrimary(P::LeftHandSideContext *ctx);
+  Expr *leftHandSideLink(P::LeftHandSideContext *ctx, Expr *left);
+  TypeNode *typePrimary(P::TypeContext *ctx);
+  Expr *unary(SMRange at, const antlr4::Token *op, Expr *operand, bool postfix);
+  Expr *binary(P::BinaryExprContext *ctx, Expr *lhs);
   Expr *functionLike(P::FunctionLikeContext *ctx, SMRange at);
   FunctionExpr *functionExpression(P::FunctionExpressionContext *ctx,
                                    SMRange at);
@@ -1231,8 +1244,7 @@ ArrayRef<TypeNode *> Builder::typeArguments(P::TypeArgumentsContext *ctx) {
   return list(types);
 }
 
-Expr *Builder::binary(P::BinaryExprContext *ctx) {
-  Expr *lhs = expression(ctx->left);
+Expr *Builder::binary(P::BinaryExprContext *ctx, Expr *lhs) {
   Expr *rhs = expression(ctx->right);
   if (!lhs || !rhs || !ctx->op)
     return lhs ? lhs : rhs;
@@ -1383,60 +1395,118 @@ Expr *Builder::binary(P::BinaryExprContext *ctx) {
   return node;
 }
 
+P::ExpressionContext *Builder::leftOperand(P::ExpressionContext *ctx) {
+  switch (getAlt(ctx)) {
+  case Alt::BinaryExpr:
+    return static_cast<P::BinaryExprContext *>(ctx)->left;
+  case Alt::PostfixExpr:
+    return static_cast<P::PostfixExprContext *>(ctx)->operand;
+  case Alt::AsExpr:
+    return static_cast<P::AsExprContext *>(ctx)->operand;
+  case Alt::ConditionalExpr:
+    return static_cast<P::ConditionalExprContext *>(ctx)->cond;
+  default:
+    return nullptr;
+  }
+}
+
 Expr *Builder::expression(P::ExpressionContext *ctx) {
   bool spread = spreadAllowed;
   spreadAllowed = false;
   if (!ctx)
     return nullptr;
+  SmallVector<P::ExpressionContext *, 8> links;
+  while (P::ExpressionContext *left = leftOperand(ctx)) {
+    links.push_back(ctx);
+    ctx = left;
+  }
+  Expr *result = expressionPrimary(ctx, spread && links.empty());
+  for (P::ExpressionContext *link : llvm::reverse(links))
+    result = expressionLink(link, result);
+  return result;
+}
+
+Expr *Builder::unary(SMRange at, const antlr4::Token *op, Expr *operand,
+                     bool postfix) {
+  if (!operand || !op)
+    return operand;
+  UnaryExpr *node = make<UnaryExpr>(at);
+  node->operand = operand;
+  switch (kindOf(op)) {
+  case tok::PlusPlus:
+    node->op = postfix ? UnaryOp::PostIncrement : UnaryOp::PreIncrement;
+    break;
+  case tok::MinusMinus:
+    node->op = postfix ? UnaryOp::PostDecrement : UnaryOp::PreDecrement;
+    break;
+  case tok::Plus:
+    node->op = UnaryOp::Plus;
+    break;
+  case tok::Minus:
+    node->op = UnaryOp::Minus;
+    break;
+  case tok::Tilde:
+    node->op = UnaryOp::BitNot;
+    break;
+  case tok::Bang:
+    node->op = UnaryOp::Not;
+    break;
+  case tok::Typeof:
+    node->op = UnaryOp::Typeof;
+    break;
+  case tok::Void:
+    node->op = UnaryOp::Void;
+    break;
+  default:
+    node->op = UnaryOp::Delete;
+    break;
+  }
+  return node;
+}
+
+Expr *Builder::expressionLink(P::ExpressionContext *ctx, Expr *left) {
+  SMRange at = range(ctx);
+  switch (getAlt(ctx)) {
+  case Alt::BinaryExpr:
+    return binary(static_cast<P::BinaryExprContext *>(ctx), left);
+  case Alt::PostfixExpr:
+    return unary(at, static_cast<P::PostfixExprContext *>(ctx)->op, left,
+                 /*postfix=*/true);
+  case Alt::AsExpr: {
+    auto *c = static_cast<P::AsExprContext *>(ctx);
+    if (kindOf(c->op) == tok::Satisfies) {
+      SatisfiesExpr *node = make<SatisfiesExpr>(at);
+      node->expr = left;
+      node->type = type(c->ty);
+      return node;
+    }
+    AsExpr *node = make<AsExpr>(at);
+    node->expr = left;
+    node->type = type(c->ty);
+    node->isConst = c->constKw != nullptr;
+    return node;
+  }
+  case Alt::ConditionalExpr: {
+    auto *c = static_cast<P::ConditionalExprContext *>(ctx);
+    ConditionalExpr *node = make<ConditionalExpr>(at);
+    node->cond = left;
+    node->thenExpr = expression(c->thenExpr);
+    node->elseExpr = expression(c->elseExpr);
+    return node;
+  }
+  default:
+    return left;
+  }
+}
+
+Expr *Builder::expressionPrimary(P::ExpressionContext *ctx, bool spread) {
   SMRange at = range(ctx);
   switch (getAlt(ctx)) {
   case Alt::LeftHandSideExpr:
     return leftHandSide(static_cast<P::LeftHandSideExprContext *>(ctx)->lhs);
-  case Alt::BinaryExpr:
-    return binary(static_cast<P::BinaryExprContext *>(ctx));
-  case Alt::PostfixExpr:
   case Alt::PrefixExpr: {
-    bool postfix = getAlt(ctx) == Alt::PostfixExpr;
-    antlr4::Token *op = postfix ? static_cast<P::PostfixExprContext *>(ctx)->op
-                                : static_cast<P::PrefixExprContext *>(ctx)->op;
-    P::ExpressionContext *operandCtx =
-        postfix ? static_cast<P::PostfixExprContext *>(ctx)->operand
-                : static_cast<P::PrefixExprContext *>(ctx)->operand;
-    Expr *operand = expression(operandCtx);
-    if (!operand || !op)
-      return operand;
-    UnaryExpr *node = make<UnaryExpr>(at);
-    node->operand = operand;
-    switch (kindOf(op)) {
-    case tok::PlusPlus:
-      node->op = postfix ? UnaryOp::PostIncrement : UnaryOp::PreIncrement;
-      break;
-    case tok::MinusMinus:
-      node->op = postfix ? UnaryOp::PostDecrement : UnaryOp::PreDecrement;
-      break;
-    case tok::Plus:
-      node->op = UnaryOp::Plus;
-      break;
-    case tok::Minus:
-      node->op = UnaryOp::Minus;
-      break;
-    case tok::Tilde:
-      node->op = UnaryOp::BitNot;
-      break;
-    case tok::Bang:
-      node->op = UnaryOp::Not;
-      break;
-    case tok::Typeof:
-      node->op = UnaryOp::Typeof;
-      break;
-    case tok::Void:
-      node->op = UnaryOp::Void;
-      break;
-    default:
-      node->op = UnaryOp::Delete;
-      break;
-    }
-    return node;
+    auto *c = static_cast<P::PrefixExprContext *>(ctx);
+    return unary(at, c->op, expression(c->operand), /*postfix=*/false);
   }
   case Alt::AwaitExpr: {
     AwaitExpr *node = make<AwaitExpr>(at);
@@ -1448,28 +1518,6 @@ Expr *Builder::expression(P::ExpressionContext *ctx) {
     TypeAssertionExpr *node = make<TypeAssertionExpr>(at);
     node->type = type(c->ty);
     node->expr = expression(c->operand);
-    return node;
-  }
-  case Alt::AsExpr: {
-    auto *c = static_cast<P::AsExprContext *>(ctx);
-    if (kindOf(c->op) == tok::Satisfies) {
-      SatisfiesExpr *node = make<SatisfiesExpr>(at);
-      node->expr = expression(c->operand);
-      node->type = type(c->ty);
-      return node;
-    }
-    AsExpr *node = make<AsExpr>(at);
-    node->expr = expression(c->operand);
-    node->type = type(c->ty);
-    node->isConst = c->constKw != nullptr;
-    return node;
-  }
-  case Alt::ConditionalExpr: {
-    auto *c = static_cast<P::ConditionalExprContext *>(ctx);
-    ConditionalExpr *node = make<ConditionalExpr>(at);
-    node->cond = expression(c->cond);
-    node->thenExpr = expression(c->thenExpr);
-    node->elseExpr = expression(c->elseExpr);
     return node;
   }
   case Alt::YieldExpr: {
@@ -1560,20 +1608,46 @@ Expr *Builder::newExpression(P::NewExprContext *ctx) {
   return node;
 }
 
+P::LeftHandSideContext *Builder::leftOperand(P::LeftHandSideContext *ctx) {
+  switch (getAlt(ctx)) {
+  case Alt::MemberExpr:
+    return static_cast<P::MemberExprContext *>(ctx)->object;
+  case Alt::CallExpr:
+    return static_cast<P::CallExprContext *>(ctx)->callee;
+  case Alt::ElementExpr:
+    return static_cast<P::ElementExprContext *>(ctx)->object;
+  case Alt::NonNullExpr:
+    return static_cast<P::NonNullExprContext *>(ctx)->operand;
+  case Alt::TaggedTemplateExpr:
+    return static_cast<P::TaggedTemplateExprContext *>(ctx)->tag;
+  default:
+    return nullptr;
+  }
+}
+
 Expr *Builder::leftHandSide(P::LeftHandSideContext *ctx) {
   if (!ctx)
     return nullptr;
+  SmallVector<P::LeftHandSideContext *, 8> links;
+  while (P::LeftHandSideContext *left = leftOperand(ctx)) {
+    links.push_back(ctx);
+    ctx = left;
+  }
+  Expr *result = leftHandSidePrimary(ctx);
+  for (P::LeftHandSideContext *link : llvm::reverse(links))
+    result = leftHandSideLink(link, result);
+  return result;
+}
+
+Expr *Builder::leftHandSideLink(P::LeftHandSideContext *ctx, Expr *left) {
   SMRange at = range(ctx);
   switch (getAlt(ctx)) {
-  case Alt::IdentifierExpr:
-    return identifier(static_cast<P::IdentifierExprContext *>(ctx)->name);
   case Alt::MemberExpr: {
     auto *c = static_cast<P::MemberExprContext *>(ctx);
-    Expr *object = leftHandSide(c->object);
-    if (!object)
+    if (!left)
       return nullptr;
     MemberExpr *node = make<MemberExpr>(at);
-    node->object = object;
+    node->object = left;
     if (c->priv) {
       auto *priv = make<PrivateIdentifier>(range(c->priv));
       priv->name = textOf(c->priv);
@@ -1588,31 +1662,54 @@ Expr *Builder::leftHandSide(P::LeftHandSideContext *ctx) {
   }
   case Alt::CallExpr: {
     auto *c = static_cast<P::CallExprContext *>(ctx);
-    Expr *callee = leftHandSide(c->callee);
-    if (!callee)
+    if (!left)
       return nullptr;
     CallExpr *node = make<CallExpr>(at);
-    node->callee = callee;
+    node->callee = left;
     node->optional = c->optional != nullptr;
     node->typeArgs = typeArguments(c->typeArgs);
     node->args = arguments(c->args);
     return node;
   }
-  case Alt::LiteralExpr:
-    return literal(static_cast<P::LiteralExprContext *>(ctx)->literal);
-  case Alt::ObjectExpr:
-    return objectLiteral(static_cast<P::ObjectExprContext *>(ctx)->object);
   case Alt::ElementExpr: {
     auto *c = static_cast<P::ElementExprContext *>(ctx);
-    Expr *object = leftHandSide(c->object);
-    if (!object)
+    if (!left)
       return nullptr;
     ElementAccessExpr *node = make<ElementAccessExpr>(at);
-    node->object = object;
+    node->object = left;
     node->optional = c->optional != nullptr;
     node->index = sequence(c->index);
     return node;
   }
+  case Alt::NonNullExpr: {
+    if (!left)
+      return nullptr;
+    NonNullExpr *node = make<NonNullExpr>(at);
+    node->expr = left;
+    return node;
+  }
+  case Alt::TaggedTemplateExpr: {
+    auto *c = static_cast<P::TaggedTemplateExprContext *>(ctx);
+    TaggedTemplateExpr *node = make<TaggedTemplateExpr>(at);
+    node->tag = left;
+    node->typeArgs = typeArguments(c->typeArgs);
+    node->quasi = templateLiteral(c->quasi);
+    return node;
+  }
+  default:
+    return left;
+  }
+}
+
+Expr *Builder::leftHandSidePrimary(P::LeftHandSideContext *ctx) {
+  SMRange at = range(ctx);
+  switch (getAlt(ctx)) {
+  case Alt::IdentifierExpr:
+    return identifier(static_cast<P::IdentifierExprContext *>(ctx)->name);
+  case Alt::LiteralExpr:
+    return literal(static_cast<P::LiteralExprContext *>(ctx)->literal);
+  case Alt::ObjectExpr:
+    return objectLiteral(static_cast<P::ObjectExprContext *>(ctx)->object);
   case Alt::TemplateExpr:
     return templateLiteral(static_cast<P::TemplateExprContext *>(ctx)->quasi);
   case Alt::ArrayExpr: {
@@ -1632,23 +1729,6 @@ Expr *Builder::leftHandSide(P::LeftHandSideContext *ctx) {
       return nullptr;
     ParenExpr *node = make<ParenExpr>(at);
     node->expr = inner;
-    return node;
-  }
-  case Alt::NonNullExpr: {
-    Expr *operand =
-        leftHandSide(static_cast<P::NonNullExprContext *>(ctx)->operand);
-    if (!operand)
-      return nullptr;
-    NonNullExpr *node = make<NonNullExpr>(at);
-    node->expr = operand;
-    return node;
-  }
-  case Alt::TaggedTemplateExpr: {
-    auto *c = static_cast<P::TaggedTemplateExprContext *>(ctx);
-    TaggedTemplateExpr *node = make<TaggedTemplateExpr>(at);
-    node->tag = leftHandSide(c->tag);
-    node->typeArgs = typeArguments(c->typeArgs);
-    node->quasi = templateLiteral(c->quasi);
     return node;
   }
   case Alt::NewExpr:
@@ -1911,10 +1991,104 @@ Node *Builder::typeMember(P::TypeMemberContext *ctx) {
   }
 }
 
+P::TypeContext *Builder::leftOperand(P::TypeContext *ctx) {
+  switch (getAlt(ctx)) {
+  case Alt::ArrayType:
+    return static_cast<P::ArrayTypeContext *>(ctx)->element;
+  case Alt::IndexedAccessType:
+    return static_cast<P::IndexedAccessTypeContext *>(ctx)->object;
+  case Alt::UnionType:
+    return static_cast<P::UnionTypeContext *>(ctx)->left;
+  case Alt::IntersectionType:
+    return static_cast<P::IntersectionTypeContext *>(ctx)->left;
+  case Alt::ConditionalType:
+    return static_cast<P::ConditionalTypeContext *>(ctx)->check;
+  default:
+    return nullptr;
+  }
+}
+
 TypeNode *Builder::type(P::TypeContext *ctx) {
   if (!ctx)
     return nullptr;
+  SmallVector<P::TypeContext *, 8> links;
+  while (P::TypeContext *left = leftOperand(ctx)) {
+    links.push_back(ctx);
+    ctx = left;
+  }
+  TypeNode *result = typePrimary(ctx);
+  for (size_t i = links.size(); i-- > 0;) {
+    P::TypeContext *link = links[i];
+    SMRange at = range(link);
+    switch (Alt alt = getAlt(link)) {
+    case Alt::ArrayType: {
+      ArrayType *node = make<ArrayType>(at);
+      node->element = result;
+      result = node;
+      break;
+    }
+    case Alt::IndexedAccessType: {
+      IndexedAccessType *node = make<IndexedAccessType>(at);
+      node->object = result;
+      node->index =
+          type(static_cast<P::IndexedAccessTypeContext *>(link)->index);
+      result = node;
+      break;
+    }
+    case Alt::ConditionalType: {
+      auto *c = static_cast<P::ConditionalTypeContext *>(link);
+      ConditionalType *node = make<ConditionalType>(at);
+      node->checkType = result;
+      node->extendsType = type(c->extendsType);
+      node->trueType = type(c->trueType);
+      node->falseType = type(c->falseType);
+      result = node;
+      break;
+    }
+    default: {
+      // A run of `|` (or of `&`) becomes one flat list: `A | B | C`.
+      bool isUnion = alt == Alt::UnionType;
+      SmallVector<TypeNode *, 4> types;
+      auto add = [&](TypeNode *t) {
+        if (!t)
+          return;
+        if (isUnion && llvm::isa<UnionType>(t))
+          llvm::append_range(types, llvm::cast<UnionType>(t)->types);
+        else if (!isUnion && llvm::isa<IntersectionType>(t))
+          llvm::append_range(types, llvm::cast<IntersectionType>(t)->types);
+        else
+          types.push_back(t);
+      };
+      add(result);
+      for (;;) {
+        add(type(isUnion
+                     ? static_cast<P::UnionTypeContext *>(link)->right
+                     : static_cast<P::IntersectionTypeContext *>(link)->right));
+        if (i == 0 || getAlt(links[i - 1]) != alt)
+          break;
+        link = links[--i];
+      }
+      if (types.size() < 2) {
+        result = types.empty() ? nullptr : types.front();
+      } else if (isUnion) {
+        UnionType *node = make<UnionType>(range(link));
+        node->types = list(types);
+        result = node;
+      } else {
+        IntersectionType *node = make<IntersectionType>(range(link));
+        node->types = list(types);
+        result = node;
+      }
+      break;
+    }
+    }
+  }
+  return result;
+}
+
+TypeNode *Builder::typePrimary(P::TypeContext *ctx) {
   SMRange at = range(ctx);
+
   switch (getAlt(ctx)) {
   case Alt::TypeReference:
     return typeReference(static_cast<P::TypeReferenceContext *>(ctx));
@@ -1936,44 +2110,6 @@ TypeNode *Builder::type(P::TypeContext *ctx) {
     }
     LiteralType *node = make<LiteralType>(at);
     node->literal = value;
-    return node;
-  }
-  case Alt::UnionType:
-  case Alt::IntersectionType: {
-    bool isUnion = getAlt(ctx) == Alt::UnionType;
-    P::TypeContext *leftCtx =
-        isUnion ? static_cast<P::UnionTypeContext *>(ctx)->left
-                : static_cast<P::IntersectionTypeContext *>(ctx)->left;
-    P::TypeContext *rightCtx =
-        isUnion ? static_cast<P::UnionTypeContext *>(ctx)->right
-                : static_cast<P::IntersectionTypeContext *>(ctx)->right;
-    SmallVector<TypeNode *, 4> types;
-    auto add = [&](TypeNode *t) {
-      if (!t)
-        return;
-      if (isUnion && llvm::isa<UnionType>(t))
-        llvm::append_range(types, llvm::cast<UnionType>(t)->types);
-      else if (!isUnion && llvm::isa<IntersectionType>(t))
-        llvm::append_range(types, llvm::cast<IntersectionType>(t)->types);
-      else
-        types.push_back(t);
-    };
-    add(type(leftCtx));
-    add(type(rightCtx));
-    if (types.size() < 2)
-      return types.empty() ? nullptr : types.front();
-    if (isUnion) {
-      UnionType *node = make<UnionType>(at);
-      node->types = list(types);
-      return node;
-    }
-    IntersectionType *node = make<IntersectionType>(at);
-    node->types = list(types);
-    return node;
-  }
-  case Alt::ArrayType: {
-    ArrayType *node = make<ArrayType>(at);
-    node->element = type(static_cast<P::ArrayTypeContext *>(ctx)->element);
     return node;
   }
   case Alt::ObjectTypeLiteral:
@@ -2001,13 +2137,6 @@ TypeNode *Builder::type(P::TypeContext *ctx) {
     }
     return node;
   }
-  case Alt::IndexedAccessType: {
-    auto *c = static_cast<P::IndexedAccessTypeContext *>(ctx);
-    IndexedAccessType *node = make<IndexedAccessType>(at);
-    node->object = type(c->object);
-    node->index = type(c->index);
-    return node;
-  }
   case Alt::TypeOperator: {
     auto *c = static_cast<P::TypeOperatorContext *>(ctx);
     TypeOperator *node = make<TypeOperator>(at);
@@ -2024,15 +2153,6 @@ TypeNode *Builder::type(P::TypeContext *ctx) {
   }
   case Alt::LeadingOperatorType:
     return type(static_cast<P::LeadingOperatorTypeContext *>(ctx)->operand);
-  case Alt::ConditionalType: {
-    auto *c = static_cast<P::ConditionalTypeContext *>(ctx);
-    ConditionalType *node = make<ConditionalType>(at);
-    node->checkType = type(c->check);
-    node->extendsType = type(c->extendsType);
-    node->trueType = type(c->trueType);
-    node->falseType = type(c->falseType);
-    return node;
-  }
   case Alt::TypeQuery: {
     auto *c = static_cast<P::TypeQueryContext *>(ctx);
     TypeQuery *node = make<TypeQuery>(at);

@@ -23,6 +23,7 @@
 
 #include "abv/Frontend/TypeScript/TSFrontend.h"
 #include "abv/Frontend/TypeScript/TSTokenizer.h"
+#include "abv/Frontend/TypeScript/TSWalker.h"
 
 #include "TSBuilder.h"
 #include "TSParserBase.h"
@@ -31,6 +32,8 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/SourceManager.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/thread.h"
@@ -80,6 +83,25 @@ bool closes(tok::TokenKind kind) {
          kind == tok::CloseBracket || kind == tok::TemplateTail;
 }
 
+/// More syntax problems than this in one file are not reported, and the
+/// chunks after the one that passed it are not parsed.
+constexpr size_t MaxProblemsPerFile = 100;
+
+/// A node more than MaxTreeDepth levels below \p root, or null.
+const Node *findTooDeep(const Node *root) {
+  std::vector<std::pair<const Node *, unsigned>> stack = {{root, 1}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > MaxTreeDepth)
+      return node;
+    forEachChild(node, [&, depth = depth](const Node *child) {
+      stack.emplace_back(child, depth + 1);
+    });
+  }
+  return nullptr;
+}
+
 /// Cuts the tokens into chunks of about \p target tokens.
 std::vector<Chunk> splitIntoChunks(const TokenizedText &tokenized,
                                    size_t target) {
@@ -97,6 +119,8 @@ std::vector<Chunk> splitIntoChunks(const TokenizedText &tokenized,
     current.begin = end;
   };
   int depth = 0;
+  // Top-level `do` statements whose `while` is still to come.
+  unsigned pendingDo = 0;
   size_t statementStart = 0;
   for (size_t i = 0; i < count; ++i) {
     tok::TokenKind kind = tokens[i].kind;
@@ -104,9 +128,15 @@ std::vector<Chunk> splitIntoChunks(const TokenizedText &tokenized,
       ++depth;
     else if (closes(kind))
       --depth;
-    bool ends =
-        depth <= 0 && (kind == tok::Semicolon ||
-                       tokens[i + 1].hasSemicolonBefore() || i + 1 == count);
+    else if (depth <= 0 && kind == tok::Do)
+      ++pendingDo;
+    else if (depth <= 0 && kind == tok::While && pendingDo)
+      --pendingDo;
+    // `if (a) b; else c;` and `do a; while (b);` are one statement each.
+    bool ends = depth <= 0 && !pendingDo &&
+                (kind == tok::Semicolon || tokens[i + 1].hasSemicolonBefore() ||
+                 i + 1 == count) &&
+                tokens[i + 1].kind != tok::Else;
     if (!ends)
       continue;
     // The statement [statementStart, i + 1).
@@ -198,6 +228,21 @@ bool FileParser::parseRange(size_t begin, size_t end, uint32_t &tooDeepAt) {
       tree = parser.sourceFile();
     }
     buildStatements(tree, text, stream, file, statements, problems);
+    // Chains (`a.b.b...`, `a + a + ...`) are loops in the parser, so only
+    // the tree shows how deep they go.
+    for (size_t i = firstNew; i < statements.size();) {
+      const Node *deep = findTooDeep(statements[i]);
+      if (!deep) {
+        ++i;
+        continue;
+      }
+      SyntaxProblem &problem = problems.emplace_back();
+      problem.id = DiagID::TSNestingTooDeep;
+      problem.range = SMRange(deep->getLoc(), deep->getLoc());
+      problem.args.push_back("operators, calls and member accesses");
+      problem.args.push_back(std::to_string(MaxTreeDepth));
+      statements.erase(statements.begin() + i);
+    }
   } catch (NestingTooDeep &e) {
     statements.resize(firstNew);
     tooDeepAt = e.at ? e.at->begin : tokens[begin].begin;
@@ -243,48 +288,76 @@ void FileParser::run() {
   parsed.file->setComments(std::move(comments));
 
   for (const Chunk &chunk :
-       splitIntoChunks(tokenized, std::max<size_t>(options.chunkTokens, 1)))
+       splitIntoChunks(tokenized, std::max<size_t>(options.chunkTokens, 1))) {
+    // A file this broken is not worth reading further.
+    if (parsed.problems.size() > MaxProblemsPerFile)
+      break;
     parseChunk(chunk);
+  }
   parsed.file->setStatements(parsed.file->copy(ArrayRef<Stmt *>(statements)));
 
   // A parse error where the tokenizer already reported one (after an
-  // unterminated string, at an invalid character) only repeats it.
+  // unterminated string, at an invalid character) only repeats it. The
+  // tokenizer's problems are in source order: the spans they cover, with
+  // the furthest end so far, are searched by binary search.
   if (numLexical) {
-    std::vector<SyntaxProblem> kept(parsed.problems.begin(),
-                                    parsed.problems.begin() + numLexical);
+    std::vector<std::pair<const char *, const char *>> spans;
+    for (size_t i = 0; i < numLexical; ++i) {
+      const SyntaxProblem &lexical = parsed.problems[i];
+      if (lexical.id == DiagID::TSMarkdownFence)
+        continue;
+      const char *begin = lexical.range.Start.getPointer();
+      const char *end = lexical.range.End.getPointer();
+      // What is left of a line with an invalid character (the words of a
+      // string in typographic quotes) does not parse either.
+      if (lexical.id == DiagID::TSInvalidCharacter)
+        end = text.data() +
+              std::min(text.size(),
+                       text.find_first_of("\n\r", end - text.data()));
+      spans.emplace_back(begin, end);
+    }
+    llvm::sort(spans);
+    for (size_t i = 1; i < spans.size(); ++i)
+      spans[i].second = std::max(spans[i].second, spans[i - 1].second);
+    std::vector<SyntaxProblem> kept(
+        std::make_move_iterator(parsed.problems.begin()),
+        std::make_move_iterator(parsed.problems.begin() + numLexical));
     for (size_t i = numLexical; i < parsed.problems.size(); ++i) {
-      const SyntaxProblem &problem = parsed.problems[i];
-      const char *at = problem.range.Start.getPointer();
-      bool repeats = llvm::any_of(
-          ArrayRef<SyntaxProblem>(parsed.problems).take_front(numLexical),
-          [&](const SyntaxProblem &lexical) {
-            if (lexical.id == DiagID::TSMarkdownFence)
-              return false;
-            const char *begin = lexical.range.Start.getPointer();
-            const char *end = lexical.range.End.getPointer();
-            // What is left of a line with an invalid character (the words
-            // of a string in typographic quotes) does not parse either.
-            if (lexical.id == DiagID::TSInvalidCharacter)
-              end = text.data() +
-                    std::min(text.size(),
-                             text.find_first_of("\n\r", end - text.data()));
-            return at >= begin && at <= end;
+      const char *at = parsed.problems[i].range.Start.getPointer();
+      auto after =
+          llvm::upper_bound(spans, at, [](const char *at, const auto &span) {
+            return at < span.first;
           });
+      bool repeats = after != spans.begin() && at <= std::prev(after)->second;
       if (!repeats)
-        kept.push_back(problem);
+        kept.push_back(std::move(parsed.problems[i]));
     }
     parsed.problems = std::move(kept);
   }
   // One error per place: a check after parsing repeats a parse error at the
   // same token.
   {
+    llvm::DenseSet<const char *> seen;
     std::vector<SyntaxProblem> unique;
     for (SyntaxProblem &problem : parsed.problems)
-      if (!llvm::any_of(unique, [&](const SyntaxProblem &kept) {
-            return kept.range.Start == problem.range.Start;
-          }))
+      if (seen.insert(problem.range.Start.getPointer()).second)
         unique.push_back(std::move(problem));
     parsed.problems = std::move(unique);
+  }
+  // At most MaxProblemsPerFile, the first ones in the file.
+  if (parsed.problems.size() > MaxProblemsPerFile) {
+    llvm::stable_sort(
+        parsed.problems, [](const SyntaxProblem &a, const SyntaxProblem &b) {
+          return a.range.Start.getPointer() < b.range.Start.getPointer();
+        });
+    SMRange next = parsed.problems[MaxProblemsPerFile].range;
+    parsed.problems.resize(MaxProblemsPerFile);
+    SyntaxProblem &last = parsed.problems.back();
+    if (last.note.empty()) {
+      last.noteRange = next;
+      last.note = "more than " + std::to_string(MaxProblemsPerFile) +
+                  " syntax errors in this file; the rest are not reported";
+    }
   }
   unsigned errors = 0;
   for (const SyntaxProblem &problem : parsed.problems)

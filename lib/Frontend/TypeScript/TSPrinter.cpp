@@ -29,6 +29,9 @@ using llvm::StringRef;
 namespace {
 class Printer {
 public:
+  /// The deepest level printed as indentation.
+  static constexpr unsigned MaxIndent = 64;
+
   Printer(const SourceManager &sm, llvm::raw_ostream &os) : sm(sm), os(os) {}
 
   void print(const Node *node, unsigned indent);
@@ -609,7 +612,13 @@ void Printer::attributes(const Node *node) {
 void Printer::print(const Node *node, unsigned indent) {
   if (!node)
     return;
-  os.indent(indent * 2) << "ts." << getNodeKindName(node->getKind());
+  // Past MaxIndent levels the depth is written out: a chain 10,000 links
+  // long must not print 100 million spaces.
+  if (indent > MaxIndent)
+    os.indent(MaxIndent * 2) << "[" << indent << "] ";
+  else
+    os.indent(indent * 2);
+  os << "ts." << getNodeKindName(node->getKind());
   attributes(node);
   location(node->getLoc());
   forEachChild(node, [&](const Node *child) {

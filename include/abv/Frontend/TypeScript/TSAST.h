@@ -1067,6 +1067,11 @@ struct CommentRange {
   }
 };
 
+/// The frontend keeps no top-level statement whose tree is deeper than
+/// this (it reports TSP009 instead), so walkers may recurse: a chain
+/// `a.b.b.b...` or `a + a + ...` adds a level per link.
+constexpr unsigned MaxTreeDepth = 10000;
+
 /// One `.ts` file: its top-level statements and comments, and the arena
 /// its nodes live in.
 class SourceFile {

@@ -24,7 +24,8 @@
 /// A node whose name is printed on its line (a declaration, a member, a
 /// parameter, a type reference) does not repeat it as a child; a call
 /// prints its callee's member chain (`ts.call MyGlobal.prisma.todos.create`)
-/// and then the callee itself.
+/// and then the callee itself. Lines deeper than 64 levels keep the
+/// indentation of level 64 and start with the level: `[65] ts.member`.
 ///
 //===----------------------------------------------------------------------===//
 
