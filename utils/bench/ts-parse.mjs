@@ -2,7 +2,8 @@
 // the parser tsc runs before binding and checking), the peer of ABV's
 // TypeScript frontend in bench.py. Arguments are .ts files, folders (every
 // .ts file below them, node_modules left out) or @FILE, a file naming one
-// input per line. Prints "<files> files, <bytes> bytes, <n> syntax errors in
+// input per line. Every tree is kept until the end, as a program (and ABV's
+// Project) keeps them for the checks that follow. Prints "<files> files, <bytes> bytes, <n> syntax errors in
 // <m> files" and exits 0; exits 2 on usage errors.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -35,6 +36,7 @@ if (files.length === 0) {
   console.error("usage: ts-parse.mjs <.ts file, folder or @list>...");
   process.exit(2);
 }
+const sources = [];
 let bytes = 0;
 let errors = 0;
 let withErrors = 0;
@@ -43,8 +45,9 @@ for (const file of files) {
   bytes += Buffer.byteLength(text);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest,
                                      /*setParentNodes=*/ false, ts.ScriptKind.TS);
+  sources.push(source);
   const n = source.parseDiagnostics.length;
   errors += n;
   if (n) withErrors++;
 }
-console.log(`${files.length} files, ${bytes} bytes, ${errors} syntax errors in ${withErrors} files`);
+console.log(`${sources.length} files, ${bytes} bytes, ${errors} syntax errors in ${withErrors} files`);

@@ -16,6 +16,8 @@
 #include "TSBuilder.h"
 #include "TSParserBase.h"
 
+#include "abv/Frontend/TypeScript/TSWalker.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -97,6 +99,9 @@ enum class Alt : uint8_t {
 };
 
 Alt getAlt(antlr4::ParserRuleContext *ctx) {
+  auto *rule = static_cast<TSRuleContext *>(ctx);
+  if (rule->alt)
+    return static_cast<Alt>(rule->alt);
   static const llvm::DenseMap<const std::type_info *, Alt> table = [] {
     llvm::DenseMap<const std::type_info *, Alt> map;
 #define ALT(Name) map[&typeid(P::Name##Context)] = Alt::Name;
@@ -157,7 +162,9 @@ Alt getAlt(antlr4::ParserRuleContext *ctx) {
     return map;
   }();
   auto it = table.find(&typeid(*ctx));
-  return it == table.end() ? Alt::Unknown : it->second;
+  Alt alt = it == table.end() ? Alt::Unknown : it->second;
+  rule->alt = static_cast<uint8_t>(alt);
+  return alt;
 }
 
 const ParserToken *asToken(const antlr4::Token *token) {
@@ -175,6 +182,8 @@ public:
       : text(text), stream(stream), file(file), problems(problems) {}
 
   Stmt *statement(P::StatementContext *ctx);
+  /// How many nodes the builder has made so far.
+  size_t getNodesMade() const { return nodesMade; }
 
 private:
   //===-- Locations -------------------------------------------------------===//
@@ -215,6 +224,7 @@ private:
   }
 
   template <typename T> T *make(SMRange nodeRange) {
+    ++nodesMade;
     return file.create<T>(nodeRange);
   }
   template <typename T>
@@ -338,6 +348,7 @@ private:
   std::vector<SyntaxProblem> &problems;
   /// Set right before building an expression where a spread may stand.
   bool spreadAllowed = false;
+  size_t nodesMade = 0;
 };
 
 } // namespace
@@ -2225,6 +2236,21 @@ TypeNode *Builder::typePrimary(P::TypeContext *ctx) {
   }
 }
 
+/// A node more than MaxTreeDepth levels below \p root, or null.
+static const Node *findTooDeep(const Node *root) {
+  std::vector<std::pair<const Node *, unsigned>> stack = {{root, 1}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > MaxTreeDepth)
+      return node;
+    forEachChild(node, [&, depth = depth](const Node *child) {
+      stack.emplace_back(child, depth + 1);
+    });
+  }
+  return nullptr;
+}
+
 void abv::ts::buildStatements(TypeScriptParser::SourceFileContext *tree,
                               StringRef text, ParserTokenStream &stream,
                               SourceFile &file, std::vector<Stmt *> &out,
@@ -2232,7 +2258,23 @@ void abv::ts::buildStatements(TypeScriptParser::SourceFileContext *tree,
   if (!tree)
     return;
   Builder builder(text, stream, file, problems);
-  for (P::StatementContext *ctx : tree->statements)
-    if (Stmt *stmt = builder.statement(ctx))
-      out.push_back(stmt);
+  for (P::StatementContext *ctx : tree->statements) {
+    size_t before = builder.getNodesMade();
+    Stmt *stmt = builder.statement(ctx);
+    if (!stmt)
+      continue;
+    // Chains (`a.b.b...`, `a + a + ...`) are loops in the parser, so only
+    // the tree shows how deep they go. A tree has at least as many nodes
+    // as levels: small statements need no look.
+    if (builder.getNodesMade() - before > MaxTreeDepth)
+      if (const Node *deep = findTooDeep(stmt)) {
+        SyntaxProblem &problem = problems.emplace_back();
+        problem.id = DiagID::TSNestingTooDeep;
+        problem.range = SMRange(deep->getLoc(), deep->getLoc());
+        problem.args.push_back("operators, calls and member accesses");
+        problem.args.push_back(std::to_string(MaxTreeDepth));
+        continue;
+      }
+    out.push_back(stmt);
+  }
 }

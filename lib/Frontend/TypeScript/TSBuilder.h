@@ -34,7 +34,9 @@ class ParserTokenStream;
 
 /// Appends the AST of the statements of \p tree to \p out, allocating in
 /// \p file, and findings to \p problems. \p text is the buffer the tokens'
-/// offsets refer to; \p stream the tokens the tree was parsed from.
+/// offsets refer to; \p stream the tokens the tree was parsed from. A
+/// statement whose tree is deeper than MaxTreeDepth is reported (TSP009)
+/// and left out.
 void buildStatements(TypeScriptParser::SourceFileContext *tree,
                      llvm::StringRef text, ParserTokenStream &stream,
                      SourceFile &file, std::vector<Stmt *> &out,

@@ -23,7 +23,6 @@
 
 #include "abv/Frontend/TypeScript/TSFrontend.h"
 #include "abv/Frontend/TypeScript/TSTokenizer.h"
-#include "abv/Frontend/TypeScript/TSWalker.h"
 
 #include "TSBuilder.h"
 #include "TSParserBase.h"
@@ -86,21 +85,6 @@ bool closes(tok::TokenKind kind) {
 /// More syntax problems than this in one file are not reported, and the
 /// chunks after the one that passed it are not parsed.
 constexpr size_t MaxProblemsPerFile = 100;
-
-/// A node more than MaxTreeDepth levels below \p root, or null.
-const Node *findTooDeep(const Node *root) {
-  std::vector<std::pair<const Node *, unsigned>> stack = {{root, 1}};
-  while (!stack.empty()) {
-    auto [node, depth] = stack.back();
-    stack.pop_back();
-    if (depth > MaxTreeDepth)
-      return node;
-    forEachChild(node, [&, depth = depth](const Node *child) {
-      stack.emplace_back(child, depth + 1);
-    });
-  }
-  return nullptr;
-}
 
 /// Cuts the tokens into chunks of about \p target tokens.
 std::vector<Chunk> splitIntoChunks(const TokenizedText &tokenized,
@@ -228,21 +212,6 @@ bool FileParser::parseRange(size_t begin, size_t end, uint32_t &tooDeepAt) {
       tree = parser.sourceFile();
     }
     buildStatements(tree, text, stream, file, statements, problems);
-    // Chains (`a.b.b...`, `a + a + ...`) are loops in the parser, so only
-    // the tree shows how deep they go.
-    for (size_t i = firstNew; i < statements.size();) {
-      const Node *deep = findTooDeep(statements[i]);
-      if (!deep) {
-        ++i;
-        continue;
-      }
-      SyntaxProblem &problem = problems.emplace_back();
-      problem.id = DiagID::TSNestingTooDeep;
-      problem.range = SMRange(deep->getLoc(), deep->getLoc());
-      problem.args.push_back("operators, calls and member accesses");
-      problem.args.push_back(std::to_string(MaxTreeDepth));
-      statements.erase(statements.begin() + i);
-    }
   } catch (NestingTooDeep &e) {
     statements.resize(firstNew);
     tooDeepAt = e.at ? e.at->begin : tokens[begin].begin;

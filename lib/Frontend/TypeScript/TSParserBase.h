@@ -175,6 +175,9 @@ public:
   }
 
   unsigned depth = 0;
+  /// The labelled alternative, once the tree builder has looked it up
+  /// (its own numbering; 0 until then).
+  uint8_t alt = 0;
 };
 
 /// Thrown (inside the ANTLR boundary) when rule invocations nest deeper
@@ -205,6 +208,22 @@ public:
                           size_t ruleIndex, int precedence) override;
   void pushNewRecursionContext(antlr4::ParserRuleContext *localctx,
                                size_t state, size_t ruleIndex) override;
+
+  /// Parser::exitRule without its dynamic_cast of the parent context (every
+  /// context's parent is a ParserRuleContext) and without parse listeners
+  /// (none is used). Hides Parser::exitRule for the generated rules, which
+  /// call it once per rule invocation.
+  void exitRule() {
+    _ctx->stop = _matchedEOF ? _input->LT(1) : _input->LT(-1);
+    setState(_ctx->invokingState);
+    _ctx = static_cast<antlr4::ParserRuleContext *>(_ctx->parent);
+  }
+  /// The prediction simulator; the generated rules call this (see
+  /// grammar/StaticCastLabels.cmake) instead of getInterpreter<>(), which
+  /// is a dynamic_cast per prediction.
+  antlr4::atn::ParserATNSimulator *simulator() const {
+    return static_cast<antlr4::atn::ParserATNSimulator *>(_interpreter);
+  }
 
 protected:
   /// No line break before the next token (restricted productions).
