@@ -58,6 +58,7 @@
 #include "abv/Basic/JSON.h"
 
 #include "abv/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -272,10 +273,15 @@ private:
   //===--------------------------------------------------------------------===//
 
   void readPaths(const json::Value &paths);
-  void readPathItem(const json::Member &pathMember);
+  void readPathItem(const json::Member &pathMember,
+                    std::vector<Operation> &out);
+  void readCallbacks(const json::Value &callbacks);
+  /// How many callbacks readCallbacks is inside.
+  unsigned callbackDepth = 0;
   void readOperation(const json::Member &methodMember, StringRef method,
                      const Ident &pathName,
-                     llvm::ArrayRef<Parameter> pathParameters);
+                     llvm::ArrayRef<Parameter> pathParameters,
+                     std::vector<Operation> &out);
   void readParameters(const json::Value *list, std::vector<Parameter> &out);
   void readRequestBody(Operation &op, const json::Value &body);
   void readResponses(Operation &op, const json::Value &responses);
@@ -477,11 +483,12 @@ void OpenAPIReader::readPaths(const json::Value &paths) {
       continue;
     }
     Scope scope = key(member.getKey());
-    readPathItem(member);
+    readPathItem(member, doc->operations);
   }
 }
 
-void OpenAPIReader::readPathItem(const json::Member &pathMember) {
+void OpenAPIReader::readPathItem(const json::Member &pathMember,
+                                 std::vector<Operation> &out) {
   const json::Value &use = pathMember.getValue();
   std::optional<Scope> target;
   const json::Value *item = followObject(use, target);
@@ -499,7 +506,7 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember) {
     if (!llvm::is_contained(pathItemMethods, name))
       continue;
     Scope scope = key(name);
-    readOperation(member, name, pathName, pathParameters);
+    readOperation(member, name, pathName, pathParameters, out);
   }
   // OpenAPI 3.2: methods without a fixed field, e.g. `LINK`.
   if (const json::Value *more = getObject(*item, "additionalOperations")) {
@@ -507,14 +514,15 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember) {
     for (const json::Member &member : more->getMembers()) {
       Scope inner = key(member.getKey());
       readOperation(member, doc->save(member.getKey().lower()), pathName,
-                    pathParameters);
+                    pathParameters, out);
     }
   }
 }
 
 void OpenAPIReader::readOperation(const json::Member &methodMember,
                                   StringRef method, const Ident &pathName,
-                                  llvm::ArrayRef<Parameter> pathParameters) {
+                                  llvm::ArrayRef<Parameter> pathParameters,
+                                  std::vector<Operation> &out) {
   const json::Value &value = methodMember.getValue();
   if (!expectObject(value))
     return;
@@ -561,7 +569,35 @@ void OpenAPIReader::readOperation(const json::Member &methodMember,
   } else if (hasRootSecurity) {
     op.security = rootSecurity;
   }
-  doc->operations.push_back(std::move(op));
+  if (const json::Value *callbacks = getObject(value, "callbacks")) {
+    Scope scope = key("callbacks");
+    readCallbacks(*callbacks);
+  }
+  out.push_back(std::move(op));
+}
+
+void OpenAPIReader::readCallbacks(const json::Value &callbacks) {
+  // Callbacks of callbacks nest as deep as their $refs lead: a few levels
+  // mean something, a loop of references means nothing.
+  constexpr unsigned maxCallbackDepth = 4;
+  if (callbackDepth == maxCallbackDepth)
+    return;
+  ++callbackDepth;
+  auto restore = llvm::make_scope_exit([&] { --callbackDepth; });
+  // `{name: {expression: PathItem}}`; a callback may be a $ref.
+  for (const json::Member &callback : callbacks.getMembers()) {
+    Scope scope = key(callback.getKey());
+    std::optional<Scope> target;
+    const json::Value *expressions = followObject(callback.getValue(), target);
+    if (!expressions)
+      continue;
+    for (const json::Member &expression : expressions->getMembers()) {
+      if (expression.getKey().starts_with("x-"))
+        continue;
+      Scope inner = key(expression.getKey());
+      readPathItem(expression, doc->callbacks);
+    }
+  }
 }
 
 void OpenAPIReader::readParameters(const json::Value *list,
@@ -923,8 +959,12 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
     Scope scope = key("properties");
     for (const json::Member &member : properties->getMembers()) {
       Scope inner = key(member.getKey());
-      if (!expectName(member.getKey(), member.getKeyRange(), "property name"))
+      // JSON Schema allows a property named "" (any JSON key): a warning,
+      // and the property is left out of the IR, which names every node.
+      if (member.getKey().empty()) {
+        diags.report(DiagID::OpenAPIEmptyPropertyName, member.getKeyRange());
         continue;
+      }
       Type *propertyType = readSchema(member.getValue());
       if (!propertyType)
         continue;
@@ -1215,6 +1255,16 @@ std::unique_ptr<Document> OpenAPIReader::read(unsigned bufferID) {
   if (const json::Value *paths = getObject(root, "paths")) {
     Scope scope = key("paths");
     readPaths(*paths);
+  }
+  // OpenAPI 3.1: requests the API sends, keyed by name.
+  if (const json::Value *webhooks = getObject(root, "webhooks")) {
+    Scope scope = key("webhooks");
+    for (const json::Member &member : webhooks->getMembers()) {
+      if (member.getKey().starts_with("x-"))
+        continue;
+      Scope inner = key(member.getKey());
+      readPathItem(member, doc->callbacks);
+    }
   }
   doc->finalize();
   checkAliasCycles();

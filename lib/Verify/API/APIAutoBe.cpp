@@ -7,10 +7,10 @@
 /// \file
 /// Checks AutoBe's own interface rules on AutoBe documents
 /// (DocumentOrigin::AutoBeAST): DTO type names (API020), IPage types
-/// (API021), request and response bodies that are named object types
-/// (API022), the `token` of `*.IAuthorized` types (API023), identifier
-/// properties (API024), operation names (API025), prerequisites (API026) and
-/// operation actors (API027).
+/// (API021), request and response bodies that are named object types, or
+/// unions of them (API022), the `token` of `*.IAuthorized` types (API023),
+/// identifier properties (API024), operation names (API025), prerequisites
+/// (API026) and operation actors (API027).
 ///
 /// None of these is a rule of OpenAPI itself: a hand-written OpenAPI
 /// document may return an array, name its types freely and use integer ids.
@@ -102,6 +102,37 @@ static std::string describeKind(const Type &type) {
     return "an allOf";
   default:
     return ("a " + getTypeKindName(type.kind)).str();
+  }
+}
+
+/// Whether a body of type \p type is an object for AutoBe: an object, or a
+/// union (or intersection) of objects, which AutoBe compiles into a union
+/// of DTOs and realizes. Untyped variants are objects here: they are AB102's
+/// to report. Null variants only make the body nullable.
+static bool isObjectBody(const Document &doc, const Type &type,
+                         unsigned depth = 0) {
+  switch (type.kind) {
+  case TypeKind::Object:
+    return true;
+  case TypeKind::OneOf:
+  case TypeKind::AnyOf:
+  case TypeKind::AllOf: {
+    if (depth == 16)
+      return false;
+    bool anyObject = false;
+    for (const Type *variant : type.variants) {
+      const Type *resolved = doc.resolve(variant);
+      if (!resolved || resolved->kind == TypeKind::Null)
+        continue;
+      if (resolved->kind != TypeKind::Any &&
+          !isObjectBody(doc, *resolved, depth + 1))
+        return false;
+      anyObject = true;
+    }
+    return anyObject;
+  }
+  default:
+    return false;
   }
 }
 
@@ -263,7 +294,7 @@ void APIAutoBePass::checkOperations(const Document &doc,
       if (!named || !named->type)
         return; // API001.
       const Type *resolved = doc.resolve(named->type);
-      if (!resolved || resolved->kind == TypeKind::Object)
+      if (!resolved || isObjectBody(doc, *resolved))
         return;
       SMRange range = body->ref.range.isValid() ? body->ref.range : body->range;
       auto diag = diags.report(DiagID::APIAutoBeBodyNotObject, range);

@@ -385,8 +385,10 @@ void APIStructurePass::checkUnusedTypes(const Document &doc,
     return;
   std::vector<bool> used(doc.types.size(), false);
   SmallVector<const Type *, 64> roots;
-  for (const Operation &op : doc.operations)
-    roots.append(getOperationTypes(op));
+  // Callbacks and webhooks use types too.
+  for (const std::vector<Operation> *list : {&doc.operations, &doc.callbacks})
+    for (const Operation &op : *list)
+      roots.append(getOperationTypes(op));
   walkReachable(doc, roots, [&](const NamedType &named, const Type &) {
     used[&named - doc.types.data()] = true;
     return WalkResult::Advance;
@@ -593,23 +595,56 @@ static void checkEnumValues(const Type &type, DiagnosticEngine &diags) {
 /// For every object that is a branch of an `allOf` (directly or through a
 /// reference), the properties its sibling branches declare: an `allOf`
 /// object may require a property another branch declares.
+namespace {
+/// The properties a type declares as an object: its own, and through
+/// references and composition (`allOf`, and the branches of a `oneOf` /
+/// `anyOf`, any of which may supply them). Memoized per type node, so a
+/// hierarchy shared by many `allOf`s is read once.
+class DeclaredProperties {
+public:
+  explicit DeclaredProperties(const Document &doc) : doc(doc) {}
+
+  const StringSet<> &get(const Type *type) {
+    type = doc.resolve(type);
+    static const StringSet<> none;
+    if (!type)
+      return none;
+    auto [it, inserted] = memo.try_emplace(type);
+    if (!inserted)
+      return it->second; // Done, or in progress on a cycle.
+    StringSet<> names;
+    for (const Property &property : type->properties)
+      names.insert(property.name.name);
+    if (type->kind == TypeKind::AllOf || type->kind == TypeKind::OneOf ||
+        type->kind == TypeKind::AnyOf)
+      for (const Type *variant : type->variants)
+        for (const auto &name : get(variant))
+          names.insert(name.getKey());
+    StringSet<> &slot = memo[type];
+    slot = std::move(names);
+    return slot;
+  }
+
+private:
+  const Document &doc;
+  DenseMap<const Type *, StringSet<>> memo;
+};
+} // namespace
+
+/// For each branch of an `allOf`, the properties its siblings declare (so
+/// that a branch may require what another declares).
 static DenseMap<const Type *, StringSet<>>
 getAllOfSiblingProperties(const Document &doc) {
   DenseMap<const Type *, StringSet<>> siblings;
+  DeclaredProperties declared(doc);
   forEachDocumentTypeNode(doc, [&](const Type &type) {
     if (type.kind != TypeKind::AllOf)
       return;
-    StringSet<> names;
-    SmallVector<const Type *, 4> branches;
+    const StringSet<> &names = declared.get(&type);
     for (const Type *variant : type.variants)
-      if (const Type *branch = doc.resolve(variant)) {
-        branches.push_back(branch);
-        for (const Property &property : branch->properties)
-          names.insert(property.name.name);
-      }
-    for (const Type *branch : branches)
-      for (const auto &name : names)
-        siblings[branch].insert(name.getKey());
+      if (const Type *branch = doc.resolve(variant))
+        for (const auto &name : names)
+          siblings[branch].insert(name.getKey());
   });
   return siblings;
 }
