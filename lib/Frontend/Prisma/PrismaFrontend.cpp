@@ -103,40 +103,47 @@ static bool isBlockCommentPlaced(antlr4::BufferedTokenStream &tokens,
 static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                               const SourceChunk &chunk,
                               std::vector<SyntaxError> &errors) {
-  auto report = [&](SMRange range, std::string message) {
+  auto report = [&](SMRange range, std::string message, DiagID kind) {
     SyntaxError &error = errors.emplace_back();
     error.range = range;
     error.message = std::move(message);
+    error.kind = kind;
   };
   size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
     Token *token = tokens.get(i);
     switch (token->getType()) {
     case PrismaLexer::UNTERMINATED_STRING:
-      report(chunk.getRange(token), "unterminated string; expected a closing "
-                                    "'\"' before the end of the line");
+      report(chunk.getRange(token),
+             "unterminated string; expected a closing '\"' before the end of "
+             "the line",
+             DiagID::PrismaUnterminatedString);
       continue;
     case PrismaLexer::SINGLE_QUOTED_STRING:
       report(chunk.getRange(token),
-             "strings are written in double quotes, not single quotes");
+             "strings are written in double quotes, not single quotes",
+             DiagID::PrismaInvalidString);
       continue;
     case PrismaLexer::HASH_LINE: {
       SMRange range = chunk.getRange(token);
       range.End = SMLoc::getFromPointer(range.Start.getPointer() + 1);
-      report(range, "'#' does not start a comment; comments start with '//'");
+      report(range, "'#' does not start a comment; comments start with '//'",
+             DiagID::PrismaInvalidComment);
       continue;
     }
     case PrismaLexer::UNTERMINATED_BLOCK_COMMENT: {
       SMRange range = chunk.getRange(token);
       range.End = SMLoc::getFromPointer(range.Start.getPointer() + 2);
-      report(range, "unterminated '/*' comment; expected '*/'");
+      report(range, "unterminated '/*' comment; expected '*/'",
+             DiagID::PrismaInvalidComment);
       continue;
     }
     case PrismaLexer::BLOCK_COMMENT:
       if (!isBlockCommentPlaced(tokens, i))
         report(chunk.getRange(token),
                "a '/* ... */' comment must stand on its own line or end the "
-               "line");
+               "line",
+               DiagID::PrismaInvalidComment);
       continue;
     case PrismaLexer::INVALID_NAME: {
       SMRange range = chunk.getRange(token);
@@ -146,9 +153,10 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
         ++at;
       if (at == text.size()) {
         // `_users`, `-x`: ASCII, but not starting with a letter or digit.
-        report(range, "'" + text.str() +
-                          "' is not a valid name; names "
-                          "start with a letter or digit");
+        report(range,
+               "'" + text.str() +
+                   "' is not a valid name; names start with a letter or digit",
+               DiagID::PrismaInvalidCharacter);
       } else {
         // Point at the first character outside ASCII.
         size_t end = at + 1;
@@ -160,7 +168,8 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                        SMLoc::getFromPointer(bad.end())),
                "unexpected character " + describeCodePoint(bad) +
                    " in a name; names use ASCII letters, digits, '_' and "
-                   "'-' only");
+                   "'-' only",
+               DiagID::PrismaInvalidCharacter);
       }
       // The parser takes it as the name it was meant to be.
       if (auto *common = dynamic_cast<antlr4::CommonToken *>(token))
@@ -180,7 +189,8 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                tokens.get(last)->getStopIndex() + 1)
       ++last;
     SMRange range = chunk.getRange(token, tokens.get(last));
-    report(range, describeStray(SourceChunk::getText(range)));
+    report(range, describeStray(SourceChunk::getText(range)),
+           DiagID::PrismaInvalidCharacter);
     i = last;
   }
 }
@@ -257,12 +267,12 @@ static void parseChunk(ParsedChunk &parsed) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
                              std::string("internal parser error: ") + e.what(),
-                             SMRange(), std::string()});
+                             DiagID::PrismaSyntax, SMRange(), std::string()});
   } catch (...) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
-                             "internal parser error", SMRange(),
-                             std::string()});
+                             "internal parser error", DiagID::PrismaSyntax,
+                             SMRange(), std::string()});
   }
 }
 
@@ -270,7 +280,7 @@ static void parseChunk(ParsedChunk &parsed) {
 static void lowerChunk(ParsedChunk &parsed, db::Schema &schema,
                        DiagnosticEngine &diags) {
   for (SyntaxError &error : parsed.errors) {
-    auto diag = diags.report(DiagID::PrismaSyntax, error.range);
+    auto diag = diags.report(error.kind, error.range);
     diag << error.message;
     if (!error.note.empty())
       diag.note(error.noteRange, error.note);
