@@ -62,6 +62,18 @@ static std::string describeCodePoint(StringRef text) {
   return name;
 }
 
+/// Whether the one character \p text is a letter that names may contain,
+/// as the lexer's IDENT rule decides (Unicode letters). Asked only on the
+/// error path, so lexing it alone costs nothing worth caching.
+static bool isNameLetter(StringRef text) {
+  CodePointStream input(SourceChunk(text).takeCodePoints(), "");
+  PrismaLexer lexer(&input);
+  lexer.removeErrorListeners();
+  std::unique_ptr<Token> token = lexer.nextToken();
+  return token && token->getType() == PrismaLexer::IDENT &&
+         token->getStopIndex() + 1 == input.size();
+}
+
 /// The message for a run of stray characters.
 static std::string describeStray(StringRef text) {
   bool printable = llvm::all_of(text, [](char c) {
@@ -158,17 +170,26 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                    "' is not a valid name; names start with a letter or digit",
                DiagID::PrismaInvalidCharacter);
       } else {
-        // Point at the first character outside ASCII.
-        size_t end = at + 1;
-        while (end < text.size() &&
-               (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-          ++end;
-        StringRef bad = text.slice(at, end);
+        // Point at the first character that is not a letter (the name is
+        // an IDENT up to there).
+        StringRef bad;
+        for (size_t end; at < text.size(); at = end) {
+          end = at + 1;
+          while (end < text.size() &&
+                 (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+            ++end;
+          if (static_cast<unsigned char>(text[at]) >= 0x80 &&
+              !isNameLetter(text.slice(at, end))) {
+            bad = text.slice(at, end);
+            break;
+          }
+        }
+        if (bad.empty()) // Not reached: the lexer found one.
+          bad = text.take_front(1);
         report(SMRange(SMLoc::getFromPointer(bad.begin()),
                        SMLoc::getFromPointer(bad.end())),
                "unexpected character " + describeCodePoint(bad) +
-                   " in a name; names use ASCII letters, digits, '_' and "
-                   "'-' only",
+                   " in a name; names use letters, digits, '_' and '-' only",
                DiagID::PrismaInvalidCharacter);
       }
       // The parser takes it as the name it was meant to be.

@@ -101,12 +101,18 @@ static bool isSQLReservedWord(StringRef lowerName) {
   return words.contains(lowerName);
 }
 
-/// A Prisma identifier: an ASCII letter, then letters, digits and
-/// underscores.
+/// A Prisma identifier: a letter, then letters, ASCII digits and
+/// underscores. Letters are any Unicode letters (`Lööp`, `名前`), as in
+/// Prisma; every byte outside ASCII counts as one here: in Prisma text the
+/// lexer has already rejected the non-letters (PS007).
 static bool isPrismaIdentifier(StringRef name) {
-  if (name.empty() || !isAlpha(name.front()))
+  auto isLetter = [](char c) {
+    return isAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  if (name.empty() || !isLetter(name.front()))
     return false;
-  return llvm::all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
+  return llvm::all_of(
+      name, [&](char c) { return isLetter(c) || isDigit(c) || c == '_'; });
 }
 
 /// The name as it should be: snake_case and plural. Used for fix advice.
