@@ -290,6 +290,9 @@ struct CompositeType {
   Ident name;
   llvm::SMRange range;
   std::vector<Field> fields;
+  /// Block attributes (`@@...`): Prisma allows none on a composite type;
+  /// kept so that the checks can say so.
+  std::vector<Attribute> blockAttributes;
 };
 
 /// A `key = value` line in a datasource or generator block.

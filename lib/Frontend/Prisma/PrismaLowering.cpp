@@ -732,14 +732,13 @@ void Lowering::lowerModel(P::ModelDeclarationContext *ctx) {
   db::Model *model = nullptr;
   db::CompositeType *composite = nullptr;
   std::vector<db::Field> *fields;
-  std::vector<db::Attribute> compositeAttributes;
   std::vector<db::Attribute> *blockAttributes;
   if (isComposite) {
     composite = &schema.compositeTypes.emplace_back();
     composite->name = name;
     composite->range = getRange(ctx);
     fields = &composite->fields;
-    blockAttributes = &compositeAttributes;
+    blockAttributes = &composite->blockAttributes;
   } else {
     model = &schema.models.emplace_back();
     model->name = name;
