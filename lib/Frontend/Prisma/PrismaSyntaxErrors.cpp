@@ -566,6 +566,13 @@ SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
         ctx->getRuleIndex() == P::RuleArgument)
       wantsValue = true;
     if (wantsValue) {
+      // A property without a value: Prisma reports it on its block.
+      if (auto *config = dynamic_cast<P::ConfigBlockContext *>(
+              findEnclosing(ctx, P::RuleConfigBlock));
+          config && config->name)
+        listener.setNote(chunk.getRange(config->name),
+                         "in " + getBlockKind(site, config) + " " +
+                             quote(site.text(config->name)));
       if (auto *keyValue = dynamic_cast<P::KeyValueContext *>(
               findEnclosing(ctx, P::RuleKeyValue)))
         return {expectedAfter(

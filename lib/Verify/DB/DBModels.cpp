@@ -976,7 +976,10 @@ void ModelChecker::checkMultiSchema() {
   if (!schema.datasources.empty())
     if (const ConfigProperty *schemas =
             schema.datasources.front().getProperty("schemas");
-        schemas && schemas->value.isArray() && supportsMultiSchema(provider)) {
+        schemas && supportsMultiSchema(provider)) {
+      // A single name stands for a list of one.
+      if (schemas->value.isString())
+        listed.insert(schemas->value.text);
       for (const Expr &element : schemas->value.elements)
         if (element.isString())
           listed.insert(element.text);
