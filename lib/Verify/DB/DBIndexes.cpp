@@ -656,6 +656,16 @@ void IndexChecker::checkArguments(const Model &model) {
             << (index.isUniqueCriterion() ? "make unique" : "index")
             << written.field->nativeType->name.name << written.field->name.name;
     }
+    // PostgreSQL has no equality for xml: no key, no index on it.
+    if (provider == Provider::PostgreSQL && index.kind != Index::Kind::Fulltext)
+      for (const WrittenIndexField &written :
+           getWrittenFields(model, index, *attr))
+        if (written.field && written.field->nativeType &&
+            written.field->nativeType->name.name == "Xml")
+          diags.report(DiagID::DBIndexTypeField,
+                       index.isFieldLevel ? attr->range : written.range)
+              << spelled << written.field->name.name
+              << "PostgreSQL cannot index or compare xml columns";
     if (provider == Provider::PostgreSQL && index.kind == Index::Kind::Plain)
       checkOperatorClasses(model, index, *attr);
   }

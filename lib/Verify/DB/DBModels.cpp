@@ -110,6 +110,7 @@ private:
   void checkShardKeys(const Model &model);
   void checkViewKeys(const Model &model);
   void checkMongoFieldNames(const Model &model);
+  void checkPartialIndex(const Attribute &attr);
   bool isKnown(const Attribute &attr, AttrSite site) const;
 
   /// Reports DB023 for \p attr at \p range (the attribute when invalid).
@@ -488,7 +489,7 @@ void ModelChecker::checkArguments(const Attribute &attr, AttrSite site) {
     return;
 
   // Block attributes with a field list.
-  if (name == "id" || name == "unique") {
+  if (name == "id") {
     checkFieldList(attr,
                    checkArgNames(attr, {"fields", "name", "map", "clustered"}));
     checkNonEmptyString(attr, attr.getArg("name"));
@@ -496,9 +497,19 @@ void ModelChecker::checkArguments(const Attribute &attr, AttrSite site) {
     checkConstant(attr, attr.getArg("clustered"), {"true", "false"});
     return;
   }
+  if (name == "unique") {
+    checkFieldList(attr, checkArgNames(attr, {"fields", "name", "map",
+                                              "clustered", "where"}));
+    checkNonEmptyString(attr, attr.getArg("name"));
+    checkNonEmptyString(attr, attr.getArg("map"));
+    checkConstant(attr, attr.getArg("clustered"), {"true", "false"});
+    checkPartialIndex(attr);
+    return;
+  }
   if (name == "index") {
     checkFieldList(attr, checkArgNames(attr, {"fields", "name", "map", "type",
-                                              "clustered"}));
+                                              "clustered", "where"}));
+    checkPartialIndex(attr);
     checkNonEmptyString(attr, attr.getArg("name"));
     checkNonEmptyString(attr, attr.getArg("map"));
     if (attr.getArg("name") && attr.getArg("map"))
@@ -1122,6 +1133,40 @@ void ModelChecker::checkViewKeys(const Model &model) {
               "index")
                  .str();
   }
+}
+
+/// `where:` makes a partial index: a Prisma 7 preview feature, on
+/// PostgreSQL and CockroachDB, with a non-empty SQL condition.
+void ModelChecker::checkPartialIndex(const Attribute &attr) {
+  const AttributeArg *where = attr.getArg("where");
+  if (!where)
+    return;
+  if (generation == PrismaGeneration::V6) {
+    reportArgs(attr, where->name.range,
+               "unknown argument 'where' (partial indexes are Prisma 7's)");
+    return;
+  }
+  if (!hasPreviewFeature(schema, "partialIndexes")) {
+    diags.report(DiagID::DBPreviewFeatureRequired, where->name.range)
+        << "a partial index (where:)"
+        << "partialIndexes";
+    return;
+  }
+  if (provider != Provider::PostgreSQL && provider != Provider::CockroachDB) {
+    diags.report(DiagID::DBProviderUnsupported, where->name.range)
+        << "a partial index (where:)" << getProviderName(provider);
+    return;
+  }
+  // raw("SQL condition"); object literals ({ active: true }) are not read
+  // by ABV's grammar yet (docs/Referee.md).
+  const Expr &value = where->value;
+  if (!value.isCall() || value.text != "raw" || value.elements.size() != 1 ||
+      !value.elements.front().isString())
+    reportArgs(attr, value.range,
+               "'where' takes raw(\"SQL condition\"), e.g. where: "
+               "raw(\"status = 'active'\")");
+  else if (value.elements.front().text.trim().empty())
+    reportArgs(attr, value.range, "'where' cannot be empty");
 }
 
 void ModelChecker::checkMongoFieldNames(const Model &model) {
