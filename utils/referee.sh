@@ -63,7 +63,7 @@ part() { # name, referee args...
 }
 
 cd "$root" || exit 2
-part broken --each test/Referee
+part broken --each --prisma=auto test/Referee
 part imported --each --prisma=auto --report-only test/Referee/Inputs/prisma-engines
 part example examples/todo/prisma/schema
 if [ -d "$corpus" ]; then
