@@ -419,6 +419,15 @@ db::Expr Lowering::lowerExpr(P::ExpressionContext *ctx) {
     expr.text = SourceChunk::getText(expr.range);
   } else if (ctx->str) {
     return lowerString(ctx->str);
+  } else if (ctx->object) {
+    expr.kind = db::Expr::Kind::Object;
+    for (P::ObjectEntryContext *entry : ctx->object->entries) {
+      db::Ident key = getIdent(entry->key);
+      if (key.empty() || !entry->value)
+        continue;
+      expr.elementNames.push_back(key);
+      expr.elements.push_back(lowerExpr(entry->value));
+    }
   }
   return expr;
 }

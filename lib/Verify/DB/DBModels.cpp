@@ -1157,9 +1157,14 @@ void ModelChecker::checkPartialIndex(const Attribute &attr) {
         << "a partial index (where:)" << getProviderName(provider);
     return;
   }
-  // raw("SQL condition"); object literals ({ active: true }) are not read
-  // by ABV's grammar yet (docs/Referee.md).
+  // raw("SQL condition"), or an object of field conditions
+  // ({ active: true }).
   const Expr &value = where->value;
+  if (value.kind == Expr::Kind::Object) {
+    if (value.elements.empty())
+      reportArgs(attr, value.range, "'where' cannot be empty");
+    return;
+  }
   if (!value.isCall() || value.text != "raw" || value.elements.size() != 1 ||
       !value.elements.front().isString())
     reportArgs(attr, value.range,
