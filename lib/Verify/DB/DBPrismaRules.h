@@ -12,7 +12,9 @@
 ///
 /// The tables were measured against Prisma's own engine, the WASM build of
 /// prisma-fmt that `utils/prisma-referee` runs (the Prisma 6.19 engine and
-/// the Prisma 7 line), one probe schema per cell; docs/Referee.md says how.
+/// the Prisma 7 line), one probe schema per provider and generation;
+/// test/Referee/Inputs/probes keeps them (docs/Referee.md, "The probe
+/// matrix").
 ///
 /// Which generation a schema targets: a datasource that sets `url` is a
 /// Prisma 6 schema (Prisma 7 rejects `url` in schema files); one without is
