@@ -106,6 +106,16 @@ void Printer::printExpr(const Expr &expr) {
     }
     os << ')';
     return;
+  case Expr::Kind::Object:
+    os << '{';
+    for (size_t i = 0; i < expr.elements.size(); ++i) {
+      os << (i ? ", " : " ");
+      if (i < expr.elementNames.size())
+        os << expr.elementNames[i].name << ": ";
+      printExpr(expr.elements[i]);
+    }
+    os << (expr.elements.empty() ? "}" : " }");
+    return;
   }
 }
 

@@ -516,6 +516,7 @@ bool TypeChecker::isValidScalarDefault(TypeKind kind, const Expr &value) const {
     return kind == TypeKind::Boolean &&
            (value.text == "true" || value.text == "false");
   case Expr::Kind::Array:
+  case Expr::Kind::Object:
     return false;
   }
   return false;
