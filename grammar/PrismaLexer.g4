@@ -105,8 +105,8 @@ fragment LineBreak  : '\r'? '\n' | '\r';
 fragment Digit      : [0-9];
 fragment StringChar : '\\' . | ~["\\\u0000-\u001F];
 fragment BlockCommentBody : (~'*' | '*'+ ~[*/])*;
-fragment NameStart  : [a-zA-Z0-9] | [\p{L}];
-fragment NameChar   : [a-zA-Z0-9_\-] | [\p{L}];
+fragment NameStart  : [0-9] | [\p{L}]; // \p{L} holds a-z and A-Z.
+fragment NameChar   : [0-9_\-] | [\p{L}];
 // Non-ASCII, except the space separators WS skips.
 fragment NonAscii
   : [\u0080-\u009F\u00A1-\u167F\u1681-\u1FFF\u200B-\u202E\u2030-\u205E]
