@@ -16,6 +16,7 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -135,12 +136,50 @@ bool ToolRun::applyWarningOptions() {
   return true;
 }
 
+/// --list-diagnostics: the whole table, tab-separated. Diagnostics, merged
+/// IDs and notes have six columns: ID, name, kind (the default severity,
+/// `alias` or `note`), category, group, and the message (for an alias,
+/// "merged into <ID>", or "old name of <ID>" when only the name changed);
+/// `-` marks an empty column. Groups have five:
+/// `group`, name, direct subgroups, every member's ID (comma-separated, `-`
+/// when none), description.
+static void printDiagnosticTable(raw_ostream &os) {
+  for (const DiagInfo &info : getAllDiagInfos())
+    os << info.code << '\t' << info.name << '\t'
+       << getSeverityName(info.defaultSeverity) << '\t'
+       << getCategoryName(info.category) << '\t'
+       << getGroupInfo(info.group).name << '\t' << info.format << '\n';
+  for (const AliasInfo &alias : getAllAliases())
+    os << (alias.code.empty() ? "-" : alias.code) << '\t' << alias.name
+       << "\talias\t-\t-\t"
+       << (alias.code.empty() ? "old name of " : "merged into ")
+       << getDiagInfo(alias.target).code << '\n';
+  for (const NoteInfo &info : getAllNoteInfos())
+    os << info.code << '\t' << info.name << "\tnote\t-\t-\t" << info.format
+       << '\n';
+  auto list = [&](auto range, auto name) {
+    if (range.empty()) {
+      os << '-';
+      return;
+    }
+    ListSeparator comma(",");
+    for (const auto &item : range)
+      os << comma << name(item);
+  };
+  for (const GroupInfo &group : getAllGroupInfos()) {
+    os << "group\t" << group.name << '\t';
+    list(getSubgroups(group.id),
+         [](GroupID id) { return getGroupInfo(id).name; });
+    os << '\t';
+    list(getGroupMembers(group.id),
+         [](DiagID id) { return getDiagInfo(id).code; });
+    os << '\t' << group.description << '\n';
+  }
+}
+
 std::optional<int> ToolRun::handleListings(raw_ostream &os) {
   if (opts.listDiagnostics) {
-    for (const DiagInfo &info : getAllDiagInfos())
-      os << info.code << '\t' << info.name << '\t'
-         << getSeverityName(info.defaultSeverity) << '\t'
-         << getCategoryName(info.category) << '\t' << info.format << '\n';
+    printDiagnosticTable(os);
     return ExitClean;
   }
   if (opts.listPasses) {

@@ -289,7 +289,7 @@ void APIAutoBePass::checkOperations(const Document &doc,
       SMRange range = body->ref.range.isValid() ? body->ref.range : body->range;
       auto diag = diags.report(DiagID::APIAutoBeBodyNotObject, range);
       diag << which << body->ref.name << describeKind(*resolved);
-      diag.note(named->name.range, "the type is declared here");
+      diag.note(named->name.range, NoteID::TypeDeclaredHere);
     };
     checkBody(op.requestBody, "request");
     if (const Response *response = op.getSuccessResponse())

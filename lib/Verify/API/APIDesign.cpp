@@ -321,8 +321,8 @@ void APIDesignPass::checkUnboundedText(const Type &object, StringRef owner,
       diags.report(DiagID::APIUnboundedString, unbounded.front()->name.range);
   diag << where << names;
   for (const Property *property : ArrayRef(unbounded).drop_front())
-    diag.note(property->name.range,
-              "'" + property->name.name + "' has no maxLength either");
+    diag.note(property->name.range, NoteID::NoMaxLengthEither)
+        << property->name.name;
 }
 
 std::unique_ptr<Pass> abv::createAPIDesignPass() {
