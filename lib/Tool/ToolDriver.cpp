@@ -9,6 +9,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/VerifyDiagnostics.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/IR/Printer.h"
 #include "abv/IR/Project.h"
@@ -84,6 +85,13 @@ struct CommonOptions {
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
+  cl::opt<bool> verifyDiagnostics{
+      "verify-diagnostics",
+      cl::desc("Check the diagnostics against the expected-error, "
+               "expected-warning, expected-remark and expected-note "
+               "directives in the inputs' comments and in *.expected files "
+               "named as inputs, instead of printing them"),
+      cl::cat(category)};
 };
 
 /// The state of one tool invocation.
@@ -114,6 +122,10 @@ public:
   CommonOptions &opts;
   StringRef toolName;
   DiagnosticEngine diags;
+  /// --verify-diagnostics: the *.expected inputs, read by load().
+  std::vector<std::unique_ptr<MemoryBuffer>> expectationFiles;
+  /// An expectations file could not be read (a usage error).
+  bool expectationsUnreadable = false;
 };
 } // namespace
 
@@ -196,7 +208,24 @@ bool ToolRun::load() {
         << "no input: name a project folder or artifact files (see --help)\n";
     return false;
   }
-  std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
+  std::vector<std::string> inputs;
+  for (const std::string &input : opts.inputs) {
+    // Expectations of --verify-diagnostics are no artifacts.
+    if (opts.verifyDiagnostics && StringRef(input).ends_with(".expected")) {
+      ErrorOr<std::unique_ptr<MemoryBuffer>> file =
+          MemoryBuffer::getFile(input, /*IsText=*/true);
+      if (!file) {
+        WithColor::error(errs(), toolName)
+            << "cannot read '" << input << "': " << file.getError().message()
+            << '\n';
+        expectationsUnreadable = true;
+        return false;
+      }
+      expectationFiles.push_back(std::move(*file));
+      continue;
+    }
+    inputs.push_back(input);
+  }
   return loadProject(project, inputs, diags, opts.maxInputSize) ==
          LoadResult::Ok;
 }
@@ -218,6 +247,18 @@ bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
 
 int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
   diags.sortByLocation();
+  if (opts.verifyDiagnostics) {
+    // The diagnostics are checked, not shown; an unreadable input is a
+    // diagnostic like any other (expected-error@* can expect it).
+    DiagnosticVerifier verifier(project.getSourceManager());
+    verifier.scanSources();
+    for (const std::unique_ptr<MemoryBuffer> &file : expectationFiles)
+      verifier.addExpectationsFile(file->getBufferIdentifier(),
+                                   file->getBuffer());
+    bool ok = verifier.verify(diags.getDiagnostics(), diagOS, toolName);
+    diagOS.flush();
+    return ok ? ExitClean : ExitFindings;
+  }
   RenderOptions renderOpts;
   renderOpts.toolName = toolName;
   renderOpts.color = opts.format == OutputFormat::Text &&
@@ -278,7 +319,7 @@ std::optional<int> ToolRun::start(std::unique_ptr<ToolOutputFile> &out,
     return ExitUsage;
   // Without inputs load() explains the usage error.
   readable = load();
-  if (opts.inputs.empty())
+  if (opts.inputs.empty() || expectationsUnreadable)
     return ExitUsage;
   return std::nullopt;
 }
