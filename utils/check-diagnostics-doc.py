@@ -27,8 +27,8 @@ row's section.
 Every note must have a row `| <ID> | <name> | `<message>` | <description> |`
 in the "## Notes" section, and every group a row
 `| `<name>` | <subgroups> | <diagnostics> | <description> |` in the
-"## Groups" section, whose subgroups and diagnostics (those whose group
-column names it) agree with the table. Sections and rows for IDs, notes or
+"## Groups" section, whose subgroups, diagnostics (those whose group
+column names it) and description agree with the table. Sections and rows for IDs, notes or
 groups that are not in the table are errors too. Exit 0 when all agree.
 """
 import re
@@ -196,8 +196,8 @@ def main():
         direct = [code for code, row in diags.items() if row[3] == name]
         if names(docMembers) != direct:
             fail(f"group {name}: diagnostics {names(docMembers)}, table says {direct}")
-        if not docDescription:
-            fail(f"group {name}: no description")
+        if docDescription != description:
+            fail(f"group {name}: described as '{docDescription}', table says '{description}'")
     for name in documentedGroups:
         if name not in groups:
             fail(f"group {name} is documented but not in the table")

@@ -102,6 +102,35 @@ TEST_F(VerifierFixture, LocationsIDsAndNotes) {
   EXPECT_TRUE(ok) << out;
 }
 
+TEST_F(VerifierFixture, FixHints) {
+  unsigned id =
+      add("s.prisma", "model a {\n"
+                      "  x Strin // expected-error {{Strin}}\n"
+                      "  // expected-fix@-1:5 {{did you mean 'String'? "
+                      "(replace with 'String')}}\n"
+                      "  y Strin // expected-error {{Strin}}\n"
+                      "}\n");
+  (engine.report(DiagID::DBUnknownType, at(id, "Strin //")) << "Strin")
+          .fix(NoteID::DidYouMean, at(id, "Strin //"), "String")
+      << "String";
+  // A fix hint no directive names is no error.
+  SMRange second = at(id, "y Strin");
+  second.Start = SMLoc::getFromPointer(second.Start.getPointer() + 2);
+  (engine.report(DiagID::DBUnknownType, second) << "Strin")
+          .fix(NoteID::DidYouMean, second, "String")
+      << "String";
+  bool ok = false;
+  std::string out = verify(ok);
+  EXPECT_TRUE(ok) << out;
+  // An expected fix hint that is not there is.
+  add("t.prisma", "// expected-fix@s.prisma:1 [NT002]\n");
+  out = verify(ok);
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(out, "tool: error: 'expected-fix' diagnostics expected but not "
+                 "seen:\n"
+                 "  File s.prisma Line 1 (directive at t.prisma:1): [NT002]\n");
+}
+
 TEST_F(VerifierFixture, DifferencesAreListedClangStyle) {
   unsigned id = add("s.prisma", "model a {\n"
                                 "  x Strin // expected-error {{Strin}}\n"

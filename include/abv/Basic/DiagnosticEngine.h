@@ -12,10 +12,12 @@
 /// \code
 ///   engine.report(DiagID::DBRelationTargetMissing, field.typeRange)
 ///       << field.name << field.typeName;
-///   // or, with a note and a fix (their texts are NOTE rows of the table):
-///   (engine.report(DiagID::DBUnknownType, range) << name)
-///       .note(otherRange, NoteID::ModelDeclaredHere) << otherName)
-///       .fix(NoteID::DidYouMean, range, "String") << "String";
+///   // or, with a note and a fix (their texts are NOTE rows of the table;
+///   // `<<` after note() or fix() supplies that row's arguments):
+///   InFlightDiagnostic diag = engine.report(DiagID::DBUnknownType, range);
+///   diag << name;
+///   diag.note(otherRange, NoteID::ModelDeclaredHere) << otherName;
+///   diag.fix(NoteID::DidYouMean, range, "String") << "String";
 /// \endcode
 ///
 //===----------------------------------------------------------------------===//
