@@ -74,7 +74,8 @@ private:
 };
 
 /// A note or fix hint of an InFlightDiagnostic under construction: `<<`
-/// supplies its arguments; note() and fix() go on with the diagnostic.
+/// supplies its arguments; note() and fix() go on with the diagnostic. It
+/// refers to the diagnostic: use it in the statement that made it.
 class InFlightNote : public DiagnosticArgs<InFlightNote> {
 public:
   /// Attaches another note to the diagnostic.
