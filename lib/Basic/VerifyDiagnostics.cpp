@@ -169,7 +169,8 @@ bool DiagnosticVerifier::parseLocation(StringRef where, const Origin &origin,
     }
     expectation.buffer = origin.buffer;
     if (sign == '+')
-      expectation.line = line + *number;
+      // Past any line when it would overflow: never seen, so reported.
+      expectation.line = *number > ~0U - line ? ~0U : line + *number;
     else if (sign == '-')
       expectation.line = *number < line ? line - *number : 0;
     else

@@ -201,6 +201,8 @@ TEST_F(VerifierFixture, MalformedDirectives) {
                   "// expected-error [DB999] {{x}}\n"
                   "// expected-note [db-unknown-type] {{x}}\n"
                   "// expected-warning {{open\n"
+                  "// expected-error@+4294967295 {{x}} "
+                  "expected-error@-99999999999 {{x}}\n"
                   "// expected-errors are not a kind; expected-output neither\n"
                   "// not-expected-error {{part of a word}}\n");
   bool ok = true;
@@ -216,9 +218,12 @@ TEST_F(VerifierFixture, MalformedDirectives) {
             "s.prisma:4:4: error: unknown diagnostic 'DB999'\n"
             "s.prisma:5:4: error: unknown note 'db-unknown-type'\n"
             "s.prisma:6:4: error: cannot find end ('}}') of expected string\n"
-            "tool: error: no expected directives found: use "
-            "expected-no-diagnostics to indicate that no diagnostics are "
-            "expected\n");
+            "s.prisma:7:37: error: invalid location '@-99999999999' (expected "
+            "@+N, @-N, @N or @<file>:N, each optionally followed by "
+            ":<column>, or @*)\n"
+            "tool: error: 'expected-error' diagnostics expected but not "
+            "seen:\n"
+            "  File s.prisma Line 4294967295 (directive at s.prisma:7): x\n");
 }
 
 } // namespace
