@@ -6,6 +6,7 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 
+#include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/SourceManager.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -76,11 +77,21 @@ void InFlightNote::addArg(std::string arg) {
 // DiagnosticOptions
 //===----------------------------------------------------------------------===//
 
+/// The error for a -W operand that names nothing, with the closest name of
+/// a diagnostic or group when one is close.
 static Error unknownDiag(StringRef name) {
+  ClosestMatch match(name);
+  for (const DiagInfo &info : getAllDiagInfos())
+    match.consider(info.name);
+  for (const GroupInfo &group : getAllGroupInfos())
+    match.consider(group.name);
+  std::string suggestion;
+  if (!match.get().empty())
+    suggestion = ("; did you mean '" + match.get() + "'?").str();
   return createStringError(
       inconvertibleErrorCode(),
-      "unknown diagnostic or group '%s' (see docs/Diagnostics.md)",
-      name.str().c_str());
+      "unknown diagnostic or group '%s' (see docs/Diagnostics.md)%s",
+      name.str().c_str(), suggestion.c_str());
 }
 
 Error DiagnosticOptions::apply(StringRef option) {

@@ -156,7 +156,13 @@ TEST(DiagOptions, GroupFlags) {
   ASSERT_TRUE(bool(err));
   EXPECT_EQ(
       toString(std::move(err)),
-      "unknown diagnostic or group 'db-desing' (see docs/Diagnostics.md)");
+      "unknown diagnostic or group 'db-desing' (see docs/Diagnostics.md); "
+      "did you mean 'db-design'?");
+  err = opts.apply("error=nothing-like-it");
+  ASSERT_TRUE(bool(err));
+  EXPECT_EQ(toString(std::move(err)),
+            "unknown diagnostic or group 'nothing-like-it' (see "
+            "docs/Diagnostics.md)");
 }
 
 TEST(DiagTable, FormatSubstitutesArguments) {
