@@ -61,8 +61,9 @@ TEST(DiagTable, NotesGroupsAndAliasesShareOneNamespace) {
     add(alias.name);
     // An alias selects its row.
     EXPECT_EQ(lookupDiag(alias.name), &getDiagInfo(alias.target));
-    if (!alias.code.empty())
+    if (!alias.code.empty()) {
       EXPECT_EQ(lookupDiag(alias.code), &getDiagInfo(alias.target));
+    }
   }
   for (const NoteInfo &info : getAllNoteInfos()) {
     add(info.code);
