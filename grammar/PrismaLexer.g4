@@ -74,7 +74,10 @@ DOT      : '.';
 // Literals. NUMBER comes before IDENT so that `42` is a number; `42abc` is
 // the longer IDENT match.
 NUMBER : '-'? Digit+ ('.' Digit+)?;
-IDENT  : [a-zA-Z0-9] [a-zA-Z0-9_\-]*;
+// Names start with a letter or digit and go on with letters, digits, '_' and
+// '-'. A letter is any Unicode letter (`Lööp`, `名前`), as in Prisma; digits
+// are ASCII.
+IDENT  : NameStart NameChar*;
 
 // Strings follow JSON: no raw control characters, backslash escapes. The
 // escapes are checked and decoded by the frontend. An unterminated string
@@ -84,13 +87,14 @@ STRING               : '"' StringChar* '"';
 UNTERMINATED_STRING  : '"' StringChar*;
 SINGLE_QUOTED_STRING : '\'' ~['\r\n]* '\'';
 
-// A name Prisma does not accept: with characters outside ASCII (`café`,
-// `名前`) or not starting with a letter or digit (`_users`). An error the
-// frontend reports once; the parser then takes it as an IDENT. A lone
-// non-ASCII symbol (`—`) that joins no name is a STRAY character.
+// A name Prisma does not accept: with a character that is neither a letter
+// nor an ASCII digit, '_' or '-' (`user😀`, a combining mark), or not
+// starting with a letter or digit (`_users`). An error the frontend reports
+// once; the parser then takes it as an IDENT. A lone non-ASCII symbol (`—`)
+// that joins no name is a STRAY character. (A name that is all letters is
+// as long an IDENT match, and IDENT comes first.)
 INVALID_NAME
   : NameChar+ NonAscii (NameChar | NonAscii)*
-  | [\p{L}] (NameChar | NonAscii)*
   | [_\-] (NameChar | NonAscii)*
   ;
 
@@ -101,7 +105,8 @@ fragment LineBreak  : '\r'? '\n' | '\r';
 fragment Digit      : [0-9];
 fragment StringChar : '\\' . | ~["\\\u0000-\u001F];
 fragment BlockCommentBody : (~'*' | '*'+ ~[*/])*;
-fragment NameChar   : [a-zA-Z0-9_\-];
+fragment NameStart  : [0-9] | [\p{L}]; // \p{L} holds a-z and A-Z.
+fragment NameChar   : [0-9_\-] | [\p{L}];
 // Non-ASCII, except the space separators WS skips.
 fragment NonAscii
   : [\u0080-\u009F\u00A1-\u167F\u1681-\u1FFF\u200B-\u202E\u2030-\u205E]

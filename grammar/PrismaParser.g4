@@ -186,12 +186,25 @@ argument
 
 /// A call (`now()`, `env("URL")`, `b(sort: Desc)`) when an argument list
 /// follows the path, else a constant (`Cascade`, `true`, `a.b`); an array;
-/// a number; a string.
+/// a number; a string; an object literal (`{ active: true }`, the
+/// condition of a Prisma 7 partial index).
 expression
   : name=path args=argumentList?
   | array=arrayExpression
   | number=NUMBER
   | str=(STRING | UNTERMINATED_STRING | SINGLE_QUOTED_STRING)
+  | object=objectExpression
+  ;
+
+/// `{ key: value, ... }`, on one line.
+objectExpression
+  : LBRACE (entries+=objectEntry (COMMA entries+=objectEntry)*)? RBRACE
+  ;
+
+objectEntry
+  : key=(IDENT | MODEL | VIEW | ENUM | TYPE | DATASOURCE | GENERATOR
+         | UNSUPPORTED)
+    COLON value=expression
   ;
 
 arrayExpression

@@ -27,8 +27,14 @@ Checks (any failure makes the exit status 1, with a message on stderr):
   --forbid     an ID in this list occurs (parse and shape errors must never
                occur on the corpus);
   --abv-opt    also runs `abv-opt --all-passes --verify-ir` on every input
-               (the IR verifier between passes) and requires no IR001 and
+               (the IR verifier after lowering) and requires no IR001 and
                the same diagnostic counts as abv-verify.
+  always       one finding per defect: no two records are identical (ID,
+               place, message), and a project with both DB artifacts (or both
+               API ones) reports its pass findings at the canonical one only
+               (the .prisma text; document.json): in the twin, only what
+               reads that file (input, syntax and shape IDs) and db-sync's
+               DB07x may occur.
 --details also prints each diagnostic of the listed IDs (file:line:col and
 message), for review.
 
@@ -141,6 +147,42 @@ def count(records):
     return counts
 
 
+# What may be located in a twin artifact: what its own frontend reports
+# (input, syntax, AutoBe and OpenAPI shape) and db-sync's disagreements.
+TWIN_IDS = re.compile(r"^(IN|PS|JS|YM|AB|OA)\d|^DB07\d$")
+
+
+def one_finding_per_defect(rel, path, records, bad):
+    """Appends to bad every identical repeat and every pass finding located
+    in the twin of a canonical artifact."""
+    seen = set()
+    for d in records or []:
+        loc = d.get("location") or {}
+        key = (d["id"], loc.get("file"), loc.get("line"), loc.get("column"),
+               d["message"])
+        if key in seen:
+            bad.append(f"{rel}: {d['id']} reported twice at "
+                       f"{loc.get('line')}:{loc.get('column')}")
+        seen.add(key)
+    if not os.path.isdir(path):
+        return
+    twins = []
+    if os.path.isdir(os.path.join(path, "prisma")) and \
+       os.path.isfile(os.path.join(path, "autobe", "prisma.json")):
+        twins.append(os.path.join(path, "autobe", "prisma.json"))
+    if os.path.isfile(os.path.join(path, "autobe", "document.json")):
+        twins += [os.path.join(path, name) for name in
+                  ("swagger.json", "openapi.json", "autobe/swagger.json",
+                   "autobe/openapi.json")]
+    twins = {os.path.realpath(t) for t in twins if os.path.isfile(t)}
+    for d in records or []:
+        loc = d.get("location") or {}
+        if loc.get("file") and os.path.realpath(loc["file"]) in twins and \
+           not TWIN_IDS.match(d["id"]):
+            bad.append(f"{rel}: {d['id']} reported at the twin artifact "
+                       f"{os.path.relpath(loc['file'], path)}:{loc['line']}")
+
+
 def fmt(counts):
     return " ".join(f"{k}={counts[k]}" for k in sorted(counts))
 
@@ -223,6 +265,8 @@ def main():
                 loc = d["location"] or {}
                 where = f"{os.path.relpath(loc['file'], corpus)}:{loc['line']}:{loc['column']}" if loc else "-"
                 print(f"    {d['id']} {where}: {d['message']}")
+        if not args.artifacts:
+            one_finding_per_defect(rel, path, records, bad)
         hit = forbid.intersection(counts)
         if hit:
             bad.append(f"{rel}: forbidden diagnostics {sorted(hit)}")

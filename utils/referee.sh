@@ -4,12 +4,18 @@
 # Installs the peer engines when missing (npm, never part of the build), then
 # runs utils/prisma-referee/referee.mjs over:
 #   1. the broken schemas of test/Referee (each file a schema, Prisma 6.19),
-#   2. the bundled example (examples/todo/prisma/schema),
-#   3. the corpus, when it exists (../shared/corpus or $ABV_CORPUS):
+#   2. Prisma's own validation suite, imported into
+#      test/Referee/Inputs/prisma-engines (each file a schema; the Prisma 6.19
+#      engine when its datasource has 'url', else Prisma 7; a measurement:
+#      misses there do not fail the run),
+#   3. the probe matrix of test/Referee/Inputs/probes (one feature per
+#      provider and generation; a measurement too),
+#   4. the bundled example (examples/todo/prisma/schema),
+#   5. the corpus, when it exists (../shared/corpus or $ABV_CORPUS):
 #      autobe/*/*/*/prisma/schema and autobe-swagger/bbs-gpt-4.1 (Prisma 6.19),
 #      reference/*/prisma/schema (Prisma 7: no 'url' in the datasource).
 #
-# usage: utils/referee.sh [--abv=PATH] [--out=DIR] [--only=broken|example|corpus]
+# usage: utils/referee.sh [--abv=PATH] [--out=DIR] [--only=broken|imported|probes|example|corpus]
 #   --abv=PATH   abv-verify to referee (default: build/bin/abv-verify)
 #   --out=DIR    also write each part's markdown and JSON summary into DIR
 # Exit status: 0 when ABV matches every Prisma rejection, 1 otherwise,
@@ -25,7 +31,7 @@ for arg in "$@"; do
     --abv=*) abv=${arg#--abv=} ;;
     --out=*) out=${arg#--out=} ;;
     --only=*) only=${arg#--only=} ;;
-    *) echo "usage: $0 [--abv=PATH] [--out=DIR] [--only=broken|example|corpus]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--abv=PATH] [--out=DIR] [--only=broken|imported|probes|example|corpus]" >&2; exit 2 ;;
   esac
 done
 command -v node >/dev/null 2>&1 || { echo "referee: node is not installed" >&2; exit 2; }
@@ -59,7 +65,9 @@ part() { # name, referee args...
 }
 
 cd "$root" || exit 2
-part broken --each test/Referee
+part broken --each --prisma=auto test/Referee
+part imported --each --prisma=auto --report-only test/Referee/Inputs/prisma-engines
+part probes --each --prisma=auto --report-only test/Referee/Inputs/probes
 part example examples/todo/prisma/schema
 if [ -d "$corpus" ]; then
   cd "$corpus" || exit 2

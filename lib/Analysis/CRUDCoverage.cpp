@@ -215,7 +215,8 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
 
   // The DTOs an operation names, in the order they speak for its table: a
   // write names its entity in its request body, a read (a search included)
-  // in its response.
+  // in its response; but a DTO that links its table itself (x-autobe-*)
+  // speaks before one matched by family or by name.
   auto getCandidates = [&](const api::Operation &op, Access access,
                            StringRef request) {
     StringRef response = getEntityName(*document, getResponseBody(op));
@@ -225,6 +226,11 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
     else
       candidates = {{request, "request body"}, {response, "response"}};
     llvm::erase_if(candidates, [](const auto &c) { return c.first.empty(); });
+    std::stable_partition(candidates.begin(), candidates.end(),
+                          [&](const auto &candidate) {
+                            return binding.getTable(candidate.first).kind ==
+                                   Binding::LinkKind::Explicit;
+                          });
     return candidates;
   };
 
@@ -257,14 +263,18 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
     addUse(model, access, op, /*isNested=*/false);
     pathTable.try_emplace(api::getResourceKey(op.path.name), model);
 
+    // Nested access: a write also writes the DTOs nested in its request
+    // body and reads back what it returns; a read reads what it returns.
     bool isWrite = access != Access::Read;
-    const api::Type *body =
-        via == "request body" ? op.requestBody : getResponseBody(op);
-    for (StringRef nested : getNestedTypeNames(*document, body))
+    if (isWrite)
+      for (StringRef nested : getNestedTypeNames(*document, op.requestBody))
+        if (const db::Model *nestedModel = tableOf(nested))
+          if (nestedModel != model)
+            addUse(nestedModel, access, op, /*isNested=*/true);
+    for (StringRef nested : getNestedTypeNames(*document, getResponseBody(op)))
       if (const db::Model *nestedModel = tableOf(nested))
         if (nestedModel != model)
-          addUse(nestedModel, isWrite ? access : Access::Read, op,
-                 /*isNested=*/true);
+          addUse(nestedModel, Access::Read, op, /*isNested=*/true);
   }
 
   // Then the others by their path: another operation on the same path or on

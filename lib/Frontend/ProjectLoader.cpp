@@ -46,7 +46,7 @@ struct ArtifactSet {
 } // namespace
 
 namespace {
-enum class JSONKind { AutoBeDB, AutoBeAPI, OpenAPI };
+enum class JSONKind { AutoBeDB, AutoBeAPI, OpenAPI, AutoBeHistory, TokenUsage };
 } // namespace
 
 /// Whether \p text has \p quotedKey ("\"openapi\"") followed by a colon,
@@ -77,10 +77,21 @@ static JSONKind classifyJSON(StringRef path, StringRef text) {
     return JSONKind::AutoBeAPI;
   if (name == "swagger.json" || name == "openapi.json")
     return JSONKind::OpenAPI;
+  if (name == "histories.json")
+    return JSONKind::AutoBeHistory;
+  if (name == "tokenUsage.json")
+    return JSONKind::TokenUsage;
   if (hasKey(text, "\"openapi\"") || hasKey(text, "\"swagger\""))
     return JSONKind::OpenAPI;
   if (hasKey(text, "\"operations\""))
     return JSONKind::AutoBeAPI;
+  // AutoBe's history is an array of events; its token usage an object of
+  // counters by phase.
+  if (text.ltrim().starts_with("[") && hasKey(text, "\"type\"") &&
+      (hasKey(text, "\"created_at\"") || hasKey(text, "\"contents\"")))
+    return JSONKind::AutoBeHistory;
+  if (hasKey(text, "\"aggregate\"") && hasKey(text, "\"facade\""))
+    return JSONKind::TokenUsage;
   return JSONKind::AutoBeDB;
 }
 
@@ -150,10 +161,19 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
   else
     collectPrismaFiles(dir, /*recursive=*/false, set.prismaFiles);
 
-  if (std::string file = join("autobe", "prisma.json"); sys::fs::exists(file))
-    set.autobeDBFiles.push_back(file);
-  if (std::string file = join("autobe", "document.json"); sys::fs::exists(file))
-    set.jsonFiles.push_back(file);
+  // AutoBe's ASTs in `autobe/`, or in the folder itself when the folder
+  // named is `autobe/`.
+  for (StringRef folder : {"autobe", ""}) {
+    if (std::string file = join(folder, "prisma.json");
+        sys::fs::exists(file) && set.autobeDBFiles.empty())
+      set.autobeDBFiles.push_back(file);
+    if (std::string file = join(folder, "document.json");
+        sys::fs::exists(file) &&
+        llvm::none_of(set.jsonFiles, [](const std::string &path) {
+          return sys::path::filename(path) == "document.json";
+        }))
+      set.jsonFiles.push_back(file);
+  }
   // The OpenAPI document: at the top, or where AutoBe keeps a copy. The
   // first name found wins, so a JSON document is preferred over a YAML one
   // (which is then not read).
@@ -264,6 +284,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
 
   // Other JSON (and YAML) documents: the name says what they are, else the
   // content. json::parse reads a `.yaml` / `.yml` buffer as YAML.
+  size_t skipped = 0;
   for (const std::string &file : set.jsonFiles) {
     std::optional<unsigned> id = addFile(file);
     if (!id)
@@ -284,6 +305,20 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
           doc && !project.openapiDocument)
         project.openapiDocument = std::move(doc);
       break;
+    case JSONKind::AutoBeHistory:
+      ++skipped;
+      diags.report(DiagID::InputNotAnArtifact,
+                   SMLoc::getFromPointer(sm.getBufferText(*id).data()))
+          << sys::path::filename(file)
+          << "AutoBe's history of the generation (its events and compiler "
+             "results)";
+      break;
+    case JSONKind::TokenUsage:
+      ++skipped;
+      diags.report(DiagID::InputNotAnArtifact,
+                   SMLoc::getFromPointer(sm.getBufferText(*id).data()))
+          << sys::path::filename(file) << "AutoBe's token usage by phase";
+      break;
     }
   }
   // TypeScript files, parsed on worker threads.
@@ -295,6 +330,12 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     for (std::unique_ptr<ts::SourceFile> &file :
          parseTypeScriptFiles(sm, tsBuffers, diags))
       project.tsFiles.push_back(std::move(file));
+  // Named files that hold nothing to check (IN009 says what each is), and
+  // nothing else: nothing was verified, as for a folder with no artifacts.
+  if (skipped != 0 && skipped == set.jsonFiles.size() &&
+      set.prismaFiles.empty() && set.autobeDBFiles.empty() &&
+      set.tsFiles.empty())
+    unreadable = true;
 
   // One canonical artifact per layer; findings in it get notes at its twin.
   pairArtifacts(project);

@@ -84,11 +84,12 @@ void Document::finalize() {
   typeIndex.clear();
   for (size_t i = 0, e = types.size(); i != e; ++i)
     typeIndex.try_emplace(types[i].name.name, i);
-  for (Operation &op : operations) {
-    op.httpMethod = parseHTTPMethod(op.method.name);
-    for (Parameter &param : op.parameters)
-      param.location = parseParamLocation(param.in);
-  }
+  for (std::vector<Operation> *list : {&operations, &callbacks})
+    for (Operation &op : *list) {
+      op.httpMethod = parseHTTPMethod(op.method.name);
+      for (Parameter &param : op.parameters)
+        param.location = parseParamLocation(param.in);
+    }
 }
 
 const NamedType *Document::findType(StringRef typeName) const {

@@ -106,6 +106,16 @@ void Printer::printExpr(const Expr &expr) {
     }
     os << ')';
     return;
+  case Expr::Kind::Object:
+    os << '{';
+    for (size_t i = 0; i < expr.elements.size(); ++i) {
+      os << (i ? ", " : " ");
+      if (i < expr.elementNames.size())
+        os << expr.elementNames[i].name << ": ";
+      printExpr(expr.elements[i]);
+    }
+    os << (expr.elements.empty() ? "}" : " }");
+    return;
   }
 }
 
@@ -293,6 +303,7 @@ public:
 
 private:
   void printType(const api::Type *type, unsigned level);
+  void printOperation(const api::Operation &op, StringRef kind);
 };
 } // namespace
 
@@ -374,6 +385,52 @@ void APIPrinter::printType(const api::Type *type, unsigned level) {
     printType(variant, level + 1);
 }
 
+void APIPrinter::printOperation(const api::Operation &op, StringRef kind) {
+  indent(1) << kind << ' ' << op.method.name << ' ' << op.path.name;
+  if (!op.operationId.empty())
+    os << " id=" << op.operationId.name;
+  if (!op.accessor.empty()) {
+    os << " accessor=";
+    printIdentList(os, op.accessor);
+  }
+  if (!op.actor.empty())
+    os << " actor=" << op.actor.name;
+  if (!op.authorizationType.empty())
+    os << " authorization=" << op.authorizationType.name;
+  if (!op.security.empty()) {
+    os << " security=";
+    printIdentList(os, op.security);
+  }
+  loc(op.method.range);
+  for (const api::Parameter &parameter : op.parameters) {
+    indent(2) << "api.parameter " << parameter.name.name
+              << " in=" << parameter.in;
+    if (parameter.isRequired)
+      os << " required";
+    loc(parameter.name.range);
+    if (parameter.type)
+      printType(parameter.type, 3);
+  }
+  if (op.requestBody || op.requestBodyRange.Start.isValid()) {
+    indent(2) << "api.request_body";
+    loc(op.requestBodyRange);
+    if (op.requestBody)
+      printType(op.requestBody, 3);
+  }
+  for (const api::Response &response : op.responses) {
+    indent(2) << "api.response " << response.status.name;
+    if (!response.contentType.empty())
+      os << ' ' << response.contentType;
+    loc(response.status.range);
+    if (response.type)
+      printType(response.type, 3);
+  }
+  for (const api::Prerequisite &pre : op.prerequisites) {
+    indent(2) << "api.prerequisite " << pre.method.name << ' ' << pre.path.name;
+    loc(pre.range);
+  }
+}
+
 void APIPrinter::print(const api::Document &doc) {
   os << "api.document origin="
      << (doc.origin == api::DocumentOrigin::OpenAPI ? "openapi" : "autobe");
@@ -386,52 +443,11 @@ void APIPrinter::print(const api::Document &doc) {
   else
     loc(SMLoc::getFromPointer(
         sm.getBuffer(doc.bufferIDs.front())->getBufferStart()));
-  for (const api::Operation &op : doc.operations) {
-    indent(1) << "api.operation " << op.method.name << ' ' << op.path.name;
-    if (!op.operationId.empty())
-      os << " id=" << op.operationId.name;
-    if (!op.accessor.empty()) {
-      os << " accessor=";
-      printIdentList(os, op.accessor);
-    }
-    if (!op.actor.empty())
-      os << " actor=" << op.actor.name;
-    if (!op.authorizationType.empty())
-      os << " authorization=" << op.authorizationType.name;
-    if (!op.security.empty()) {
-      os << " security=";
-      printIdentList(os, op.security);
-    }
-    loc(op.method.range);
-    for (const api::Parameter &parameter : op.parameters) {
-      indent(2) << "api.parameter " << parameter.name.name
-                << " in=" << parameter.in;
-      if (parameter.isRequired)
-        os << " required";
-      loc(parameter.name.range);
-      if (parameter.type)
-        printType(parameter.type, 3);
-    }
-    if (op.requestBody || op.requestBodyRange.Start.isValid()) {
-      indent(2) << "api.request_body";
-      loc(op.requestBodyRange);
-      if (op.requestBody)
-        printType(op.requestBody, 3);
-    }
-    for (const api::Response &response : op.responses) {
-      indent(2) << "api.response " << response.status.name;
-      if (!response.contentType.empty())
-        os << ' ' << response.contentType;
-      loc(response.status.range);
-      if (response.type)
-        printType(response.type, 3);
-    }
-    for (const api::Prerequisite &pre : op.prerequisites) {
-      indent(2) << "api.prerequisite " << pre.method.name << ' '
-                << pre.path.name;
-      loc(pre.range);
-    }
-  }
+  for (const api::Operation &op : doc.operations)
+    printOperation(op, "api.operation");
+  for (const api::Operation &op : doc.callbacks)
+    printOperation(op, "api.callback");
+
   for (const api::NamedType &named : doc.types) {
     indent(1) << "api.named_type " << named.name.name;
     loc(named.name.range);

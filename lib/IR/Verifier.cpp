@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/IR/Verifier.h"
+
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include "abv/Basic/SourceManager.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -177,7 +179,8 @@ void Verifier::verify(const api::Document &doc) {
     fail(SMRange(), "API document has no source files");
     return;
   }
-  for (const api::Operation &op : doc.operations) {
+  for (const api::Operation &op :
+       llvm::concat<const api::Operation>(doc.operations, doc.callbacks)) {
     checkName(op.method, op.range, "operation");
     checkName(op.path, op.range, "operation");
     std::string what = (op.method.name + " " + op.path.name).str();

@@ -63,12 +63,13 @@ api::walk(const Document &doc,
     if (walk(named.type, visit, &seen) == WalkResult::Interrupt)
       return WalkResult::Interrupt;
   }
-  for (const Operation &op : doc.operations) {
-    site = {nullptr, &op};
-    for (const Type *root : getOperationTypes(op))
-      if (walk(root, visit, &seen) == WalkResult::Interrupt)
-        return WalkResult::Interrupt;
-  }
+  for (const std::vector<Operation> *list : {&doc.operations, &doc.callbacks})
+    for (const Operation &op : *list) {
+      site = {nullptr, &op};
+      for (const Type *root : getOperationTypes(op))
+        if (walk(root, visit, &seen) == WalkResult::Interrupt)
+          return WalkResult::Interrupt;
+    }
   return WalkResult::Advance;
 }
 

@@ -219,6 +219,55 @@ TEST_F(CRUDFixture, AttributesOperations) {
   EXPECT_EQ(coverage.countTables(Access::Delete), 1u);
 }
 
+TEST_F(CRUDFixture, ExplicitLinksSpeakFirstAndWritesReadWhatTheyReturn) {
+  // POST /sales/{id}/snapshots: its body's family (`IShoppingSale`) names
+  // shopping_sales, but the response links shopping_sale_snapshots itself.
+  // POST /sales returns a sale with its units: the units are read too.
+  std::string doc =
+      R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+  "paths": {
+    "/sales/{id}/snapshots": {
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "post": {"requestBody": )" +
+      body("IShoppingSale.IStore") + R"(, "responses": )" +
+      ok("ISnapshotView") + R"(}
+    },
+    "/sales": {
+      "post": {"requestBody": )" +
+      body("IShoppingSale.ICreate") + R"(, "responses": )" +
+      ok("IShoppingSale") + R"(}
+    }
+  },
+  "components": {"schemas": {
+    "IShoppingSale": )" +
+      object(R"("units": {"type": "array", "items": )" +
+             ref("IShoppingSaleUnit") + "}") +
+      R"(,
+    "IShoppingSaleUnit": )" +
+      object() + R"(,
+    "IShoppingSale.ICreate": )" +
+      object() + R"(,
+    "IShoppingSale.IStore": )" +
+      object() + R"(,
+    "ISnapshotView": {"type": "object", "properties": {},
+      "x-autobe-database-schema": "shopping_sale_snapshots"}
+  }}})";
+  const CRUDCoverage &coverage = load(Schema, doc);
+  const CRUDCoverage::Attribution *store =
+      find(coverage, "post", "/sales/{id}/snapshots");
+  ASSERT_TRUE(store && store->model);
+  EXPECT_EQ(store->model->getTableName(), "shopping_sale_snapshots");
+  EXPECT_EQ(store->via, "response");
+  const CRUDCoverage::TableCoverage *units = nullptr;
+  for (const CRUDCoverage::TableCoverage &table : coverage.getTables())
+    if (table.model->getTableName() == "shopping_sale_units")
+      units = &table;
+  ASSERT_TRUE(units);
+  EXPECT_TRUE(units->has(Access::Read));
+  EXPECT_FALSE(units->has(Access::Read, /*directOnly=*/true));
+  EXPECT_FALSE(units->has(Access::Create));
+}
+
 TEST_F(CRUDFixture, NeedsBothLayers) {
   EXPECT_FALSE(sys::fs::createUniqueDirectory("abv-crud", dir));
   write("schema.prisma", Schema);

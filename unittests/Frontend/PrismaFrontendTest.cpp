@@ -419,16 +419,17 @@ TEST(PrismaFrontend, MultiFileSchema) {
 
 TEST(PrismaFrontend, ByteOrderMarkAndNonASCII) {
   Parsed p(
-      "\xEF\xBB\xBFmodel caf\xC3\xA9s_ok {\n"
+      "\xEF\xBB\xBFmodel caf\xC3\xA9\xF0\x9F\x98\x80s {\n"
       "  // \xE2\x80\x94 \xE3\x83\xA6\xE3\x83\xBC\xE3\x82\xB6\xE3\x83\xBC\n"
       "  name String @default(\"h\xC3\xA9l\xC3\xA8ne \\u00e9 \\ud83d\\ude00\") "
       "@map(\"n\")\n"
       "}\n");
-  // The model name has a non-ASCII letter: one error, at that letter.
-  ASSERT_EQ(p.diags.getDiagnostics().size(), 1u) << p.messages().front();
+  // The model name has a letter outside ASCII (fine, as in Prisma) and an
+  // emoji (not a letter): one error, at the emoji.
+  ASSERT_EQ(p.diags.getDiagnostics().size(), 1u);
   const Diagnostic &d = p.diags.getDiagnostics()[0];
-  EXPECT_EQ(d.id, DiagID::PrismaSyntax);
-  EXPECT_EQ(spelled(d.range), "\xC3\xA9");
+  EXPECT_EQ(d.id, DiagID::PrismaInvalidCharacter);
+  EXPECT_EQ(spelled(d.range), "\xF0\x9F\x98\x80");
 
   Parsed q("\xEF\xBB\xBFmodel m {\n"
            "  /// Caf\xC3\xA9 \xE2\x80\x94 doc\n"
@@ -515,8 +516,11 @@ model c {
   EXPECT_TRUE(p.model("a").findField("tags"));
   EXPECT_TRUE(p.schema->findModel("c"));
   EXPECT_FALSE(p.schema->findModel("b"));
+  // Each error has the ID of its kind: a missing type, an unterminated
+  // string or bracket, an unknown block keyword.
   for (const Diagnostic &d : p.diags.getDiagnostics())
-    EXPECT_EQ(d.id, DiagID::PrismaSyntax);
+    EXPECT_NE(d.id, DiagID::PrismaSyntax);
+  EXPECT_EQ(p.diags.getDiagnostics()[0].id, DiagID::PrismaMissingType);
 }
 
 TEST(PrismaFrontend, DeepNestingIsRejectedBeforeParsing) {

@@ -69,6 +69,8 @@ options:
                       and then no markdown)
   --no-abv            run Prisma's engine only (verdicts and error lines)
   --quiet             print only the summary lines, not the table
+  --report-only       exit 0 even when ABV misses a rejection (a measurement
+                      run: the figures are the result)
   -h, --help          this help
 
 A schema file may state what Prisma must say about it with a comment line
@@ -80,7 +82,7 @@ expectation fails the run (exit 1).`);
 //===----------------------------------------------------------------------===//
 // Options
 //===----------------------------------------------------------------------===//
-const opts = { abv: null, abvArgs: [], prisma: "6", each: false, json: null, noAbv: false, quiet: false };
+const opts = { abv: null, abvArgs: [], prisma: "6", each: false, json: null, noAbv: false, quiet: false, reportOnly: false };
 const inputs = [];
 for (const arg of process.argv.slice(2)) {
   const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
@@ -93,6 +95,7 @@ for (const arg of process.argv.slice(2)) {
   else if (m[1] === "json" && m[2]) opts.json = m[2];
   else if (m[1] === "no-abv" && m[2] === undefined) opts.noAbv = true;
   else if (m[1] === "quiet" && m[2] === undefined) opts.quiet = true;
+  else if (m[1] === "report-only" && m[2] === undefined) opts.reportOnly = true;
   else usage(`unknown or malformed option '${arg}'`);
 }
 if (inputs.length === 0) usage("no schema given");
@@ -105,13 +108,15 @@ if (!opts.abv) {
 //===----------------------------------------------------------------------===//
 // Collecting schemas
 //===----------------------------------------------------------------------===//
+// An `Inputs` folder below the folder given holds other suites' inputs (lit
+// skips it too): it is walked only when given itself.
 function prismaFilesUnder(path) {
   const out = [];
   const walk = (p) => {
     const st = statSync(p);
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
-        if (name === "node_modules" || name.startsWith(".")) continue;
+        if (name === "node_modules" || name === "Inputs" || name.startsWith(".")) continue;
         walk(join(p, name));
       }
     } else if (p.endsWith(".prisma")) {
@@ -427,4 +432,4 @@ if (opts.json) {
   if (opts.json === "-") console.log(doc);
   else writeFileSync(opts.json, doc + "\n");
 }
-process.exit(expectFailed || failed ? 1 : 0);
+process.exit(!opts.reportOnly && (expectFailed || failed) ? 1 : 0);

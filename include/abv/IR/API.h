@@ -238,6 +238,11 @@ public:
   Ident version;
 
   std::vector<Operation> operations;
+  /// OpenAPI callbacks (requests the API makes to its client, under an
+  /// operation's `callbacks`) and webhooks (3.1's `webhooks`, keyed by name,
+  /// which stands in the path). They use types, but are no routes of the
+  /// API: path checks do not apply to them.
+  std::vector<Operation> callbacks;
   std::vector<NamedType> types;
   std::vector<Actor> actors;
 

@@ -70,9 +70,17 @@ struct Ident {
 
 /// A value in an attribute argument or datasource property:
 /// `"text"`, `42`, `true`, `Cascade` (constant), `[a, b]`, `now()`,
-/// `env("URL")`, `dbgenerated("gen_random_uuid()")`, `raw("…")`.
+/// `env("URL")`, `dbgenerated("gen_random_uuid()")`, `raw("…")`,
+/// `{ active: true }` (object).
 struct Expr {
-  enum class Kind : unsigned char { String, Number, Constant, Array, Call };
+  enum class Kind : unsigned char {
+    String,
+    Number,
+    Constant,
+    Array,
+    Call,
+    Object
+  };
   Kind kind = Kind::Constant;
   /// String: the unescaped text. Number/Constant: the spelling. Call: the
   /// function name. Array: empty.
@@ -81,8 +89,9 @@ struct Expr {
   /// Array elements, or call arguments.
   std::vector<Expr> elements;
   /// Named call arguments (`sort: Desc`), parallel to elements; empty name
-  /// for positional ones. Only used for Call and for field references with
-  /// arguments such as `title(ops: raw("gin_trgm_ops"))`.
+  /// for positional ones. Used for Call (and field references with
+  /// arguments such as `title(ops: raw("gin_trgm_ops"))`) and for the keys
+  /// of an Object.
   std::vector<Ident> elementNames;
 
   bool isString() const { return kind == Kind::String; }
@@ -290,6 +299,9 @@ struct CompositeType {
   Ident name;
   llvm::SMRange range;
   std::vector<Field> fields;
+  /// Block attributes (`@@...`): Prisma allows none on a composite type;
+  /// kept so that the checks can say so.
+  std::vector<Attribute> blockAttributes;
 };
 
 /// A `key = value` line in a datasource or generator block.

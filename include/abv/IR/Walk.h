@@ -68,7 +68,8 @@ WalkResult walk(const Type *root,
                 llvm::DenseSet<const Type *> *seen = nullptr);
 
 /// Visits every type node of \p doc once: the named types' trees in order,
-/// then each operation's parameters, request body and responses. A node a
+/// then each operation's (and callback's) parameters, request body and
+/// responses. A node a
 /// frontend shares between two places (an inlined component) is visited
 /// once, at its first place.
 WalkResult

@@ -33,9 +33,11 @@
 ///   past maxSchemaDepth) and in total nodes (OA011), so neither a long
 ///   chain nor one that doubles at every step can exhaust stack or memory.
 ///
-/// A value of the wrong JSON type is OA004 (the message names its path,
-/// `paths["/users"].get.parameters[0]`), a missing required key OA005, an
-/// unknown schema type OA006; the node is skipped and the rest is lowered.
+/// A value of the wrong JSON type is AB001 (the message names its path,
+/// `paths["/users"].get.parameters[0]`), a missing required key AB002, an
+/// unknown schema type OA006 (rows the AutoBe readers share: OA004 and OA005
+/// were merged into AB001 and AB002); the node is skipped and the rest is
+/// lowered.
 /// A parameter location OpenAPI 3 does not have (Swagger 2.0's `body`,
 /// `formData`) is OA010, and the parameter is kept as written.
 ///
@@ -58,6 +60,7 @@
 #include "abv/Basic/JSON.h"
 
 #include "abv/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -212,12 +215,12 @@ private:
   // Checks
   //===--------------------------------------------------------------------===//
 
-  /// Reports OA004 for \p value, which should be \p expected.
+  /// Reports AB001 for \p value, which should be \p expected.
   void wrongType(const json::Value &value, StringRef expected) {
-    diags.report(DiagID::OpenAPIWrongType, value.getRange())
+    diags.report(DiagID::JSONWrongType, value.getRange())
         << renderPath() << expected << json::getKindName(value.getKind());
   }
-  /// The member \p name of \p object if it is an object (else OA004 and
+  /// The member \p name of \p object if it is an object (else AB001 and
   /// null); null when absent.
   /// Member \p name of \p object when it has kind \p kind; reports a
   /// wrong type (expected \p expected) and returns null otherwise.
@@ -226,7 +229,7 @@ private:
   const json::Value *getObject(const json::Value &object, StringRef name);
   const json::Value *getArray(const json::Value &object, StringRef name);
   const json::Value *getString(const json::Value &object, StringRef name);
-  /// A JSON value of kind \p kind, else OA004 and false.
+  /// A JSON value of kind \p kind, else AB001 and false.
   bool expectObject(const json::Value &value) {
     if (value.isObject())
       return true;
@@ -272,10 +275,15 @@ private:
   //===--------------------------------------------------------------------===//
 
   void readPaths(const json::Value &paths);
-  void readPathItem(const json::Member &pathMember);
+  void readPathItem(const json::Member &pathMember,
+                    std::vector<Operation> &out);
+  void readCallbacks(const json::Value &callbacks);
+  /// How many callbacks readCallbacks is inside.
+  unsigned callbackDepth = 0;
   void readOperation(const json::Member &methodMember, StringRef method,
                      const Ident &pathName,
-                     llvm::ArrayRef<Parameter> pathParameters);
+                     llvm::ArrayRef<Parameter> pathParameters,
+                     std::vector<Operation> &out);
   void readParameters(const json::Value *list, std::vector<Parameter> &out);
   void readRequestBody(Operation &op, const json::Value &body);
   void readResponses(Operation &op, const json::Value &responses);
@@ -453,7 +461,7 @@ const json::Value *OpenAPIReader::follow(const json::Value &value) {
             diags.report(DiagID::OpenAPIRefCycle, refValue->getRange());
         diag << chain;
         if (first && first != refValue)
-          diag.note(first->getRange(), "the cycle continues through this $ref");
+          diag.note(first->getRange(), NoteID::RefCycleContinues);
       }
       return nullptr;
     }
@@ -477,11 +485,12 @@ void OpenAPIReader::readPaths(const json::Value &paths) {
       continue;
     }
     Scope scope = key(member.getKey());
-    readPathItem(member);
+    readPathItem(member, doc->operations);
   }
 }
 
-void OpenAPIReader::readPathItem(const json::Member &pathMember) {
+void OpenAPIReader::readPathItem(const json::Member &pathMember,
+                                 std::vector<Operation> &out) {
   const json::Value &use = pathMember.getValue();
   std::optional<Scope> target;
   const json::Value *item = followObject(use, target);
@@ -499,7 +508,7 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember) {
     if (!llvm::is_contained(pathItemMethods, name))
       continue;
     Scope scope = key(name);
-    readOperation(member, name, pathName, pathParameters);
+    readOperation(member, name, pathName, pathParameters, out);
   }
   // OpenAPI 3.2: methods without a fixed field, e.g. `LINK`.
   if (const json::Value *more = getObject(*item, "additionalOperations")) {
@@ -507,14 +516,15 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember) {
     for (const json::Member &member : more->getMembers()) {
       Scope inner = key(member.getKey());
       readOperation(member, doc->save(member.getKey().lower()), pathName,
-                    pathParameters);
+                    pathParameters, out);
     }
   }
 }
 
 void OpenAPIReader::readOperation(const json::Member &methodMember,
                                   StringRef method, const Ident &pathName,
-                                  llvm::ArrayRef<Parameter> pathParameters) {
+                                  llvm::ArrayRef<Parameter> pathParameters,
+                                  std::vector<Operation> &out) {
   const json::Value &value = methodMember.getValue();
   if (!expectObject(value))
     return;
@@ -561,7 +571,35 @@ void OpenAPIReader::readOperation(const json::Member &methodMember,
   } else if (hasRootSecurity) {
     op.security = rootSecurity;
   }
-  doc->operations.push_back(std::move(op));
+  if (const json::Value *callbacks = getObject(value, "callbacks")) {
+    Scope scope = key("callbacks");
+    readCallbacks(*callbacks);
+  }
+  out.push_back(std::move(op));
+}
+
+void OpenAPIReader::readCallbacks(const json::Value &callbacks) {
+  // Callbacks of callbacks nest as deep as their $refs lead: a few levels
+  // mean something, a loop of references means nothing.
+  constexpr unsigned maxCallbackDepth = 4;
+  if (callbackDepth == maxCallbackDepth)
+    return;
+  ++callbackDepth;
+  auto restore = llvm::make_scope_exit([&] { --callbackDepth; });
+  // `{name: {expression: PathItem}}`; a callback may be a $ref.
+  for (const json::Member &callback : callbacks.getMembers()) {
+    Scope scope = key(callback.getKey());
+    std::optional<Scope> target;
+    const json::Value *expressions = followObject(callback.getValue(), target);
+    if (!expressions)
+      continue;
+    for (const json::Member &expression : expressions->getMembers()) {
+      if (expression.getKey().starts_with("x-"))
+        continue;
+      Scope inner = key(expression.getKey());
+      readPathItem(expression, doc->callbacks);
+    }
+  }
 }
 
 void OpenAPIReader::readParameters(const json::Value *list,
@@ -582,7 +620,7 @@ void OpenAPIReader::readParameters(const json::Value *list,
     for (auto [present, keyName] :
          {std::pair{name, StringRef("name")}, std::pair{in, StringRef("in")}})
       if (!present && !json.lookup(*value, keyName)) {
-        diags.report(DiagID::OpenAPIMissingKey,
+        diags.report(DiagID::JSONMissingKey,
                      SMRange(value->getLoc(), value->getLoc()))
             << "'" + renderPath() + "'" << keyName;
         missing = true;
@@ -773,8 +811,7 @@ Type *OpenAPIReader::readSchema(const json::Value &value) {
                       "' is inside the schema it refers to; only "
                       "#/components/schemas/<name> references may recurse";
           if (active->second != refValue)
-            diag.note(active->second->getRange(),
-                      "the cycle continues through this $ref");
+            diag.note(active->second->getRange(), NoteID::RefCycleContinues);
         }
         return type;
       }
@@ -879,7 +916,12 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
   std::optional<double> number = value->getAsNumber();
   if (!number || *number < 0 || *number != double(uint64_t(*number))) {
     Scope scope = key(name);
-    wrongType(*value, "a non-negative integer");
+    // A number shows its value ("not -1"), as in the AutoBe reader.
+    if (number)
+      diags.report(DiagID::JSONWrongType, value->getRange())
+          << renderPath() << "a non-negative integer" << value->getSourceText();
+    else
+      wrongType(*value, "a non-negative integer");
     return std::nullopt;
   }
   return uint64_t(*number);
@@ -923,8 +965,12 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
     Scope scope = key("properties");
     for (const json::Member &member : properties->getMembers()) {
       Scope inner = key(member.getKey());
-      if (!expectName(member.getKey(), member.getKeyRange(), "property name"))
+      // JSON Schema allows a property named "" (any JSON key): a warning,
+      // and the property is left out of the IR, which names every node.
+      if (member.getKey().empty()) {
+        diags.report(DiagID::OpenAPIEmptyPropertyName, member.getKeyRange());
         continue;
+      }
       Type *propertyType = readSchema(member.getValue());
       if (!propertyType)
         continue;
@@ -1125,8 +1171,7 @@ void OpenAPIReader::checkAliasCycles() {
         diags.report(DiagID::OpenAPIRefCycle, chain.back()->ref.range);
     diag << text;
     if (chain.size() > 1)
-      diag.note(chain.front()->ref.range,
-                "the cycle continues through this $ref");
+      diag.note(chain.front()->ref.range, NoteID::RefCycleContinues);
   }
 }
 
@@ -1215,6 +1260,16 @@ std::unique_ptr<Document> OpenAPIReader::read(unsigned bufferID) {
   if (const json::Value *paths = getObject(root, "paths")) {
     Scope scope = key("paths");
     readPaths(*paths);
+  }
+  // OpenAPI 3.1: requests the API sends, keyed by name.
+  if (const json::Value *webhooks = getObject(root, "webhooks")) {
+    Scope scope = key("webhooks");
+    for (const json::Member &member : webhooks->getMembers()) {
+      if (member.getKey().starts_with("x-"))
+        continue;
+      Scope inner = key(member.getKey());
+      readPathItem(member, doc->callbacks);
+    }
   }
   doc->finalize();
   checkAliasCycles();

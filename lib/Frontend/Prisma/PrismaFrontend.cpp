@@ -62,6 +62,18 @@ static std::string describeCodePoint(StringRef text) {
   return name;
 }
 
+/// Whether the one character \p text is a letter that names may contain,
+/// as the lexer's IDENT rule decides (Unicode letters). Asked only on the
+/// error path, so lexing it alone costs nothing worth caching.
+static bool isNameLetter(StringRef text) {
+  CodePointStream input(SourceChunk(text).takeCodePoints(), "");
+  PrismaLexer lexer(&input);
+  lexer.removeErrorListeners();
+  std::unique_ptr<Token> token = lexer.nextToken();
+  return token && token->getType() == PrismaLexer::IDENT &&
+         token->getStopIndex() + 1 == input.size();
+}
+
 /// The message for a run of stray characters.
 static std::string describeStray(StringRef text) {
   bool printable = llvm::all_of(text, [](char c) {
@@ -103,40 +115,47 @@ static bool isBlockCommentPlaced(antlr4::BufferedTokenStream &tokens,
 static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                               const SourceChunk &chunk,
                               std::vector<SyntaxError> &errors) {
-  auto report = [&](SMRange range, std::string message) {
+  auto report = [&](SMRange range, std::string message, DiagID kind) {
     SyntaxError &error = errors.emplace_back();
     error.range = range;
     error.message = std::move(message);
+    error.kind = kind;
   };
   size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
     Token *token = tokens.get(i);
     switch (token->getType()) {
     case PrismaLexer::UNTERMINATED_STRING:
-      report(chunk.getRange(token), "unterminated string; expected a closing "
-                                    "'\"' before the end of the line");
+      report(chunk.getRange(token),
+             "unterminated string; expected a closing '\"' before the end of "
+             "the line",
+             DiagID::PrismaUnterminatedString);
       continue;
     case PrismaLexer::SINGLE_QUOTED_STRING:
       report(chunk.getRange(token),
-             "strings are written in double quotes, not single quotes");
+             "strings are written in double quotes, not single quotes",
+             DiagID::PrismaInvalidString);
       continue;
     case PrismaLexer::HASH_LINE: {
       SMRange range = chunk.getRange(token);
       range.End = SMLoc::getFromPointer(range.Start.getPointer() + 1);
-      report(range, "'#' does not start a comment; comments start with '//'");
+      report(range, "'#' does not start a comment; comments start with '//'",
+             DiagID::PrismaInvalidComment);
       continue;
     }
     case PrismaLexer::UNTERMINATED_BLOCK_COMMENT: {
       SMRange range = chunk.getRange(token);
       range.End = SMLoc::getFromPointer(range.Start.getPointer() + 2);
-      report(range, "unterminated '/*' comment; expected '*/'");
+      report(range, "unterminated '/*' comment; expected '*/'",
+             DiagID::PrismaInvalidComment);
       continue;
     }
     case PrismaLexer::BLOCK_COMMENT:
       if (!isBlockCommentPlaced(tokens, i))
         report(chunk.getRange(token),
                "a '/* ... */' comment must stand on its own line or end the "
-               "line");
+               "line",
+               DiagID::PrismaInvalidComment);
       continue;
     case PrismaLexer::INVALID_NAME: {
       SMRange range = chunk.getRange(token);
@@ -146,21 +165,32 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
         ++at;
       if (at == text.size()) {
         // `_users`, `-x`: ASCII, but not starting with a letter or digit.
-        report(range, "'" + text.str() +
-                          "' is not a valid name; names "
-                          "start with a letter or digit");
+        report(range,
+               "'" + text.str() +
+                   "' is not a valid name; names start with a letter or digit",
+               DiagID::PrismaInvalidCharacter);
       } else {
-        // Point at the first character outside ASCII.
-        size_t end = at + 1;
-        while (end < text.size() &&
-               (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-          ++end;
-        StringRef bad = text.slice(at, end);
+        // Point at the first character that is not a letter (the name is
+        // an IDENT up to there).
+        StringRef bad;
+        for (size_t end; at < text.size(); at = end) {
+          end = at + 1;
+          while (end < text.size() &&
+                 (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+            ++end;
+          if (static_cast<unsigned char>(text[at]) >= 0x80 &&
+              !isNameLetter(text.slice(at, end))) {
+            bad = text.slice(at, end);
+            break;
+          }
+        }
+        if (bad.empty()) // Not reached: the lexer found one.
+          bad = text.take_front(1);
         report(SMRange(SMLoc::getFromPointer(bad.begin()),
                        SMLoc::getFromPointer(bad.end())),
                "unexpected character " + describeCodePoint(bad) +
-                   " in a name; names use ASCII letters, digits, '_' and "
-                   "'-' only");
+                   " in a name; names use letters, digits, '_' and '-' only",
+               DiagID::PrismaInvalidCharacter);
       }
       // The parser takes it as the name it was meant to be.
       if (auto *common = dynamic_cast<antlr4::CommonToken *>(token))
@@ -180,7 +210,8 @@ static void findLexicalErrors(antlr4::BufferedTokenStream &tokens,
                tokens.get(last)->getStopIndex() + 1)
       ++last;
     SMRange range = chunk.getRange(token, tokens.get(last));
-    report(range, describeStray(SourceChunk::getText(range)));
+    report(range, describeStray(SourceChunk::getText(range)),
+           DiagID::PrismaInvalidCharacter);
     i = last;
   }
 }
@@ -257,12 +288,12 @@ static void parseChunk(ParsedChunk &parsed) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
                              std::string("internal parser error: ") + e.what(),
-                             SMRange(), std::string()});
+                             DiagID::PrismaSyntax, std::nullopt});
   } catch (...) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
-                             "internal parser error", SMRange(),
-                             std::string()});
+                             "internal parser error", DiagID::PrismaSyntax,
+                             std::nullopt});
   }
 }
 
@@ -270,10 +301,13 @@ static void parseChunk(ParsedChunk &parsed) {
 static void lowerChunk(ParsedChunk &parsed, db::Schema &schema,
                        DiagnosticEngine &diags) {
   for (SyntaxError &error : parsed.errors) {
-    auto diag = diags.report(DiagID::PrismaSyntax, error.range);
+    auto diag = diags.report(error.kind, error.range);
     diag << error.message;
-    if (!error.note.empty())
-      diag.note(error.noteRange, error.note);
+    if (error.note) {
+      InFlightNote note = diag.note(error.note->range, error.note->id);
+      for (const std::string &arg : error.note->args)
+        note << arg;
+    }
   }
   if (!parsed.tree)
     return;

@@ -108,8 +108,9 @@ private:
   db::RelationInfo lowerRelation(const db::Attribute &attr);
   std::optional<db::Index> lowerIndex(const db::Attribute &attr);
 
-  void error(SMRange range, const llvm::Twine &message) {
-    diags.report(DiagID::PrismaSyntax, range) << message.str();
+  /// Reports a syntax error of kind \p kind (a PS diagnostic ID).
+  void error(DiagID kind, SMRange range, const llvm::Twine &message) {
+    diags.report(kind, range) << message.str();
   }
 
   const SourceChunk &chunk;
@@ -140,7 +141,8 @@ db::Ident Lowering::getPath(P::PathContext *ctx) {
   StringRef text = SourceChunk::getText(range);
   // Prisma spells dotted names without spaces (`db.VarChar`).
   if (ctx->parts.size() > 1 && text.find_first_of(" \t") != StringRef::npos)
-    error(range, "a dotted name cannot contain spaces");
+    error(DiagID::PrismaInvalidAttribute, range,
+          "a dotted name cannot contain spaces");
   return {text, range};
 }
 
@@ -335,7 +337,7 @@ StringRef Lowering::unescape(StringRef content) {
       }
       if (!unit) {
         size_t stop = std::min(end, content.size());
-        error(SMRange(locAt(start), locAt(stop)),
+        error(DiagID::PrismaInvalidString, SMRange(locAt(start), locAt(stop)),
               "invalid unicode escape sequence; expected '\\u' and four hex "
               "digits (a surrogate pair for characters above U+FFFF)");
         i = stop - 1;
@@ -354,7 +356,7 @@ StringRef Lowering::unescape(StringRef content) {
       while (stop < content.size() &&
              (static_cast<unsigned char>(content[stop]) & 0xC0) == 0x80)
         ++stop;
-      error(SMRange(locAt(i - 1), locAt(stop)),
+      error(DiagID::PrismaInvalidString, SMRange(locAt(i - 1), locAt(stop)),
             "unknown escape sequence; a backslash in a string must be "
             "written as '\\\\'");
       i = stop - 1;
@@ -417,6 +419,15 @@ db::Expr Lowering::lowerExpr(P::ExpressionContext *ctx) {
     expr.text = SourceChunk::getText(expr.range);
   } else if (ctx->str) {
     return lowerString(ctx->str);
+  } else if (ctx->object) {
+    expr.kind = db::Expr::Kind::Object;
+    for (P::ObjectEntryContext *entry : ctx->object->entries) {
+      db::Ident key = getIdent(entry->key);
+      if (key.empty() || !entry->value)
+        continue;
+      expr.elementNames.push_back(key);
+      expr.elements.push_back(lowerExpr(entry->value));
+    }
   }
   return expr;
 }
@@ -435,7 +446,7 @@ void Lowering::lowerArguments(P::ArgumentListContext *ctx,
         // `fields:` without a value; only report it if the name parsed
         // (else a syntax error is already out).
         if (!arg.name.empty())
-          error(arg.range,
+          error(DiagID::PrismaMissingValue, arg.range,
                 "missing value for argument '" + arg.name.name + "'");
         continue;
       }
@@ -467,10 +478,11 @@ bool Lowering::lowerFieldType(P::FieldTypeContext *ctx, db::Field &field) {
   StringRef typeText = chunk.getText(base);
   if (ctx->legacyOpen) {
     field.isList = true;
-    error(getRange(ctx), "'[" + typeText +
-                             "]' is not valid; a list type is "
-                             "written '" +
-                             typeText + "[]'");
+    error(DiagID::PrismaInvalidType, getRange(ctx),
+          "'[" + typeText +
+              "]' is not valid; a list type is "
+              "written '" +
+              typeText + "[]'");
   } else if (!ctx->suffixes.empty()) {
     std::string spelling;
     unsigned optional = 0, list = 0, bang = 0;
@@ -491,17 +503,19 @@ bool Lowering::lowerFieldType(P::FieldTypeContext *ctx, db::Field &field) {
           chunk.getRange(ctx->suffixes.front(), ctx->suffixes.back());
       std::string full = typeText.str() + spelling;
       if (bang && ctx->suffixes.size() == 1)
-        error(range, "'!' is not needed: fields are required unless their "
-                     "type is marked optional with '?'");
+        error(DiagID::PrismaInvalidType, range,
+              "'!' is not needed: fields are required unless their "
+              "type is marked optional with '?'");
       else if (optional && list)
-        error(range, "'" + full +
-                         "' is not a valid field type: a list "
-                         "cannot be optional; write '" +
-                         typeText + "[]'");
+        error(DiagID::PrismaInvalidType, range,
+              "'" + full +
+                  "' is not a valid field type: a list "
+                  "cannot be optional; write '" +
+                  typeText + "[]'");
       else
-        error(range, "'" + full + "' is not a valid field type; write '" +
-                         typeText + "', '" + typeText + "?' or '" + typeText +
-                         "[]'");
+        error(DiagID::PrismaInvalidType, range,
+              "'" + full + "' is not a valid field type; write '" + typeText +
+                  "', '" + typeText + "?' or '" + typeText + "[]'");
     }
   }
 
@@ -535,7 +549,7 @@ bool Lowering::lowerField(P::FieldDeclarationContext *ctx, db::Field &field,
     return false;
   }
   if (ctx->legacyColon)
-    error(chunk.getRange(ctx->legacyColon),
+    error(DiagID::PrismaInvalidType, chunk.getRange(ctx->legacyColon),
           "a field declaration has no ':' between its name and type");
   if (!lowerFieldType(ctx->typeRef, field)) {
     pendingDoc.reset();
@@ -727,14 +741,13 @@ void Lowering::lowerModel(P::ModelDeclarationContext *ctx) {
   db::Model *model = nullptr;
   db::CompositeType *composite = nullptr;
   std::vector<db::Field> *fields;
-  std::vector<db::Attribute> compositeAttributes;
   std::vector<db::Attribute> *blockAttributes;
   if (isComposite) {
     composite = &schema.compositeTypes.emplace_back();
     composite->name = name;
     composite->range = getRange(ctx);
     fields = &composite->fields;
-    blockAttributes = &compositeAttributes;
+    blockAttributes = &composite->blockAttributes;
   } else {
     model = &schema.models.emplace_back();
     model->name = name;
@@ -854,7 +867,7 @@ void Lowering::lowerConfig(P::ConfigBlockContext *ctx) {
 }
 
 void Lowering::lowerTypeAlias(P::TypeAliasContext *ctx) {
-  error(getLineRange(ctx),
+  error(DiagID::PrismaUnknownBlock, getLineRange(ctx),
         "type aliases ('type " + getIdent(ctx->name).name +
             " = ...') are not supported; a composite type is declared as "
             "'type " +
@@ -867,7 +880,7 @@ void Lowering::lowerUnknownBlock(P::UnknownBlockContext *ctx) {
     return;
   SMRange range = chunk.getRange(ctx->word);
   StringRef word = chunk.getText(ctx->word);
-  auto diag = diags.report(DiagID::PrismaSyntax, range);
+  auto diag = diags.report(DiagID::PrismaUnknownBlock, range);
   diag << ("unknown block type '" + word +
            "'; expected 'model', 'view', 'enum', 'type', 'datasource' or "
            "'generator'")
@@ -875,7 +888,7 @@ void Lowering::lowerUnknownBlock(P::UnknownBlockContext *ctx) {
   for (StringRef keyword :
        {"model", "view", "enum", "type", "datasource", "generator"})
     if (word.size() >= 3 && word.edit_distance(keyword) <= 2) {
-      diag.fix(("did you mean '" + keyword + "'?").str(), range, keyword);
+      diag.fix(NoteID::DidYouMean, range, keyword) << keyword;
       break;
     }
 }

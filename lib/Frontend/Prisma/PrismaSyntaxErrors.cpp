@@ -63,6 +63,8 @@ static bool isDeclarationKeyword(size_t type) {
   }
 }
 
+static bool isBlockRule(size_t rule);
+
 static bool has(const IntervalSet &set, size_t type) {
   return set.contains(type);
 }
@@ -201,10 +203,12 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *recognizer,
   SyntaxError &error = errors.emplace_back();
   error.range = range;
   error.message = msg;
-  if (pendingNote) {
-    error.noteRange = pendingNote->range;
-    error.note = std::move(pendingNote->message);
-  }
+  // The lexer reports only characters that start no token.
+  error.kind = pendingKind.value_or(dynamic_cast<antlr4::Lexer *>(recognizer)
+                                        ? DiagID::PrismaInvalidCharacter
+                                        : DiagID::PrismaSyntax);
+  pendingKind.reset();
+  error.note = std::move(pendingNote);
   pendingNote.reset();
 }
 
@@ -304,7 +308,7 @@ static const char *const declarationKeywords =
     "'model', 'view', 'enum', 'type', 'datasource' or 'generator'";
 
 /// A top-level position: nothing but a declaration may start here.
-static std::string describeTopLevelError(const ErrorSite &site) {
+static SyntaxMessage describeTopLevelError(const ErrorSite &site) {
   Token *token = site.token;
   // `type X =` or `model` followed by something else than a name and `{`:
   // a multi-token decision failed after the keyword.
@@ -324,6 +328,7 @@ static std::string describeTopLevelError(const ErrorSite &site) {
   std::string message = "unexpected " + site.describe(site.start) +
                         "; expected a declaration (" + declarationKeywords +
                         ")";
+  // A line that starts no declaration: an unknown kind of block.
   if (site.start->getType() == P::IDENT) {
     StringRef word = site.text(site.start);
     for (StringRef keyword :
@@ -333,12 +338,12 @@ static std::string describeTopLevelError(const ErrorSite &site) {
         break;
       }
   }
-  return message;
+  return {message, DiagID::PrismaUnknownBlock};
 }
 
 /// A position among the members of a block, or in its header.
-static std::string describeBlockError(const ErrorSite &site,
-                                      ParserRuleContext *block) {
+static SyntaxMessage describeBlockError(const ErrorSite &site,
+                                        ParserRuleContext *block) {
   std::string kind = getBlockKind(site, block);
   Token *nameToken = getBlockName(block);
   std::string name = quote(nameToken ? site.text(nameToken) : "");
@@ -365,12 +370,14 @@ static std::string describeBlockError(const ErrorSite &site,
 
   // Among the members.
   if (token->getType() == Token::EOF)
-    return "unexpected end of file; " + kind + " " + name +
-           " is missing its closing '}'";
+    return {"unexpected end of file; " + kind + " " + name +
+                " is missing its closing '}'",
+            DiagID::PrismaUnclosedBlock};
   if (token->getType() == P::AT && kind != "datasource" && kind != "generator")
-    return "unexpected '@' at the start of a line; field attributes follow "
-           "the field type on the same line, block attributes start with "
-           "'@@'";
+    return {"unexpected '@' at the start of a line; field attributes follow "
+            "the field type on the same line, block attributes start with "
+            "'@@'",
+            DiagID::PrismaInvalidAttribute};
   if (kind == "enum")
     return "unexpected " + site.describe(token) +
            "; expected an enum value, a block attribute ('@@...') or '}'";
@@ -387,9 +394,9 @@ static bool isAtStart(const ParserRuleContext *ctx, const Token *token) {
          (ctx->start && ctx->start->getTokenIndex() == token->getTokenIndex());
 }
 
-std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
-                                               Token *&token, Token *start,
-                                               const IntervalSet &expected) {
+SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
+                                                 Token *&token, Token *start,
+                                                 const IntervalSet &expected) {
   ErrorSite site{parser, chunk, token, start ? start : token, expected};
   auto *ctx = parser->getContext();
   if (!ctx)
@@ -406,13 +413,13 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
         continue;
       std::string open = c->start->getType() == P::LPAREN ? "(" : "[";
       std::string close = open == "(" ? ")" : "]";
-      listener.setNote(chunk.getRange(c->start), "'" + open + "' opened here");
+      listener.setNote({chunk.getRange(c->start), NoteID::ToMatchThis, {open}});
       std::string message = "unexpected " + site.describe(token) + "; '" +
                             open + "' is not closed";
       if (token->getType() == P::NEWLINE)
         message += " (line breaks are not allowed inside '" + open + "..." +
                    close + "')";
-      return message;
+      return {message, DiagID::PrismaUnclosedBracket};
     }
   }
 
@@ -435,9 +442,10 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
   case P::RuleConfigBlock: {
     if (token->getType() == Token::EOF) {
       if (Token *nameToken = getBlockName(ctx))
-        listener.setNote(chunk.getRange(nameToken),
-                         getBlockKind(site, ctx) + " " +
-                             quote(site.text(nameToken)) + " begins here");
+        listener.setNote(
+            {chunk.getRange(nameToken),
+             NoteID::BlockBeginsHere,
+             {getBlockKind(site, ctx), shorten(site.text(nameToken))}});
     }
     return describeBlockError(site, ctx);
   }
@@ -455,7 +463,7 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
       std::string message = "expected a field type after " + name;
       if (!isLineEnd(token) && token->getType() != P::AT)
         message += ", found " + site.describe(token);
-      return message;
+      return {message, DiagID::PrismaMissingType};
     }
     std::string message =
         "unexpected " + site.describe(token) + " after field " + name +
@@ -484,7 +492,8 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
   case P::RuleTypeAlias: {
     auto *alias = static_cast<P::TypeAliasContext *>(ctx);
     if (has(expected, P::IDENT) && !alias->name)
-      return expectedAfter(site, "a type name", "'type'");
+      return {expectedAfter(site, "a type name", "'type'"),
+              DiagID::PrismaUnknownBlock};
     break;
   }
 
@@ -494,12 +503,14 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
     if (auto *base = findEnclosing(ctx, P::RuleBaseType)) {
       if (!isAtStart(base, token)) {
         if (has(expected, P::LPAREN))
-          return expectedAfter(site, "'('", "'Unsupported'");
+          return {expectedAfter(site, "'('", "'Unsupported'"),
+                  DiagID::PrismaInvalidType};
         if (has(expected, P::STRING))
-          return expectedAfter(site,
-                               "a string naming the database type, as in "
-                               "Unsupported(\"circle\")",
-                               "'Unsupported('");
+          return {expectedAfter(site,
+                                "a string naming the database type, as in "
+                                "Unsupported(\"circle\")",
+                                "'Unsupported('"),
+                  DiagID::PrismaInvalidType};
         break;
       }
     }
@@ -513,12 +524,12 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
               quote(field->name ? site.text(field->name) : "");
           if (!isLineEnd(token) && token->getType() != P::AT)
             message += ", found " + site.describe(token);
-          return message;
+          return {message, DiagID::PrismaMissingType};
         }
       }
     }
     if (findEnclosing(ctx, P::RuleTypeAlias))
-      return expectedAfter(site, "a type", "'='");
+      return {expectedAfter(site, "a type", "'='"), DiagID::PrismaUnknownBlock};
     break;
   }
 
@@ -526,11 +537,14 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
     // A missing name after '@', '@@' or '.'.
     Token *prev = site.previous(token);
     if (prev && prev->getType() == P::DOT)
-      return expectedAfter(site, "a name", "'.'");
+      return {expectedAfter(site, "a name", "'.'"),
+              DiagID::PrismaInvalidAttribute};
     if (prev && prev->getType() == P::AT)
-      return expectedAfter(site, "an attribute name", "'@'");
+      return {expectedAfter(site, "an attribute name", "'@'"),
+              DiagID::PrismaInvalidAttribute};
     if (prev && prev->getType() == P::AT_AT)
-      return expectedAfter(site, "an attribute name", "'@@'");
+      return {expectedAfter(site, "an attribute name", "'@@'"),
+              DiagID::PrismaInvalidAttribute};
     break;
   }
 
@@ -540,23 +554,35 @@ std::string SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
   case P::RuleArrayExpression: {
     if (ctx->getRuleIndex() == P::RuleArgument && site.start != token) {
       Token *prev = site.previous(token);
-      return "unexpected " + site.describe(token) + " after " +
-             quote(prev ? site.text(prev) : "") +
-             "; expected ':', '(', ',' or ')'";
+      return {"unexpected " + site.describe(token) + " after " +
+                  quote(prev ? site.text(prev) : "") +
+                  "; expected ':', '(', ',' or ')'",
+              DiagID::PrismaInvalidAttribute};
     }
     bool wantsValue = has(expected, P::NUMBER) && has(expected, P::STRING);
     if (ctx->getRuleIndex() == P::RuleExpression ||
         ctx->getRuleIndex() == P::RuleArgument)
       wantsValue = true;
     if (wantsValue) {
+      // A property without a value: Prisma reports it on its block.
+      if (auto *config = dynamic_cast<P::ConfigBlockContext *>(
+              findEnclosing(ctx, P::RuleConfigBlock));
+          config && config->name)
+        listener.setNote(
+            {chunk.getRange(config->name),
+             NoteID::InBlock,
+             {getBlockKind(site, config), shorten(site.text(config->name))}});
       if (auto *keyValue = dynamic_cast<P::KeyValueContext *>(
               findEnclosing(ctx, P::RuleKeyValue)))
-        return expectedAfter(
-            site, "a value",
-            "'" +
-                (keyValue->key ? site.text(keyValue->key) : StringRef()).str() +
-                " ='");
-      return "unexpected " + site.describe(token) + "; expected a value";
+        return {expectedAfter(
+                    site, "a value",
+                    "'" +
+                        (keyValue->key ? site.text(keyValue->key) : StringRef())
+                            .str() +
+                        " ='"),
+                DiagID::PrismaMissingValue};
+      return {"unexpected " + site.describe(token) + "; expected a value",
+              DiagID::PrismaMissingValue};
     }
     break;
   }
@@ -590,8 +616,20 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, Token *token,
       break;
     }
   }
-  std::string message = describeError(parser, token, start, expected);
-  parser->notifyErrorListeners(token, message, nullptr);
+  SyntaxMessage described = describeError(parser, token, start, expected);
+  // The file ends inside a block (in the middle of a member's line): the
+  // block is what is left open.
+  if (described.kind == DiagID::PrismaUnexpectedToken &&
+      token->getType() == Token::EOF) {
+    for (auto *ctx = parser->getContext(); ctx;
+         ctx = dynamic_cast<ParserRuleContext *>(ctx->parent))
+      if (isBlockRule(ctx->getRuleIndex())) {
+        described.kind = DiagID::PrismaUnclosedBlock;
+        break;
+      }
+  }
+  listener.setKind(described.kind);
+  parser->notifyErrorListeners(token, described.message, nullptr);
 }
 
 void SyntaxErrorStrategy::reportNoViableAlternative(

@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Turns ANTLR's syntax errors into readable, located PS001 diagnostics, and
+/// Turns ANTLR's syntax errors into readable, located diagnostics, one PS
+/// diagnostic ID per kind of error (unexpected token, unclosed block or
+/// bracket, missing type or value, invalid attribute syntax, ...), and
 /// recovers the way Prisma's line-oriented syntax suggests:
 ///
 /// - An error inside a line-level construct (a field, an enum value, a
@@ -30,6 +32,8 @@
 
 #include "PrismaSourceChunk.h"
 
+#include "abv/Basic/DiagnosticEngine.h"
+
 #include "antlr4-runtime.h"
 
 #include <optional>
@@ -38,15 +42,35 @@
 
 namespace abv::prisma {
 
+/// A message and the kind of syntax error it describes (a PS diagnostic
+/// ID). A plain string is an unexpected token (PS002).
+struct SyntaxMessage {
+  SyntaxMessage(std::string message,
+                DiagID kind = DiagID::PrismaUnexpectedToken)
+      : message(std::move(message)), kind(kind) {}
+  SyntaxMessage(const char *message) : SyntaxMessage(std::string(message)) {}
+
+  std::string message;
+  DiagID kind;
+};
+
+/// A note of a syntax error (e.g. where an unclosed bracket opened): a NOTE
+/// row of the diagnostic table and its arguments.
+struct SyntaxNote {
+  llvm::SMRange range;
+  NoteID id;
+  llvm::SmallVector<std::string, 2> args;
+};
+
 /// A syntax error found while lexing or parsing a chunk. Chunks may be
 /// parsed on a worker thread: errors are kept until the chunk is lowered,
-/// then reported as PS001, in order.
+/// then reported in order, each with the ID of its kind.
 struct SyntaxError {
   llvm::SMRange range;
   std::string message;
-  /// A note (e.g. where an unclosed bracket opened); empty if none.
-  llvm::SMRange noteRange;
-  std::string note;
+  /// The kind of error; PS001 only for what no kind describes.
+  DiagID kind = DiagID::PrismaSyntax;
+  std::optional<SyntaxNote> note;
 };
 
 /// Records every syntax error it hears of, at the offending token.
@@ -62,18 +86,15 @@ public:
                    std::exception_ptr e) override;
 
   /// Attaches a note to the next reported error.
-  void setNote(llvm::SMRange range, std::string message) {
-    pendingNote = Note{range, std::move(message)};
-  }
+  void setNote(SyntaxNote note) { pendingNote = std::move(note); }
+  /// Sets the kind of the next reported error (else PS001).
+  void setKind(DiagID kind) { pendingKind = kind; }
 
 private:
-  struct Note {
-    llvm::SMRange range;
-    std::string message;
-  };
   std::vector<SyntaxError> &errors;
   const SourceChunk &chunk;
-  std::optional<Note> pendingNote;
+  std::optional<SyntaxNote> pendingNote;
+  std::optional<DiagID> pendingKind;
 };
 
 /// ANTLR's default strategy with Prisma-specific messages and recovery.
@@ -105,9 +126,9 @@ private:
   /// \p parser, where \p expected could have come instead. \p start is the
   /// first token of a failed multi-token decision (or \p token). May move
   /// \p token to where the error is best reported.
-  std::string describeError(antlr4::Parser *parser, antlr4::Token *&token,
-                            antlr4::Token *start,
-                            const antlr4::misc::IntervalSet &expected);
+  SyntaxMessage describeError(antlr4::Parser *parser, antlr4::Token *&token,
+                              antlr4::Token *start,
+                              const antlr4::misc::IntervalSet &expected);
   /// Describes and reports an error (see describeError).
   void report(antlr4::Parser *parser, antlr4::Token *token,
               antlr4::Token *start, const antlr4::misc::IntervalSet &expected);

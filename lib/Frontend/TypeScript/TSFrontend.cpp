@@ -322,10 +322,10 @@ void FileParser::run() {
     SMRange next = parsed.problems[MaxProblemsPerFile].range;
     parsed.problems.resize(MaxProblemsPerFile);
     SyntaxProblem &last = parsed.problems.back();
-    if (last.note.empty()) {
+    if (!last.note) {
+      last.note = NoteID::TSTooManyErrors;
       last.noteRange = next;
-      last.note = "more than " + std::to_string(MaxProblemsPerFile) +
-                  " syntax errors in this file; the rest are not reported";
+      last.noteArgs.push_back(std::to_string(MaxProblemsPerFile));
     }
   }
   unsigned errors = 0;
@@ -353,8 +353,11 @@ static void report(ParsedFile &parsed, DiagnosticEngine &diags) {
     auto diag = diags.report(problem.id, problem.range);
     for (const std::string &arg : problem.args)
       diag << arg;
-    if (!problem.note.empty())
-      diag.note(problem.noteRange, problem.note);
+    if (problem.note) {
+      auto note = diag.note(problem.noteRange, *problem.note);
+      for (const std::string &arg : problem.noteArgs)
+        note << arg;
+    }
   }
 }
 

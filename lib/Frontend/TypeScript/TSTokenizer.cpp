@@ -861,7 +861,7 @@ void Scanner::run() {
         size_t close = text.find("```", end);
         if (close != StringRef::npos) {
           problem.noteRange = rangeOf(close, close + 3);
-          problem.note = "the fence closes here";
+          problem.note = NoteID::TSFenceClosesHere;
         }
       }
       scanTemplateText(begin, pos + 1, /*isHead=*/true, uint32_t(begin));
@@ -1055,7 +1055,8 @@ void BracketMatcher::closeInnermost(uint32_t at, StringRef where, bool quiet) {
   problem.args.push_back(closeText.str());
   problem.args.push_back(where.str());
   problem.noteRange = rangeOf(tokens[open.index]);
-  problem.note = "to match this '" + getBracketText(open.kind).str() + "'";
+  problem.note = NoteID::ToMatchThis;
+  problem.noteArgs.push_back(getBracketText(open.kind).str());
 }
 
 void BracketMatcher::run() {

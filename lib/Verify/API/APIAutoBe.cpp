@@ -7,10 +7,10 @@
 /// \file
 /// Checks AutoBe's own interface rules on AutoBe documents
 /// (DocumentOrigin::AutoBeAST): DTO type names (API020), IPage types
-/// (API021), request and response bodies that are named object types
-/// (API022), the `token` of `*.IAuthorized` types (API023), identifier
-/// properties (API024), operation names (API025), prerequisites (API026) and
-/// operation actors (API027).
+/// (API021), request and response bodies that are named object types, or
+/// unions of them (API022), the `token` of `*.IAuthorized` types (API023),
+/// identifier properties (API024), operation names (API025), prerequisites
+/// (API026) and operation actors (API027).
 ///
 /// None of these is a rule of OpenAPI itself: a hand-written OpenAPI
 /// document may return an array, name its types freely and use integer ids.
@@ -31,6 +31,7 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
@@ -102,6 +103,37 @@ static std::string describeKind(const Type &type) {
     return "an allOf";
   default:
     return ("a " + getTypeKindName(type.kind)).str();
+  }
+}
+
+/// Whether a body of type \p type is an object for AutoBe: an object, or a
+/// union (or intersection) of objects, which AutoBe compiles into a union
+/// of DTOs and realizes. Untyped variants are objects here: they are AB102's
+/// to report. Null variants only make the body nullable.
+static bool isObjectBody(const Document &doc, const Type &type,
+                         unsigned depth = 0) {
+  switch (type.kind) {
+  case TypeKind::Object:
+    return true;
+  case TypeKind::OneOf:
+  case TypeKind::AnyOf:
+  case TypeKind::AllOf: {
+    if (depth == 16)
+      return false;
+    bool anyObject = false;
+    for (const Type *variant : type.variants) {
+      const Type *resolved = doc.resolve(variant);
+      if (!resolved || resolved->kind == TypeKind::Null)
+        continue;
+      if (resolved->kind != TypeKind::Any &&
+          !isObjectBody(doc, *resolved, depth + 1))
+        return false;
+      anyObject = true;
+    }
+    return anyObject;
+  }
+  default:
+    return false;
   }
 }
 
@@ -201,17 +233,8 @@ void APIAutoBePass::checkNamedTypes(const Document &doc,
 void APIAutoBePass::checkIdentifiers(const Document &doc,
                                      DiagnosticEngine &diags) {
   DenseSet<const Type *> seen;
-  SmallVector<const Type *, 32> stack;
-  for (const NamedType &named : doc.types)
-    if (named.type)
-      stack.push_back(named.type);
-  while (!stack.empty()) {
-    const Type *type = stack.pop_back_val();
-    if (!seen.insert(type).second)
-      continue;
-    for (const Property &property : type->properties) {
-      if (property.type)
-        stack.push_back(property.type);
+  auto check = [&](const Type &type) {
+    for (const Property &property : type.properties) {
       StringRef name = property.name.name;
       bool isPrimary = name == "id";
       if (!isPrimary && !name.ends_with("_id"))
@@ -234,12 +257,10 @@ void APIAutoBePass::checkIdentifiers(const Document &doc,
                                                   : property.range)
           << name << what;
     }
-    if (type->items)
-      stack.push_back(type->items);
-    for (const Type *variant : type->variants)
-      if (variant)
-        stack.push_back(variant);
-  }
+    return WalkResult::Advance;
+  };
+  for (const NamedType &named : doc.types)
+    walk(named.type, check, &seen);
 }
 
 //===----------------------------------------------------------------------===//
@@ -263,12 +284,12 @@ void APIAutoBePass::checkOperations(const Document &doc,
       if (!named || !named->type)
         return; // API001.
       const Type *resolved = doc.resolve(named->type);
-      if (!resolved || resolved->kind == TypeKind::Object)
+      if (!resolved || isObjectBody(doc, *resolved))
         return;
       SMRange range = body->ref.range.isValid() ? body->ref.range : body->range;
       auto diag = diags.report(DiagID::APIAutoBeBodyNotObject, range);
       diag << which << body->ref.name << describeKind(*resolved);
-      diag.note(named->name.range, "the type is declared here");
+      diag.note(named->name.range, NoteID::TypeDeclaredHere);
     };
     checkBody(op.requestBody, "request");
     if (const Response *response = op.getSuccessResponse())

@@ -364,13 +364,11 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
     unsigned from = start;
     for (size_t i = 0; i != shown; ++i) {
       unsigned to = cycle[i]->target->index;
-      diag.note(getRefRange(*cycle[i]->data),
-                "'" + doc.types[from].name.name + "' requires a '" +
-                    doc.types[to].name.name + "' here");
+      diag.note(getRefRange(*cycle[i]->data), NoteID::RequiresTypeHere)
+          << doc.types[from].name.name << doc.types[to].name.name;
       from = to;
     }
-    diag.fix("make one of these references optional or nullable, or an "
-             "array, so that the recursion can end");
+    diag.fix(NoteID::FixEndRecursion);
   }
 }
 
@@ -385,8 +383,10 @@ void APIStructurePass::checkUnusedTypes(const Document &doc,
     return;
   std::vector<bool> used(doc.types.size(), false);
   SmallVector<const Type *, 64> roots;
-  for (const Operation &op : doc.operations)
-    roots.append(getOperationTypes(op));
+  // Callbacks and webhooks use types too.
+  for (const std::vector<Operation> *list : {&doc.operations, &doc.callbacks})
+    for (const Operation &op : *list)
+      roots.append(getOperationTypes(op));
   walkReachable(doc, roots, [&](const NamedType &named, const Type &) {
     used[&named - doc.types.data()] = true;
     return WalkResult::Advance;
@@ -424,7 +424,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
                     .str();
         diag.note(first.operationId.range.isValid() ? first.operationId.range
                                                     : first.range,
-                  "first used here");
+                  NoteID::FirstUsedHere);
       }
     }
 
@@ -433,7 +433,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
     if (!newPath) {
       auto diag = diags.report(DiagID::APIDuplicateOperation, op.path.range);
       diag << upperMethod(op.method.name) << op.path.name;
-      diag.note(pathIt->second->path.range, "first declared here");
+      diag.note(pathIt->second->path.range, NoteID::FirstDeclaredHere);
       continue;
     }
     std::string normalized =
@@ -443,7 +443,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
       auto diag = diags.report(DiagID::APIAmbiguousPath, op.path.range);
       diag << upperMethod(op.method.name) << op.path.name
            << normIt->second->path.name;
-      diag.note(normIt->second->path.range, "the other path is here");
+      diag.note(normIt->second->path.range, NoteID::OtherPathHere);
     }
   }
 }
@@ -506,7 +506,7 @@ void APIStructurePass::checkBodiesAndResponses(const Document &doc,
       if (!isDelete)
         diag << upperMethod(method);
       if (op.method.range.isValid())
-        diag.note(op.method.range, "the method is given here");
+        diag.note(op.method.range, NoteID::MethodGivenHere);
     }
     if (isAutoBe)
       continue; // A null responseBody is a void success response.
@@ -557,7 +557,7 @@ static void checkBounds(const Type &type, DiagnosticEngine &diags) {
     diag << minName << spellBound(minRange, lo) << maxName
          << spellBound(maxRange, hi);
     if (maxRange.isValid())
-      diag.note(maxRange, maxName + " is given here");
+      diag.note(maxRange, NoteID::BoundGivenHere) << maxName;
   };
   if (type.minimum && type.maximum) {
     double lo = *type.minimum, hi = *type.maximum;
@@ -586,30 +586,63 @@ static void checkEnumValues(const Type &type, DiagnosticEngine &diags) {
                                            : literal.text.str();
     auto diag = diags.report(DiagID::APIDuplicateEnumValue, literal.range);
     diag << spelled;
-    diag.note(it->second->range, "first listed here");
+    diag.note(it->second->range, NoteID::FirstListedHere);
   }
 }
 
 /// For every object that is a branch of an `allOf` (directly or through a
 /// reference), the properties its sibling branches declare: an `allOf`
 /// object may require a property another branch declares.
+namespace {
+/// The properties a type declares as an object: its own, and through
+/// references and composition (`allOf`, and the branches of a `oneOf` /
+/// `anyOf`, any of which may supply them). Memoized per type node, so a
+/// hierarchy shared by many `allOf`s is read once.
+class DeclaredProperties {
+public:
+  explicit DeclaredProperties(const Document &doc) : doc(doc) {}
+
+  const StringSet<> &get(const Type *type) {
+    type = doc.resolve(type);
+    static const StringSet<> none;
+    if (!type)
+      return none;
+    auto [it, inserted] = memo.try_emplace(type);
+    if (!inserted)
+      return it->second; // Done, or in progress on a cycle.
+    StringSet<> names;
+    for (const Property &property : type->properties)
+      names.insert(property.name.name);
+    if (type->kind == TypeKind::AllOf || type->kind == TypeKind::OneOf ||
+        type->kind == TypeKind::AnyOf)
+      for (const Type *variant : type->variants)
+        for (const auto &name : get(variant))
+          names.insert(name.getKey());
+    StringSet<> &slot = memo[type];
+    slot = std::move(names);
+    return slot;
+  }
+
+private:
+  const Document &doc;
+  DenseMap<const Type *, StringSet<>> memo;
+};
+} // namespace
+
+/// For each branch of an `allOf`, the properties its siblings declare (so
+/// that a branch may require what another declares).
 static DenseMap<const Type *, StringSet<>>
 getAllOfSiblingProperties(const Document &doc) {
   DenseMap<const Type *, StringSet<>> siblings;
+  DeclaredProperties declared(doc);
   forEachDocumentTypeNode(doc, [&](const Type &type) {
     if (type.kind != TypeKind::AllOf)
       return;
-    StringSet<> names;
-    SmallVector<const Type *, 4> branches;
+    const StringSet<> &names = declared.get(&type);
     for (const Type *variant : type.variants)
-      if (const Type *branch = doc.resolve(variant)) {
-        branches.push_back(branch);
-        for (const Property &property : branch->properties)
-          names.insert(property.name.name);
-      }
-    for (const Type *branch : branches)
-      for (const auto &name : names)
-        siblings[branch].insert(name.getKey());
+      if (const Type *branch = doc.resolve(variant))
+        for (const auto &name : names)
+          siblings[branch].insert(name.getKey());
   });
   return siblings;
 }
@@ -634,8 +667,7 @@ static void checkRequiredNames(const Type &type, bool isAutoBe,
     for (const Property &property : type.properties)
       match.consider(property.name.name);
     if (const Property *closest = type.findProperty(match.get()))
-      diag.note(closest->name.range,
-                "did you mean '" + closest->name.name + "'?");
+      diag.note(closest->name.range, NoteID::DidYouMean) << closest->name.name;
   }
 }
 

@@ -86,6 +86,7 @@ private:
   void checkPolymorphicActors(const Model &model);
   void checkDerivedCounters(const Model &model);
   void checkDanglingReferences(const Model &model);
+  void checkMissingTarget(const Field &field);
   /// The model a column named `<stem>_id` (or documented with
   /// `{@link model.id}`) refers to, if the schema has exactly one.
   const Model *findReferencedModel(const Field &field) const;
@@ -94,6 +95,9 @@ private:
   /// and by every `_`-separated suffix of it (`user`, `list_user`), with
   /// the number of tables sharing each suffix.
   StringMap<const Model *> bySingular;
+  /// The `<words>_` every table name starts with (`shopping_mall_`), if the
+  /// schema names its tables that way; empty otherwise.
+  std::string tablePrefix;
   StringMap<std::pair<const Model *, unsigned>> bySuffix;
 
   const Project &project;
@@ -300,24 +304,21 @@ void DesignChecker::checkDerivedCounters(const Model &model) {
   }
 }
 
-/// The singular of a snake_case table name's last word: `users` -> `user`,
-/// `categories` -> `category`, `addresses` -> `address`, `boxes` -> `box`.
+/// The singular of a snake_case table name's last word (the Lexicon's):
+/// `users` -> `user`, `categories` -> `category`, `addresses` -> `address`.
 static std::string singularTableName(StringRef table) {
-  if (table.ends_with("ies") && table.size() > 3)
-    return (table.drop_back(3) + "y").str();
-  if (table.ends_with("sses") || table.ends_with("xes") ||
-      table.ends_with("ches") || table.ends_with("shes"))
-    return table.drop_back(2).str();
-  if (table.ends_with("s") && !table.ends_with("ss"))
-    return table.drop_back().str();
-  return table.str();
+  auto [head, last] = table.rsplit('_');
+  if (last.empty())
+    return singularize(table);
+  return (head + "_" + singularize(last)).str();
 }
 
-const Model *DesignChecker::findReferencedModel(const Field &field) const {
-  // Documented: AutoBe writes "{@link todo_list_users.id}" on its keys.
-  // AutoBe's schema writer wraps long lines, also right after `{@link`, so
-  // the tag may be followed by a space or a line break.
-  StringRef doc = field.doc;
+/// The tables a column's documentation links as its key:
+/// "{@link todo_list_users.id}", the way AutoBe documents its keys. AutoBe's
+/// schema writer wraps long lines, also right after `{@link`, so the tag
+/// may be followed by a space or a line break.
+static SmallVector<StringRef, 1> getLinkedTables(StringRef doc) {
+  SmallVector<StringRef, 1> tables;
   for (size_t at = doc.find("{@link"); at != StringRef::npos;
        at = doc.find("{@link", at + 6)) {
     StringRef rest = doc.drop_front(at + 6);
@@ -326,10 +327,16 @@ const Model *DesignChecker::findReferencedModel(const Field &field) const {
     rest = rest.ltrim(" \t\r\n");
     StringRef target = rest.take_until(
         [](char c) { return c == '.' || c == '}' || c == ' ' || c == '\n'; });
-    if (const Model *model = schema.findModel(target))
-      if (rest.drop_front(target.size()).starts_with(".id"))
-        return model;
+    if (!target.empty() && rest.drop_front(target.size()).starts_with(".id"))
+      tables.push_back(target);
   }
+  return tables;
+}
+
+const Model *DesignChecker::findReferencedModel(const Field &field) const {
+  for (StringRef table : getLinkedTables(field.doc))
+    if (const Model *model = schema.findModel(table))
+      return model;
   StringRef column = field.getColumnName();
   if (!column.consume_back("_id") || column.empty())
     return nullptr;
@@ -357,6 +364,63 @@ static bool describesExternalValue(StringRef doc) {
   return false;
 }
 
+/// The longest `<words>_` all of at least three tables (views and mv_
+/// caches aside) start with, or "".
+static std::string getCommonTablePrefix(const Schema &schema) {
+  std::optional<StringRef> prefix;
+  unsigned tables = 0;
+  for (const Model &model : schema.models) {
+    StringRef table = model.getTableName();
+    if (model.isView || table.starts_with("mv_"))
+      continue;
+    ++tables;
+    if (!prefix) {
+      prefix = table;
+      continue;
+    }
+    size_t common = 0;
+    while (common < prefix->size() && common < table.size() &&
+           (*prefix)[common] == table[common])
+      ++common;
+    prefix = prefix->take_front(common);
+  }
+  if (!prefix || tables < 3)
+    return "";
+  size_t underscore = prefix->rfind('_');
+  if (underscore == StringRef::npos || underscore == 0)
+    return "";
+  return prefix->take_front(underscore + 1).str();
+}
+
+void DesignChecker::checkMissingTarget(const Field &field) {
+  // The documentation names the table the key points at.
+  for (StringRef table : getLinkedTables(field.doc))
+    if (!schema.findModel(table) && !findTable(schema, table)) {
+      diags.report(DiagID::DBReferenceMissingTable, field.name.range)
+          << field.getColumnName() << table
+          << "its documentation links it as the key";
+      return;
+    }
+  // `<prefix>_<entity>_id` in a schema whose tables all carry `<prefix>_`
+  // (AutoBe's naming) names a table `<prefix>_<entities>` that is missing.
+  StringRef column = field.getColumnName();
+  if (tablePrefix.empty() || !column.starts_with(tablePrefix) ||
+      !column.ends_with("_id"))
+    return;
+  StringRef entity = column.drop_back(3);
+  if (entity.size() <= tablePrefix.size())
+    return;
+  if (bySingular.count(entity) || findTable(schema, entity))
+    return;
+  auto [head, last] = entity.rsplit('_');
+  std::string expected = (head + "_" + pluralize(last)).str();
+  if (findTable(schema, expected))
+    return;
+  diags.report(DiagID::DBReferenceMissingTable, field.name.range)
+      << column << expected
+      << "its name follows the schema's '" + tablePrefix + "' naming of keys";
+}
+
 void DesignChecker::checkDanglingReferences(const Model &model) {
   // Views and caches (AutoBe's material mv_ tables) copy keys on purpose.
   if (model.isView || model.isMaterial ||
@@ -380,13 +444,19 @@ void DesignChecker::checkDanglingReferences(const Model &model) {
     if (field.type != TypeKind::String && field.type != TypeKind::Int &&
         field.type != TypeKind::BigInt)
       continue;
+    if (describesExternalValue(field.doc))
+      continue;
     const Model *target = findReferencedModel(field);
+    if (!target) {
+      checkMissingTarget(field);
+      continue;
+    }
     // A table's own `<name>_id` column is an identifier, not a reference.
-    if (!target || target == &model || describesExternalValue(field.doc))
+    if (target == &model)
       continue;
     (diags.report(DiagID::DBDanglingReference, field.name.range)
      << field.getColumnName() << target->getTableName())
-        .note(target->name.range, "the referenced table is declared here");
+        .note(target->name.range, NoteID::ReferencedTableHere);
   }
 }
 
@@ -409,6 +479,7 @@ void DesignChecker::run() {
       ++it->second.second;
     }
   }
+  tablePrefix = getCommonTablePrefix(schema);
   for (const Model &model : schema.models) {
     checkDanglingReferences(model);
     checkIsolated(model, tableCount);

@@ -7,7 +7,12 @@
 /// \file
 /// Checks primary keys, unique constraints and indexes: the fields they name,
 /// duplicates and redundancy, GIN indexes and index types per provider, and
-/// foreign keys that no index starts with.
+/// foreign keys that no index starts with. In Prisma text also the index
+/// arguments per provider: clustering (SQL Server only, one clustered index
+/// or key per table: DB088, DB089), prefix lengths (MySQL only, and needed
+/// there on TEXT and BLOB columns: DB088, DB094), `sort:` and `length:`
+/// values (DB023), and on PostgreSQL the operator classes and the field
+/// types each index type takes (GiST, GIN, SP-GiST, BRIN: DB090, DB091).
 ///
 /// Rules follow Prisma's validator (psl-core `validations/indexes.rs`,
 /// `relation_fields.rs`'s missing-index warning) and AutoBe's database
@@ -26,6 +31,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "DBPrismaRules.h"
+
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
@@ -35,6 +42,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <string>
 
@@ -186,6 +194,10 @@ private:
   void checkRedundant(ArrayRef<const Index *> indexes);
   void checkImpliedUnique(const Model &model, ArrayRef<const Index *> indexes);
   void checkForeignKeyIndexes(const Model &model);
+  void checkArguments(const Model &model);
+  void checkClustering(const Model &model);
+  void checkOperatorClasses(const Model &model, const Index &index,
+                            const Attribute &attr);
 
   const Schema &schema;
   const DBRelationGraph &graph;
@@ -227,8 +239,11 @@ void IndexChecker::checkModel(const Model &model) {
   checkDuplicates(valid);
   checkRedundant(valid);
   checkImpliedUnique(model, valid);
-  if (isText)
+  if (isText) {
     checkForeignKeyIndexes(model);
+    checkArguments(model);
+    checkClustering(model);
+  }
 }
 
 bool IndexChecker::checkFields(const Model &model, const Index &index,
@@ -253,9 +268,9 @@ bool IndexChecker::checkFields(const Model &model, const Index &index,
           diags.report(DiagID::DBIndexRelationField, indexField.name.range);
       diag << describeIndex(index, isText) << indexField.name.name;
       if (field.relation && field.relation->fields.size() == 1)
-        diag.fix("use its foreign key '" + field.relation->fields.front().name +
-                     "'",
-                 indexField.name.range, field.relation->fields.front().name);
+        diag.fix(NoteID::FixUseForeignKey, indexField.name.range,
+                 field.relation->fields.front().name)
+            << field.relation->fields.front().name;
       ok = false;
     }
   }
@@ -363,8 +378,8 @@ void IndexChecker::checkDuplicates(ArrayRef<const Index *> indexes) {
       continue;
     (diags.report(DiagID::DBIndexDuplicate, index->range)
      << describeIndex(*index, isText) << joinFields(*index))
-        .note(duplicate->range,
-              "the earlier " + describeIndex(*duplicate, isText) + " is here");
+            .note(duplicate->range, NoteID::EarlierIndexHere)
+        << describeIndex(*duplicate, isText);
   }
 }
 
@@ -395,13 +410,13 @@ void IndexChecker::checkRedundant(ArrayRef<const Index *> indexes) {
       (diags.report(DiagID::DBIndexRedundantUnique, index->range)
        << joinFields(*index) << describeIndex(*cover, isText)
        << joinFields(*cover))
-          .note(cover->range,
-                "the covering " + describeIndex(*cover, isText) + " is here");
+              .note(cover->range, NoteID::CoveringIndexHere)
+          << describeIndex(*cover, isText);
     } else if (const Index *cover = plainCover.lookup(key)) {
       (diags.report(DiagID::DBIndexRedundantPrefix, index->range)
        << joinFields(*index) << describeIndex(*cover, isText)
        << joinFields(*cover))
-          .note(cover->range, "the longer index is here");
+          .note(cover->range, NoteID::LongerIndexHere);
     }
   }
 }
@@ -451,8 +466,8 @@ void IndexChecker::checkImpliedUnique(const Model &model,
     (diags.report(DiagID::DBUniqueImplied, index->range)
      << joinFields(*index) << describeIndex(*smaller, isText)
      << joinFields(*smaller))
-        .note(smaller->range,
-              "already unique by this " + describeIndex(*smaller, isText));
+            .note(smaller->range, NoteID::AlreadyUniqueBy)
+        << describeIndex(*smaller, isText);
   }
 }
 
@@ -508,8 +523,442 @@ void IndexChecker::checkForeignKeyIndexes(const Model &model) {
       at = field.name.range;
     (diags.report(DiagID::DBForeignKeyNoIndex, at)
      << columns << field.name.name)
-        .fix("add @@index([" + columns + "]) to model '" + model.name.name +
-             "'");
+            .fix(NoteID::FixAddIndex)
+        << columns << model.name.name;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Index arguments per provider
+//===----------------------------------------------------------------------===//
+
+/// The attribute an index came from: a block attribute, or the field
+/// attribute (@id, @unique) it mirrors.
+static const Attribute *findIndexAttribute(const Model &model,
+                                           const Index &index) {
+  for (const Attribute &attr : model.blockAttributes)
+    if (attr.range.Start == index.range.Start)
+      return &attr;
+  for (const Field &field : model.fields)
+    for (const Attribute &attr : field.attributes)
+      if (attr.range.Start == index.range.Start)
+        return &attr;
+  return nullptr;
+}
+
+/// One field of an index as written, with its arguments (`a(sort: Desc,
+/// length: 10, ops: TextOps)`); the arguments of a field-level @id/@unique
+/// are those of the attribute.
+struct WrittenIndexField {
+  const Field *field = nullptr;
+  SMRange range;
+  const Expr *sort = nullptr;
+  const Expr *length = nullptr;
+  const Expr *ops = nullptr;
+};
+
+static SmallVector<WrittenIndexField, 2>
+getWrittenFields(const Model &model, const Index &index,
+                 const Attribute &attr) {
+  SmallVector<WrittenIndexField, 2> out;
+  if (index.isFieldLevel) {
+    WrittenIndexField written;
+    written.field = model.findField(index.fields.front().name.name);
+    written.range = attr.range;
+    if (const AttributeArg *arg = attr.getArg("sort"))
+      written.sort = &arg->value;
+    if (const AttributeArg *arg = attr.getArg("length"))
+      written.length = &arg->value;
+    out.push_back(written);
+    return out;
+  }
+  const AttributeArg *list = attr.getArg("fields");
+  if (!list)
+    list = attr.getArg("");
+  if (!list)
+    return out;
+  auto add = [&](const Expr &element) {
+    WrittenIndexField written;
+    written.field = model.findField(element.text);
+    written.range = element.range;
+    if (element.isCall())
+      for (size_t i = 0; i < element.elements.size(); ++i) {
+        StringRef name = i < element.elementNames.size()
+                             ? element.elementNames[i].name
+                             : StringRef();
+        if (name == "sort")
+          written.sort = &element.elements[i];
+        else if (name == "length")
+          written.length = &element.elements[i];
+        else if (name == "ops")
+          written.ops = &element.elements[i];
+      }
+    out.push_back(written);
+  };
+  if (list->value.isArray())
+    for (const Expr &element : list->value.elements)
+      add(element);
+  else
+    add(list->value);
+  return out;
+}
+
+/// MySQL's TEXT and BLOB types, which an index can only take a prefix of.
+static bool needsPrefixLength(StringRef nativeType) {
+  return StringSwitch<bool>(nativeType)
+      .Cases("Text", "TinyText", "MediumText", "LongText", true)
+      .Cases("Blob", "TinyBlob", "MediumBlob", "LongBlob", true)
+      .Default(false);
+}
+
+void IndexChecker::checkArguments(const Model &model) {
+  for (const Index &index : model.indexes) {
+    const Attribute *attr = findIndexAttribute(model, index);
+    if (!attr)
+      continue;
+    StringRef spelled = describeIndex(index, isText);
+    bool reportedLength = false;
+    for (const WrittenIndexField &written :
+         getWrittenFields(model, index, *attr)) {
+      // In a field list, each field's own arguments (at the field level,
+      // db-models checks the attribute's).
+      if (!index.isFieldLevel) {
+        if (written.sort &&
+            !(written.sort->isConstant() &&
+              (written.sort->text == "Asc" || written.sort->text == "Desc")))
+          diags.report(DiagID::DBAttributeArgs, written.sort->range)
+              << spelled.str() << "'sort' must be one of Asc, Desc";
+        if (written.length && written.length->kind != Expr::Kind::Number)
+          diags.report(DiagID::DBAttributeArgs, written.length->range)
+              << spelled.str() << "'length' must be a number";
+        if (written.ops && index.kind != Index::Kind::Plain)
+          diags.report(DiagID::DBIndexOperatorClass, written.ops->range)
+              << written.ops->text
+              << (written.field ? written.field->name.name : StringRef())
+              << ("operator classes go on @@index fields only, not on " +
+                  spelled)
+                     .str();
+      }
+      if (written.length && !supportsIndexLength(provider) && !reportedLength &&
+          provider != Provider::Unknown) {
+        reportedLength = true;
+        diags.report(DiagID::DBProviderUnsupported, written.length->range)
+            << "a prefix length (length:) in " + spelled.str()
+            << getProviderName(provider);
+      }
+      // MySQL indexes only a prefix of TEXT and BLOB columns.
+      if (provider == Provider::MySQL && written.field &&
+          written.field->nativeType && !written.length &&
+          index.kind != Index::Kind::Fulltext &&
+          needsPrefixLength(written.field->nativeType->name.name))
+        diags.report(DiagID::DBIndexNeedsLength,
+                     index.isFieldLevel ? attr->range : written.range)
+            << (index.isUniqueCriterion() ? "make unique" : "index")
+            << written.field->nativeType->name.name << written.field->name.name;
+    }
+    // PostgreSQL has no equality for xml: no key, no index on it.
+    if (provider == Provider::PostgreSQL && index.kind != Index::Kind::Fulltext)
+      for (const WrittenIndexField &written :
+           getWrittenFields(model, index, *attr))
+        if (written.field && written.field->nativeType &&
+            written.field->nativeType->name.name == "Xml")
+          diags.report(DiagID::DBIndexTypeField,
+                       index.isFieldLevel ? attr->range : written.range)
+              << spelled << written.field->name.name
+              << "PostgreSQL cannot index or compare xml columns";
+    if (provider == Provider::PostgreSQL && index.kind == Index::Kind::Plain)
+      checkOperatorClasses(model, index, *attr);
+  }
+}
+
+void IndexChecker::checkClustering(const Model &model) {
+  SmallVector<const Attribute *, 2> clustered;
+  for (const Index &index : model.indexes) {
+    const Attribute *attr = findIndexAttribute(model, index);
+    if (!attr)
+      continue;
+    const AttributeArg *arg = attr->getArg("clustered");
+    if (arg && !supportsClustering(provider)) {
+      if (provider != Provider::Unknown)
+        diags.report(DiagID::DBProviderUnsupported, arg->range)
+            << "clustering (clustered:)" << getProviderName(provider);
+      continue;
+    }
+    if (!supportsClustering(provider))
+      continue;
+    bool value = arg && arg->value.isConstant() && arg->value.text == "true";
+    bool isClustered =
+        index.kind == Index::Kind::Primary
+            ? !(arg && arg->value.isConstant() && arg->value.text == "false")
+            : value;
+    if (!isClustered)
+      continue;
+    if (model.isView && index.kind != Index::Kind::Primary) {
+      diags.report(DiagID::DBIndexClustering, arg->range)
+          << "the unique constraints of view '" + model.name.name.str() +
+                 "' are not indexes and cannot be clustered";
+      continue;
+    }
+    clustered.push_back(attr);
+  }
+  if (clustered.size() < 2)
+    return;
+  // SQL Server stores a table in the order of one index: its primary key
+  // unless another is marked clustered (and the key clustered: false).
+  for (const Attribute *attr : clustered)
+    diags.report(DiagID::DBIndexClustering, attr->range)
+        << "model '" + model.name.name.str() +
+               "' can have only one clustered index or key; the primary key "
+               "is clustered unless it says clustered: false";
+}
+
+namespace {
+/// A PostgreSQL operator class Prisma knows, the index type that takes it,
+/// the native types it indexes, and for BRIN the Prisma type whose default
+/// native type it fits.
+struct OperatorClass {
+  const char *name;
+  Index::Method method;
+  const char *nativeTypes; ///< Comma-separated, empty for "any".
+  TypeKind prismaType;     ///< BRIN: the type without @db it fits.
+};
+} // namespace
+
+// clang-format off
+static const OperatorClass operatorClasses[] = {
+    {"InetOps", Index::Method::Gist, "Inet", TypeKind::Unknown},
+    {"TextOps", Index::Method::SpGist, "Text,VarChar,Char", TypeKind::String},
+    {"ArrayOps", Index::Method::Gin, "", TypeKind::Unknown},
+    {"JsonbOps", Index::Method::Gin, "JsonB", TypeKind::Json},
+    {"JsonbPathOps", Index::Method::Gin, "JsonB", TypeKind::Json},
+#define BRIN(NAME, NATIVE, TYPE)                                              \
+  {#NAME "BloomOps", Index::Method::Brin, NATIVE, TYPE},                      \
+  {#NAME "MinMaxOps", Index::Method::Brin, NATIVE, TYPE},                     \
+  {#NAME "MinMaxMultiOps", Index::Method::Brin, NATIVE, TYPE}
+    BRIN(Date, "Date", TypeKind::Unknown),
+    BRIN(Float4, "Real", TypeKind::Unknown),
+    BRIN(Float8, "DoublePrecision", TypeKind::Float),
+    BRIN(Int2, "SmallInt", TypeKind::Unknown),
+    BRIN(Int4, "Integer", TypeKind::Int),
+    BRIN(Int8, "BigInt", TypeKind::BigInt),
+    BRIN(Numeric, "Decimal", TypeKind::Decimal),
+    BRIN(Oid, "Oid", TypeKind::Unknown),
+    BRIN(Timestamp, "Timestamp", TypeKind::DateTime),
+    BRIN(TimestampTz, "Timestamptz", TypeKind::Unknown),
+    BRIN(Time, "Time", TypeKind::Unknown),
+    BRIN(TimeTz, "Timetz", TypeKind::Unknown),
+    BRIN(Uuid, "Uuid", TypeKind::Unknown),
+#undef BRIN
+    {"InetInclusionOps", Index::Method::Brin, "Inet", TypeKind::Unknown},
+    {"InetBloomOps", Index::Method::Brin, "Inet", TypeKind::Unknown},
+    {"InetMinMaxOps", Index::Method::Brin, "Inet", TypeKind::Unknown},
+    {"InetMinMaxMultiOps", Index::Method::Brin, "Inet", TypeKind::Unknown},
+    {"BitMinMaxOps", Index::Method::Brin, "Bit", TypeKind::Unknown},
+    {"VarBitMinMaxOps", Index::Method::Brin, "VarBit", TypeKind::Unknown},
+    {"BpcharBloomOps", Index::Method::Brin, "Char", TypeKind::Unknown},
+    {"BpcharMinMaxOps", Index::Method::Brin, "Char", TypeKind::Unknown},
+    {"ByteaBloomOps", Index::Method::Brin, "ByteA", TypeKind::Bytes},
+    {"ByteaMinMaxOps", Index::Method::Brin, "ByteA", TypeKind::Bytes},
+    {"TextBloomOps", Index::Method::Brin, "Text,VarChar", TypeKind::String},
+    {"TextMinMaxOps", Index::Method::Brin, "Text,VarChar", TypeKind::String},
+};
+// clang-format on
+
+static const OperatorClass *findOperatorClass(StringRef name) {
+  for (const OperatorClass &opclass : operatorClasses)
+    if (name == opclass.name)
+      return &opclass;
+  return nullptr;
+}
+
+static bool listsNativeType(StringRef list, StringRef nativeType) {
+  SmallVector<StringRef, 4> names;
+  list.split(names, ',');
+  return llvm::is_contained(names, nativeType);
+}
+
+/// The native types a BRIN index takes without an operator class spelled.
+static bool hasBrinDefault(StringRef nativeType) {
+  if (nativeType == "Char")
+    return true;
+  return llvm::any_of(operatorClasses, [&](const OperatorClass &opclass) {
+    return opclass.method == Index::Method::Brin &&
+           listsNativeType(opclass.nativeTypes, nativeType);
+  });
+}
+
+/// Whether index type \p method takes a field of \p field's Prisma type
+/// when neither a native type nor an operator class is spelled.
+static bool takesFieldType(Index::Method method, const Field &field) {
+  TypeKind type = field.type;
+  if (type == TypeKind::Unsupported)
+    return true;
+  switch (method) {
+  case Index::Method::Default:
+  case Index::Method::BTree:
+  case Index::Method::Hash:
+    return true;
+  case Index::Method::Gist:
+  case Index::Method::SpGist:
+    return type == TypeKind::String && !field.isList;
+  case Index::Method::Gin:
+    return field.isList || type == TypeKind::Json;
+  case Index::Method::Brin:
+    return type != TypeKind::Json && type != TypeKind::Boolean;
+  }
+  return true;
+}
+
+/// DB090/DB091: the operator classes and field types of a PostgreSQL
+/// index, as Prisma's PostgreSQL connector validates them. GIN fields with
+/// neither a native type nor an operator class are DB054's.
+void IndexChecker::checkOperatorClasses(const Model &model, const Index &index,
+                                        const Attribute &attr) {
+  Index::Method method = index.method;
+  StringRef methodName = getMethodName(method);
+  SmallVector<WrittenIndexField, 2> written =
+      getWrittenFields(model, index, attr);
+  if (method == Index::Method::SpGist && written.size() > 1)
+    diags.report(DiagID::DBIndexTypeField, written[1].range)
+        << methodName
+        << (written[1].field ? written[1].field->name.name : StringRef())
+        << "SP-GiST indexes take a single column";
+  for (const WrittenIndexField &w : written) {
+    if (!w.field || w.field->isRelation())
+      continue;
+    const Field &field = *w.field;
+    StringRef name = field.name.name;
+    // raw("...") classes are the database's business.
+    if (w.ops && w.ops->isCall())
+      continue;
+    const OperatorClass *opclass = nullptr;
+    if (w.ops) {
+      opclass = w.ops->isConstant() ? findOperatorClass(w.ops->text) : nullptr;
+      if (!opclass) {
+        diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+            << (w.ops->isConstant() ? w.ops->text : StringRef("(value)"))
+            << name
+            << "not an operator class Prisma knows; spell a database class "
+               "as raw(\"...\")";
+        continue;
+      }
+      if (opclass->method != method &&
+          !(opclass->method == Index::Method::Gist &&
+            method == Index::Method::SpGist && w.ops->text == "InetOps")) {
+        diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+            << opclass->name << name
+            << ("it is not supported by the " + methodName + " index type")
+                   .str();
+        continue;
+      }
+    }
+    StringRef native =
+        field.nativeType ? field.nativeType->name.name : StringRef();
+    auto fail = [&]() {
+      if (!native.empty() && opclass)
+        diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+            << opclass->name << name
+            << ("it does not support native type " + native).str();
+      else if (!native.empty())
+        diags.report(DiagID::DBIndexTypeField, w.range)
+            << methodName << name
+            << ("native type " + native + " has no default " + methodName +
+                " operator class")
+                   .str();
+      else if (opclass)
+        diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+            << opclass->name << name
+            << "it needs the field to declare a native type (@db...)";
+      else if (!takesFieldType(method, field) && method != Index::Method::Gin)
+        diags.report(DiagID::DBIndexTypeField, w.range)
+            << methodName << name
+            << ("the index type does not support fields of type " +
+                getTypeKindName(field.type) + (field.isList ? "[]" : ""))
+                   .str();
+    };
+    auto mismatch = [&](StringRef typeName) {
+      diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+          << opclass->name << name
+          << ("the field is not of type " + typeName).str();
+    };
+    switch (method) {
+    case Index::Method::Default:
+    case Index::Method::BTree:
+    case Index::Method::Hash:
+      break;
+    case Index::Method::Gist:
+      if (!(native == "Inet" && opclass && w.ops->text == "InetOps"))
+        fail();
+      break;
+    case Index::Method::Gin:
+      if (native.empty() && !opclass)
+        break; // DB054.
+      if (field.isList && !opclass)
+        break;
+      if (native == "JsonB" &&
+          (!opclass || opclass->prismaType == TypeKind::Json))
+        break;
+      if (native.empty() && opclass && opclass->prismaType == TypeKind::Json) {
+        if (field.type != TypeKind::Json)
+          mismatch("Json");
+        break;
+      }
+      if (opclass && w.ops->text == "ArrayOps") {
+        if (!field.isList)
+          diags.report(DiagID::DBIndexOperatorClass, w.ops->range)
+              << "ArrayOps" << name << "the field is not a list";
+        break;
+      }
+      fail();
+      break;
+    case Index::Method::SpGist:
+      if (native == "Inet" && (!opclass || w.ops->text == "InetOps"))
+        break;
+      if (native.empty() && !opclass && field.type == TypeKind::String)
+        break;
+      if (native.empty() && opclass && w.ops->text == "TextOps") {
+        if (field.type != TypeKind::String)
+          mismatch("String");
+        break;
+      }
+      if ((native == "Text" || native == "VarChar" || native == "Char") &&
+          (!opclass || w.ops->text == "TextOps"))
+        break;
+      fail();
+      break;
+    case Index::Method::Brin:
+      if (!native.empty()) {
+        if (!opclass ? hasBrinDefault(native)
+                     : listsNativeType(opclass->nativeTypes, native))
+          break;
+        fail();
+        break;
+      }
+      if (!opclass) {
+        switch (field.type) {
+        case TypeKind::Float:
+        case TypeKind::Int:
+        case TypeKind::BigInt:
+        case TypeKind::Decimal:
+        case TypeKind::Bytes:
+        case TypeKind::String:
+        case TypeKind::DateTime:
+        case TypeKind::Enum:
+        case TypeKind::Unknown:
+          break;
+        default:
+          fail();
+        }
+        break;
+      }
+      if (opclass->prismaType != TypeKind::Unknown) {
+        if (field.type != opclass->prismaType)
+          mismatch(getTypeKindName(opclass->prismaType));
+        break;
+      }
+      fail();
+      break;
+    }
   }
 }
 

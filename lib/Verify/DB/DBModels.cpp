@@ -14,6 +14,16 @@
 /// without a provider, an unknown relationMode, views without the preview
 /// feature).
 ///
+/// The datasource and generators further: properties Prisma does not know
+/// or no longer takes (DB080: Prisma 7 moved the connection URLs to
+/// prisma.config.ts), a shadow database that is the main one (DB081),
+/// preview features the generation does not know (DB082) or that a
+/// construct needs (DB083); multi-schema (`schemas` and `@@schema`:
+/// DB084-DB086, DB088), PostgreSQL extensions (DB087), views with keys or
+/// indexes (DB092), shard keys (DB093) and what a provider cannot do
+/// (DB088). The generation (Prisma 6 or 7) comes from the datasource
+/// (DBPrismaRules.h).
+///
 /// The attribute set is Prisma 6's (prisma-engines, psl/parser-database/src/
 /// attributes.rs): on fields @id @unique @default @relation @map @updatedAt
 /// @ignore @shardKey and the datasource's native types (@db.*); on models
@@ -22,6 +32,8 @@
 /// text; the unique-criterion checks run on AutoBe's AST too.
 ///
 //===----------------------------------------------------------------------===//
+
+#include "DBPrismaRules.h"
 
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Basic/ClosestMatch.h"
@@ -33,6 +45,9 @@
 #include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -57,7 +72,8 @@ enum class AttrSite {
   CompositeField,
   Model,
   View,
-  Enum
+  Enum,
+  CompositeType
 };
 
 /// Checks the models and attributes of one schema.
@@ -85,6 +101,16 @@ private:
   void checkDefaultFunction(const Attribute &attr, const Expr &call);
   void checkAutoincrement(const Model &model);
   void checkBlocks();
+  void checkDatasourceProperties(const ConfigBlock &datasource);
+  void checkShadowDatabase(const ConfigBlock &datasource);
+  void checkSchemasProperty(const ConfigProperty &schemas);
+  void checkExtensions(const ConfigProperty &extensions);
+  void checkPreviewFeatures();
+  void checkMultiSchema();
+  void checkShardKeys(const Model &model);
+  void checkViewKeys(const Model &model);
+  void checkMongoFieldNames(const Model &model);
+  void checkPartialIndex(const Attribute &attr);
   bool isKnown(const Attribute &attr, AttrSite site) const;
 
   /// Reports DB023 for \p attr at \p range (the attribute when invalid).
@@ -107,6 +133,7 @@ private:
   /// AutoBe's AST.
   Provider provider;
   StringRef datasourceName = "db";
+  PrismaGeneration generation = getPrismaGeneration(schema);
 };
 } // namespace
 
@@ -129,6 +156,8 @@ static StringRef describeSite(AttrSite site) {
     return "view";
   case AttrSite::Enum:
     return "enum";
+  case AttrSite::CompositeType:
+    return "composite type";
   }
   return "";
 }
@@ -160,6 +189,8 @@ static ArrayRef<StringLiteral> getKnownAttributes(AttrSite site) {
     return model;
   case AttrSite::Enum:
     return enumBlock;
+  case AttrSite::CompositeType:
+    return {}; // Keys and indexes belong to the model that embeds it.
   }
   return {};
 }
@@ -313,6 +344,23 @@ void ModelChecker::checkDefaultFunction(const Attribute &attr,
 }
 
 void ModelChecker::checkAutoincrement(const Model &model) {
+  // MongoDB has no sequences; CockroachDB's unique_rowid() is 64-bit.
+  if (provider == Provider::MongoDB || provider == Provider::CockroachDB) {
+    for (const Field &field : model.fields) {
+      const Expr *value = field.getDefaultValue();
+      if (!value || !value->isCall() || value->text != "autoincrement")
+        continue;
+      const Attribute *attr = field.getAttribute("default");
+      if (provider == Provider::MongoDB)
+        reportArgs(*attr, value->range,
+                   "autoincrement() is not supported on MongoDB");
+      else if (field.type != TypeKind::BigInt)
+        reportArgs(*attr, value->range,
+                   "autoincrement() needs a BigInt field on CockroachDB; "
+                   "use sequence() for Int");
+    }
+    return;
+  }
   if (provider != Provider::SQLite && provider != Provider::MySQL)
     return;
   const Field *first = nullptr;
@@ -362,9 +410,11 @@ void ModelChecker::checkArguments(const Attribute &attr, AttrSite site) {
   };
 
   if (name == "map" || name == "schema") {
+    // @@schema's one argument is `map`, @map's and @@map's is `name`.
+    StringRef argName = name == "schema" ? "map" : "name";
     SmallVector<const AttributeArg *, 2> positional =
-        checkArgNames(attr, {"name"});
-    const AttributeArg *value = attr.getArg("name");
+        checkArgNames(attr, {argName});
+    const AttributeArg *value = attr.getArg(argName);
     if (value && !positional.empty())
       reportArgs(attr, positional.front()->range, "the name is given twice");
     if (!value && !positional.empty())
@@ -439,7 +489,7 @@ void ModelChecker::checkArguments(const Attribute &attr, AttrSite site) {
     return;
 
   // Block attributes with a field list.
-  if (name == "id" || name == "unique") {
+  if (name == "id") {
     checkFieldList(attr,
                    checkArgNames(attr, {"fields", "name", "map", "clustered"}));
     checkNonEmptyString(attr, attr.getArg("name"));
@@ -447,9 +497,19 @@ void ModelChecker::checkArguments(const Attribute &attr, AttrSite site) {
     checkConstant(attr, attr.getArg("clustered"), {"true", "false"});
     return;
   }
+  if (name == "unique") {
+    checkFieldList(attr, checkArgNames(attr, {"fields", "name", "map",
+                                              "clustered", "where"}));
+    checkNonEmptyString(attr, attr.getArg("name"));
+    checkNonEmptyString(attr, attr.getArg("map"));
+    checkConstant(attr, attr.getArg("clustered"), {"true", "false"});
+    checkPartialIndex(attr);
+    return;
+  }
   if (name == "index") {
     checkFieldList(attr, checkArgNames(attr, {"fields", "name", "map", "type",
-                                              "clustered"}));
+                                              "clustered", "where"}));
+    checkPartialIndex(attr);
     checkNonEmptyString(attr, attr.getArg("name"));
     checkNonEmptyString(attr, attr.getArg("map"));
     if (attr.getArg("name") && attr.getArg("map"))
@@ -487,34 +547,28 @@ void ModelChecker::checkAttributes(ArrayRef<Attribute> attrs, AttrSite site,
           llvm::is_contained(getKnownAttributes(AttrSite::ModelField), name);
       if (site == AttrSite::RelationField &&
           (name == "map" || name == "unique" || name.contains('.')))
-        diag.fix("a relation field is not a column: put @" + name.str() +
-                 " on its foreign key field");
+        diag.fix(NoteID::FixRelationAttributeOnColumn) << name;
       else if (site == AttrSite::ScalarField && name == "relation")
-        diag.fix("only a field whose type is a model takes @relation");
+        diag.fix(NoteID::FixRelationOnScalar);
       else if (onField && (name == "index" || name == "fulltext"))
-        diag.fix("indexes are block attributes: add @@" + name.str() +
-                 "([...]) to the model");
+        diag.fix(NoteID::FixIndexIsBlockAttribute) << name;
       else if (attr.isBlock && onField)
-        diag.fix("block attributes (@@) go on a line of their own in the "
-                 "model");
+        diag.fix(NoteID::FixBlockAttributeOwnLine);
       else if (!attr.isBlock && !onField)
-        diag.fix("block attributes take two at signs: @@" + name.str());
+        diag.fix(NoteID::FixBlockAttributeAtSigns) << name;
       else if (attr.isBlock && isFieldAttribute && name != "map" &&
                site != AttrSite::Enum)
-        diag.fix("@" + name.str() +
-                 " is a field attribute: put it on the "
-                 "field");
+        diag.fix(NoteID::FixFieldAttributeOnField) << name;
       else if (name.contains('.') && onField)
-        diag.fix("native types take the datasource's name: @" +
-                 datasourceName.str() + "." + name.split('.').second.str());
+        diag.fix(NoteID::FixNativeTypePrefix)
+            << datasourceName << name.split('.').second;
       else {
         ClosestMatch match(name, /*cap=*/2);
         for (StringRef known : getKnownAttributes(site))
           match.consider(known);
         if (!match.get().empty())
-          diag.fix("did you mean '" + std::string(attr.isBlock ? "@@" : "@") +
-                       match.get().str() + "'?",
-                   attr.name.range, match.get());
+          diag.fix(NoteID::DidYouMean, attr.name.range, match.get())
+              << (attr.isBlock ? "@@" : "@") + match.get();
       }
       continue;
     }
@@ -528,7 +582,7 @@ void ModelChecker::checkAttributes(ArrayRef<Attribute> attrs, AttrSite site,
     if (first != seen.end() && !isRepeatable(attr)) {
       (diags.report(DiagID::DBDuplicateAttribute, attr.range)
        << spell(attr) << owner)
-          .note((*first)->range, "first given here");
+          .note((*first)->range, NoteID::FirstGivenHere);
       continue;
     }
     seen.push_back(&attr);
@@ -573,8 +627,7 @@ void ModelChecker::checkUniqueCriterion(const Model &model) {
       diags.report(DiagID::DBModelNoUnique, model.name.range);
   diag << model.name.name;
   if (optionalUnique)
-    diag.note(optionalUnique->range,
-              "a unique constraint over optional fields does not count");
+    diag.note(optionalUnique->range, NoteID::OptionalUniqueIgnored);
 }
 
 /// Why \p field cannot be (part of) a primary key; empty when it can.
@@ -625,7 +678,7 @@ void ModelChecker::checkPrimaryKeys(const Model &model) {
       diags.report(DiagID::DBMultipleIds, model.name.range);
   diag << model.name.name;
   for (SMRange range : definitions)
-    diag.note(range, "primary key defined here");
+    diag.note(range, NoteID::PrimaryKeyDefinedHere);
 }
 
 void ModelChecker::checkDatasources() {
@@ -643,7 +696,7 @@ void ModelChecker::checkDatasources() {
   for (size_t i = 1; i < schema.datasources.size(); ++i)
     diags
         .report(DiagID::DBDatasourceDuplicate, schema.datasources[i].name.range)
-        .note(first.name.range, "first datasource is here");
+        .note(first.name.range, NoteID::FirstDatasourceHere);
 
   const ConfigProperty *provider = first.getProperty("provider");
   if (!provider) {
@@ -658,9 +711,9 @@ void ModelChecker::checkDatasources() {
   InFlightDiagnostic diag =
       diags.report(DiagID::DBProviderUnknown, value.range);
   diag << (value.isCall() ? (spelled + "(...)").str() : spelled.str());
-  diag.note(blockRange, "in this datasource");
+  diag.note(blockRange, NoteID::InThisDatasource);
   if (!value.isString()) {
-    diag.fix("the provider must be a string literal, e.g. \"postgresql\"");
+    diag.fix(NoteID::FixProviderString);
     return;
   }
   ClosestMatch match(spelled, /*cap=*/2);
@@ -668,7 +721,7 @@ void ModelChecker::checkDatasources() {
        {"postgresql", "mysql", "sqlite", "sqlserver", "mongodb", "cockroachdb"})
     match.consider(known);
   if (!match.get().empty())
-    diag.fix("did you mean '" + match.get().str() + "'?");
+    diag.fix(NoteID::DidYouMean) << match.get();
 }
 
 void ModelChecker::checkBlocks() {
@@ -697,19 +750,451 @@ void ModelChecker::checkBlocks() {
             << "views need previewFeatures = [\"views\"] in the generator";
 
   for (const ConfigBlock &datasource : schema.datasources)
-    if (const ConfigProperty *mode = datasource.getProperty("relationMode"))
-      if (!mode->value.isString() ||
-          (mode->value.text != "prisma" && mode->value.text != "foreignKeys"))
-        (diags.report(DiagID::DBBlockInvalid, mode->value.range)
-         << "datasource" << datasource.name.name
-         << "relationMode must be \"prisma\" or \"foreignKeys\"")
-            .note(datasource.name.range, "in this datasource");
+    for (StringRef key : {"relationMode", "referentialIntegrity"})
+      if (const ConfigProperty *mode = datasource.getProperty(key)) {
+        StringRef why;
+        if (!mode->value.isString() ||
+            (mode->value.text != "prisma" && mode->value.text != "foreignKeys"))
+          why = "must be \"prisma\" or \"foreignKeys\"";
+        else if (mode->value.text == "foreignKeys" &&
+                 provider == Provider::MongoDB)
+          why = "must be \"prisma\" on MongoDB, which has no foreign keys";
+        if (!why.empty())
+          (diags.report(DiagID::DBBlockInvalid, mode->value.range)
+           << "datasource" << datasource.name.name << (key + " " + why).str())
+              .note(datasource.name.range, NoteID::InThisDatasource);
+      }
+}
+
+//===----------------------------------------------------------------------===//
+// Datasource properties and generators
+//===----------------------------------------------------------------------===//
+
+/// Whether two datasource values name the same database: the same string,
+/// or env() of the same variable.
+static bool isSameURL(const Expr &a, const Expr &b) {
+  if (a.isString() && b.isString())
+    return a.text == b.text;
+  if (a.isCall() && b.isCall() && a.text == "env" && b.text == "env" &&
+      a.elements.size() == 1 && b.elements.size() == 1 &&
+      a.elements.front().isString() && b.elements.front().isString())
+    return a.elements.front().text == b.elements.front().text;
+  return false;
+}
+
+void ModelChecker::checkDatasourceProperties(const ConfigBlock &datasource) {
+  for (const ConfigProperty &prop : datasource.properties) {
+    StringRef key = prop.key.name;
+    bool known =
+        StringSwitch<bool>(key)
+            .Cases("provider", "url", "shadowDatabaseUrl", "directUrl",
+                   "relationMode", "referentialIntegrity", "schemas", true)
+            .Case("extensions", supportsExtensions(provider))
+            .Default(false);
+    if (!known) {
+      InFlightDiagnostic diag =
+          diags.report(DiagID::DBDatasourceProperty, prop.key.range);
+      diag << key;
+      if (key == "extensions")
+        diag << ("is not known for provider '" + getProviderName(provider) +
+                 "': extensions are PostgreSQL's")
+                    .str();
+      else
+        diag << "is not known";
+      if (key == "namespaces")
+        diag.fix(NoteID::FixSchemasProperty, prop.key.range, "schemas");
+      continue;
+    }
+    // Prisma 7 reads connection URLs from prisma.config.ts (a datasource
+    // with `url` is a Prisma 6 schema, see DBPrismaRules.h).
+    if (generation == PrismaGeneration::V7 &&
+        (key == "url" || key == "directUrl" || key == "shadowDatabaseUrl"))
+      diags.report(DiagID::DBDatasourceProperty, prop.key.range)
+          << key
+          << "is no longer supported in schema files by Prisma 7; move "
+             "connection URLs to prisma.config.ts";
+  }
+  const ConfigProperty *mode = datasource.getProperty("relationMode");
+  const ConfigProperty *legacy = datasource.getProperty("referentialIntegrity");
+  if (mode && legacy)
+    (diags.report(DiagID::DBDatasourceProperty, legacy->key.range)
+     << "referentialIntegrity"
+     << "cannot be used together with 'relationMode' (its newer name)")
+            .note(mode->key.range, NoteID::PropertySetHere)
+        << "relationMode";
+  if (generation == PrismaGeneration::V6)
+    checkShadowDatabase(datasource);
+  if (const ConfigProperty *schemas = datasource.getProperty("schemas"))
+    checkSchemasProperty(*schemas);
+  if (const ConfigProperty *extensions = datasource.getProperty("extensions");
+      extensions && supportsExtensions(provider))
+    checkExtensions(*extensions);
+}
+
+void ModelChecker::checkShadowDatabase(const ConfigBlock &datasource) {
+  const ConfigProperty *shadow = datasource.getProperty("shadowDatabaseUrl");
+  if (!shadow)
+    return;
+  for (StringRef key : {"url", "directUrl"})
+    if (const ConfigProperty *other = datasource.getProperty(key);
+        other && isSameURL(other->value, shadow->value))
+      (diags.report(DiagID::DBShadowDatabaseURL, other->value.range) << key)
+              .note(shadow->value.range, NoteID::PropertySetHere)
+          << "shadowDatabaseUrl";
+}
+
+void ModelChecker::checkSchemasProperty(const ConfigProperty &schemas) {
+  const Expr &value = schemas.value;
+  if (!supportsMultiSchema(provider)) {
+    diags.report(DiagID::DBProviderUnsupported, value.range)
+        << "the 'schemas' property (several database schemas)"
+        << getProviderName(provider);
+    return;
+  }
+  if (!value.isArray()) {
+    if (!value.isString())
+      diags.report(DiagID::DBSchemasInvalid, value.range)
+          << "expected a list of schema names, e.g. [\"public\", \"audit\"]";
+    return;
+  }
+  if (value.elements.empty()) {
+    diags.report(DiagID::DBSchemasInvalid, value.range)
+        << "the list cannot be empty";
+    return;
+  }
+  StringMap<SMRange> seen;
+  for (const Expr &element : value.elements) {
+    if (!element.isString()) {
+      diags.report(DiagID::DBSchemasInvalid, element.range)
+          << "expected a string, not '" +
+                 StringRef(element.range.Start.getPointer(),
+                           element.range.End.getPointer() -
+                               element.range.Start.getPointer())
+                     .str() +
+                 "'";
+      continue;
+    }
+    auto [it, inserted] = seen.try_emplace(element.text, element.range);
+    if (!inserted)
+      (diags.report(DiagID::DBSchemasInvalid, element.range)
+       << ("schema '" + element.text + "' is listed twice").str())
+          .note(it->second, NoteID::FirstListedHere);
+  }
+}
+
+void ModelChecker::checkExtensions(const ConfigProperty &extensions) {
+  if (!hasPreviewFeature(schema, "postgresqlExtensions")) {
+    diags.report(DiagID::DBPreviewFeatureRequired, extensions.key.range)
+        << "the 'extensions' property"
+        << "postgresqlExtensions";
+    return;
+  }
+  auto checkOne = [&](const Expr &ext) {
+    if (!ext.isConstant() && !ext.isCall()) {
+      diags.report(DiagID::DBExtensionInvalid, ext.range)
+          << "expected an extension name such as postgis or "
+             "pg_trgm(schema: \"public\"), not a " +
+                 std::string(ext.isString() ? "string" : "value");
+      return;
+    }
+    StringRef name = ext.text;
+    SMRange nameRange(
+        ext.range.Start,
+        SMLoc::getFromPointer(ext.range.Start.getPointer() + name.size()));
+    if (name.contains('-'))
+      diags.report(DiagID::DBExtensionInvalid, nameRange)
+          << "'" + name.str() +
+                 "': '-' is not allowed in extension names; map it, e.g. " +
+                 name.str().substr(0, 0) + "uuid_ossp(map: \"uuid-ossp\")";
+    else if (!name.empty() && isDigit(name.front()))
+      diags.report(DiagID::DBExtensionInvalid, nameRange)
+          << "'" + name.str() +
+                 "': an extension name cannot start with a digit";
+    if (!ext.isCall())
+      return;
+    SmallVector<StringRef, 3> seen;
+    for (size_t i = 0; i < ext.elements.size(); ++i) {
+      const Expr &arg = ext.elements[i];
+      StringRef argName =
+          i < ext.elementNames.size() ? ext.elementNames[i].name : StringRef();
+      if (argName.empty()) {
+        diags.report(DiagID::DBExtensionInvalid, arg.range)
+            << "the arguments of '" + name.str() +
+                   "' are named: schema, version or map";
+        continue;
+      }
+      SMRange at = ext.elementNames[i].range;
+      if (argName != "schema" && argName != "version" && argName != "map") {
+        diags.report(DiagID::DBExtensionInvalid, at)
+            << "unknown argument '" + argName.str() + "' of '" + name.str() +
+                   "'; expected schema, version or map";
+        continue;
+      }
+      if (llvm::is_contained(seen, argName)) {
+        diags.report(DiagID::DBExtensionInvalid, at)
+            << "argument '" + argName.str() + "' of '" + name.str() +
+                   "' is given twice";
+        continue;
+      }
+      seen.push_back(argName);
+      if (!arg.isString())
+        diags.report(DiagID::DBExtensionInvalid, arg.range)
+            << "the '" + argName.str() + "' of '" + name.str() +
+                   "' must be a string, e.g. \"2.1\"";
+    }
+  };
+  if (extensions.value.isArray())
+    for (const Expr &ext : extensions.value.elements)
+      checkOne(ext);
+  else
+    checkOne(extensions.value);
+}
+
+void ModelChecker::checkPreviewFeatures() {
+  for (const ConfigBlock &generator : schema.generators) {
+    const ConfigProperty *features = generator.getProperty("previewFeatures");
+    if (!features)
+      continue;
+    for (const Expr &feature : features->value.elements) {
+      if (!feature.isString())
+        continue;
+      if (getPreviewFeatureStatus(feature.text, generation, provider) !=
+          PreviewFeatureStatus::Unknown)
+        continue;
+      std::string to = getGenerationName(generation).str();
+      if (feature.text.equals_insensitive("fullTextSearchPostgres"))
+        to += " on provider '" + getProviderName(provider).str() + "'";
+      diags.report(DiagID::DBPreviewFeatureUnknown, feature.range)
+          << feature.text << to;
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Multi-schema
+//===----------------------------------------------------------------------===//
+
+void ModelChecker::checkMultiSchema() {
+  // The schemas the datasource lists, when it lists them well.
+  StringSet<> listed;
+  bool hasList = false;
+  if (!schema.datasources.empty())
+    if (const ConfigProperty *schemas =
+            schema.datasources.front().getProperty("schemas");
+        schemas && supportsMultiSchema(provider)) {
+      // A single name stands for a list of one.
+      if (schemas->value.isString())
+        listed.insert(schemas->value.text);
+      for (const Expr &element : schemas->value.elements)
+        if (element.isString())
+          listed.insert(element.text);
+      hasList = !listed.empty();
+    }
+  auto check = [&](ArrayRef<Attribute> attrs, StringRef kind,
+                   const Ident &name) {
+    Ident placed = getSchemaName(attrs);
+    if (placed.empty()) {
+      if (hasList && !llvm::any_of(attrs, [](const Attribute &attr) {
+            return attr.name.name == "schema";
+          }))
+        diags.report(DiagID::DBSchemaMissing, name.range) << kind << name.name;
+      return;
+    }
+    if (!supportsMultiSchema(provider)) {
+      diags.report(DiagID::DBProviderUnsupported, placed.range)
+          << "@@schema (several database schemas)" << getProviderName(provider);
+      return;
+    }
+    if (!listed.contains(placed.name))
+      diags.report(DiagID::DBSchemaUnknown, placed.range) << placed.name;
+  };
+  for (const Model &model : schema.models)
+    check(model.blockAttributes, model.isView ? "view" : "model", model.name);
+  for (const Enum &e : schema.enums)
+    check(e.blockAttributes, "enum", e.name);
+}
+
+//===----------------------------------------------------------------------===//
+// Shard keys, views, MongoDB names
+//===----------------------------------------------------------------------===//
+
+void ModelChecker::checkShardKeys(const Model &model) {
+  SmallVector<const Attribute *, 2> fieldKeys;
+  SmallVector<const Field *, 2> keyFields;
+  const Attribute *blockKey = nullptr;
+  for (const Field &field : model.fields)
+    if (const Attribute *attr = field.getAttribute("shardKey")) {
+      fieldKeys.push_back(attr);
+      keyFields.push_back(&field);
+    }
+  for (const Attribute &attr : model.blockAttributes)
+    if (attr.name.name == "shardKey" && !blockKey)
+      blockKey = &attr;
+  if (fieldKeys.empty() && !blockKey)
+    return;
+  const Attribute &first = fieldKeys.empty() ? *blockKey : *fieldKeys.front();
+  if (!hasPreviewFeature(schema, "shardKeys")) {
+    diags.report(DiagID::DBPreviewFeatureRequired, first.range) << "a shard key"
+                                                                << "shardKeys";
+    return;
+  }
+  if (!supportsShardKeys(provider)) {
+    diags.report(DiagID::DBProviderUnsupported, first.range)
+        << "a shard key" << getProviderName(provider);
+    return;
+  }
+  bool ignored = llvm::any_of(model.blockAttributes, [](const Attribute &a) {
+    return a.name.name == "ignore";
+  });
+  if (fieldKeys.size() > 1) {
+    InFlightDiagnostic diag =
+        diags.report(DiagID::DBShardKey, model.name.range);
+    diag << model.name.name << "at most one field may be marked @shardKey";
+    for (const Attribute *attr : fieldKeys)
+      diag.note(attr->range, NoteID::MarkedHere);
+  } else if (!fieldKeys.empty() && blockKey) {
+    (diags.report(DiagID::DBShardKey, model.name.range)
+     << model.name.name << "@shardKey and @@shardKey cannot both be given")
+            .note(blockKey->range, NoteID::AttributeIsHere)
+        << "@@shardKey";
+  }
+  if (!ignored)
+    for (size_t i = 0; i < keyFields.size(); ++i)
+      if (keyFields[i]->isOptional)
+        diags.report(DiagID::DBShardKey, fieldKeys[i]->range)
+            << model.name.name
+            << ("field '" + keyFields[i]->name.name +
+                "' is optional; shard key fields must be required")
+                   .str();
+  if (!blockKey)
+    return;
+  const AttributeArg *list = blockKey->getArg("fields");
+  if (!list)
+    list = blockKey->getArg("");
+  if (!list)
+    return; // DB023 already.
+  SmallVector<const Expr *, 4> elements;
+  if (list->value.isArray())
+    for (const Expr &element : list->value.elements)
+      elements.push_back(&element);
+  else
+    elements.push_back(&list->value);
+  if (list->value.isArray() && elements.empty()) {
+    diags.report(DiagID::DBIndexEmpty, blockKey->range) << "@@shardKey";
+    return;
+  }
+  for (const Expr *element : elements) {
+    if (!element->isConstant()) {
+      reportArgs(*blockKey, element->range,
+                 "expected a field name, e.g. [region], not " +
+                     Twine(element->isString() ? "a string"
+                           : element->isCall() ? "a field with arguments"
+                                               : "a value"));
+      continue;
+    }
+    const Field *field = model.findField(element->text);
+    if (!field) {
+      diags.report(DiagID::DBIndexUnknownField, element->range)
+          << "@@shardKey" << element->text << model.name.name;
+    } else if (field->isRelation()) {
+      diags.report(DiagID::DBIndexRelationField, element->range)
+          << "@@shardKey" << element->text;
+    } else if (field->isOptional && !ignored) {
+      diags.report(DiagID::DBShardKey, element->range)
+          << model.name.name
+          << ("field '" + element->text +
+              "' is optional; shard key fields must be required")
+                 .str();
+    }
+  }
+}
+
+void ModelChecker::checkViewKeys(const Model &model) {
+  if (!model.isView)
+    return;
+  for (const Field &field : model.fields)
+    if (const Attribute *attr = field.getAttribute("id"))
+      diags.report(DiagID::DBViewKey, attr->range)
+          << model.name.name << "a primary key (@id); use @unique";
+  for (const Attribute &attr : model.blockAttributes) {
+    if (attr.name.name == "id")
+      diags.report(DiagID::DBViewKey, attr.range)
+          << model.name.name << "a primary key (@@id); use @@unique";
+    else if (attr.name.name == "index" || attr.name.name == "fulltext")
+      diags.report(DiagID::DBViewKey, attr.range)
+          << model.name.name
+          << ("indexes (@@" + attr.name.name +
+              "): a view has no storage to "
+              "index")
+                 .str();
+  }
+}
+
+/// `where:` makes a partial index: a Prisma 7 preview feature, on
+/// PostgreSQL and CockroachDB, with a non-empty SQL condition.
+void ModelChecker::checkPartialIndex(const Attribute &attr) {
+  const AttributeArg *where = attr.getArg("where");
+  if (!where)
+    return;
+  if (generation == PrismaGeneration::V6) {
+    reportArgs(attr, where->name.range,
+               "unknown argument 'where' (partial indexes are Prisma 7's)");
+    return;
+  }
+  if (!hasPreviewFeature(schema, "partialIndexes")) {
+    diags.report(DiagID::DBPreviewFeatureRequired, where->name.range)
+        << "a partial index (where:)"
+        << "partialIndexes";
+    return;
+  }
+  if (provider != Provider::PostgreSQL && provider != Provider::CockroachDB) {
+    diags.report(DiagID::DBProviderUnsupported, where->name.range)
+        << "a partial index (where:)" << getProviderName(provider);
+    return;
+  }
+  // raw("SQL condition"), or an object of field conditions
+  // ({ active: true }).
+  const Expr &value = where->value;
+  if (value.kind == Expr::Kind::Object) {
+    if (value.elements.empty())
+      reportArgs(attr, value.range, "'where' cannot be empty");
+    return;
+  }
+  if (!value.isCall() || value.text != "raw" || value.elements.size() != 1 ||
+      !value.elements.front().isString())
+    reportArgs(attr, value.range,
+               "'where' takes raw(\"SQL condition\"), e.g. where: "
+               "raw(\"status = 'active'\")");
+  else if (value.elements.front().text.trim().empty())
+    reportArgs(attr, value.range, "'where' cannot be empty");
+}
+
+void ModelChecker::checkMongoFieldNames(const Model &model) {
+  // MongoDB document keys: no '.', no leading '$'.
+  for (const Field &field : model.fields) {
+    if (field.mappedName.empty())
+      continue;
+    StringRef name = field.mappedName.name;
+    const Attribute *attr = field.getAttribute("map");
+    if (!attr)
+      continue;
+    if (name.contains('.'))
+      reportArgs(*attr, field.mappedName.range,
+                 "a MongoDB field name cannot contain '.'");
+    else if (name.starts_with("$"))
+      reportArgs(*attr, field.mappedName.range,
+                 "a MongoDB field name cannot start with '$'");
+  }
 }
 
 void ModelChecker::run() {
   if (isText) {
     checkDatasources();
     checkBlocks();
+    if (!schema.datasources.empty())
+      checkDatasourceProperties(schema.datasources.front());
+    checkPreviewFeatures();
+    checkMultiSchema();
   }
   for (const Model &model : schema.models) {
     checkUniqueCriterion(model);
@@ -717,6 +1202,10 @@ void ModelChecker::run() {
     if (!isText)
       continue;
     checkAutoincrement(model);
+    checkShardKeys(model);
+    checkViewKeys(model);
+    if (provider == Provider::MongoDB)
+      checkMongoFieldNames(model);
     checkAttributes(model.blockAttributes,
                     model.isView ? AttrSite::View : AttrSite::Model,
                     model.name.name);
@@ -731,10 +1220,13 @@ void ModelChecker::run() {
     return;
   for (const Enum &e : schema.enums)
     checkAttributes(e.blockAttributes, AttrSite::Enum, e.name.name);
-  for (const CompositeType &type : schema.compositeTypes)
+  for (const CompositeType &type : schema.compositeTypes) {
     for (const Field &field : type.fields)
       checkAttributes(field.attributes, AttrSite::CompositeField,
                       field.name.name);
+    checkAttributes(type.blockAttributes, AttrSite::CompositeType,
+                    type.name.name);
+  }
 }
 
 namespace {

@@ -19,6 +19,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "DBPrismaRules.h"
+
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/DiagnosticEngine.h"
@@ -101,12 +103,18 @@ static bool isSQLReservedWord(StringRef lowerName) {
   return words.contains(lowerName);
 }
 
-/// A Prisma identifier: an ASCII letter, then letters, digits and
-/// underscores.
+/// A Prisma identifier: a letter, then letters, ASCII digits and
+/// underscores. Letters are any Unicode letters (`Lööp`, `名前`), as in
+/// Prisma; every byte outside ASCII counts as one here: in Prisma text the
+/// lexer has already rejected the non-letters (PS007).
 static bool isPrismaIdentifier(StringRef name) {
-  if (name.empty() || !isAlpha(name.front()))
+  auto isLetter = [](char c) {
+    return isAlpha(c) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  if (name.empty() || !isLetter(name.front()))
     return false;
-  return llvm::all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
+  return llvm::all_of(
+      name, [&](char c) { return isLetter(c) || isDigit(c) || c == '_'; });
 }
 
 /// The name as it should be: snake_case and plural. Used for fix advice.
@@ -243,20 +251,39 @@ void NameChecker::checkTopLevelDuplicates() {
     const TopDecl &prev = *it->second;
     (diags.report(DiagID::DBDuplicateName, top.name->range)
      << top.kind << top.name->name)
-        .note(prev.name->range,
-              Twine("previous definition is ") + prev.article + " here");
+            .note(prev.name->range, NoteID::PreviousDefinitionKind)
+        << prev.article;
   }
 }
 
+/// The key of a database object in its schema: tables, enum types and
+/// (on PostgreSQL and CockroachDB) constraint names are unique per
+/// database schema (`@@schema`), not per database.
+static std::string getSchemaKey(ArrayRef<Attribute> blockAttributes,
+                                StringRef name) {
+  return (getSchemaName(blockAttributes).name + Twine('\0') + name).str();
+}
+
+/// The range of the primary key attribute of \p model without an explicit
+/// `map:` name (Prisma then names it `<table>_pkey`), or invalid.
+static SMRange getDefaultNamedKey(const Model &model) {
+  const Index *pk = model.getPrimaryKey();
+  if (!pk || !pk->map.empty())
+    return {};
+  return pk->range;
+}
+
 void NameChecker::checkTableDuplicates() {
-  // Two models may not map to one table (`@@map`). Same-named models are
-  // DB001 already; only report tables reached through different names.
+  // Two models may not map to one table (`@@map`) in one database schema.
+  // Same-named models are DB001 already; only report tables reached
+  // through different names.
   StringMap<const Model *> tables;
   for (const Model &model : schema.models) {
     StringRef table = model.getTableName();
     if (table.empty())
       continue;
-    auto [it, inserted] = tables.try_emplace(table, &model);
+    auto [it, inserted] =
+        tables.try_emplace(getSchemaKey(model.blockAttributes, table), &model);
     if (inserted || it->second->name.name == model.name.name)
       continue;
     const Model &prev = *it->second;
@@ -265,7 +292,33 @@ void NameChecker::checkTableDuplicates() {
     SMRange prevRange =
         prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
     (diags.report(DiagID::DBDuplicateName, range) << "table" << table)
-        .note(prevRange, "previous definition of the table is here");
+        .note(prevRange, NoteID::PreviousTableDefinition);
+    // Their primary keys then share the default name `<table>_pkey` too,
+    // which PostgreSQL, CockroachDB, SQL Server and SQLite keep unique.
+    SMRange key = getDefaultNamedKey(model), prevKey = getDefaultNamedKey(prev);
+    if (key.isValid() && prevKey.isValid() && !model.isView && !prev.isView &&
+        provider != Provider::MySQL && provider != Provider::MongoDB &&
+        provider != Provider::Unknown)
+      ((diags.report(DiagID::DBDuplicateName, key)
+        << "constraint" << (table + "_pkey").str())
+           .note(prevKey, NoteID::SameDefaultKeyName)
+       << prev.name.name)
+          .fix(NoteID::FixNameWithMap);
+  }
+  // Enums are types of their schema on PostgreSQL and CockroachDB.
+  if (provider != Provider::PostgreSQL && provider != Provider::CockroachDB)
+    return;
+  StringMap<const Enum *> types;
+  for (const Enum &e : schema.enums) {
+    StringRef type = e.mappedName.empty() ? e.name.name : e.mappedName.name;
+    auto [it, inserted] =
+        types.try_emplace(getSchemaKey(e.blockAttributes, type), &e);
+    if (inserted || it->second->name.name == e.name.name)
+      continue;
+    (diags.report(DiagID::DBDuplicateName, e.name.range)
+     << "enum database name" << type)
+            .note(it->second->name.range, NoteID::EnumSameName)
+        << it->second->name.name;
   }
 }
 
@@ -278,8 +331,8 @@ void NameChecker::checkGeneratorDuplicates() {
     if (!inserted)
       (diags.report(DiagID::DBDuplicateName, generator.name.range)
        << "generator" << generator.name.name)
-          .note(it->second->name.range,
-                "previous definition is a generator here");
+              .note(it->second->name.range, NoteID::PreviousDefinitionKind)
+          << "a generator";
   }
 }
 
@@ -310,27 +363,30 @@ void NameChecker::checkConstraintNames() {
 
   StringMap<SMRange> global;
   StringMap<SMRange> local;
+  // The namespaces are per database schema (@@schema): the block
+  // attributes of the model being read.
+  ArrayRef<Attribute> current;
   auto add = [&](StringRef name, SMRange range, bool isGlobal) {
     if (name.empty())
       return;
     auto [localIt, localNew] = local.try_emplace(name, range);
     if (!localNew) {
       (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
-          .note(localIt->second, "previous definition is here");
+          .note(localIt->second, NoteID::PreviousDefinition);
       return;
     }
     if (!isGlobal)
       return;
-    auto [globalIt, globalNew] = global.try_emplace(name, range);
+    auto [globalIt, globalNew] =
+        global.try_emplace(getSchemaKey(current, name), range);
     if (!globalNew)
       (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
-          .note(globalIt->second,
-                "previous definition, in another table of the same "
-                "namespace, is here");
+          .note(globalIt->second, NoteID::PreviousDefinitionOtherTable);
   };
   for (const Model &model : schema.models) {
     if (model.isView)
       continue;
+    current = model.blockAttributes;
     local.clear();
     for (const Index &index : model.indexes) {
       Ident name = getIndexDBName(index);
@@ -362,13 +418,13 @@ void NameChecker::checkClientNames() {
       if (!inserted) {
         (diags.report(DiagID::DBDuplicateName, index.name.range)
          << "compound key name" << index.name.name)
-            .note(it->second, "previous definition is here");
+            .note(it->second, NoteID::PreviousDefinition);
         continue;
       }
       if (const Field *field = model.findField(index.name.name))
         (diags.report(DiagID::DBDuplicateName, index.name.range)
          << "compound key name" << index.name.name)
-            .note(field->name.range, "a field of the model has this name");
+            .note(field->name.range, NoteID::FieldHasThisName);
     }
   }
 }
@@ -438,8 +494,8 @@ void NameChecker::checkTable(const Model &model) {
     InFlightDiagnostic diag = diags.report(DiagID::DBTableNaming, range);
     diag << table;
     if (better != table && isSnakeCase(better))
-      diag.fix(Twine("name the table '") + better + "'" +
-               (isAST ? "" : " (or map it with @@map)"));
+      diag.fix(isAST ? NoteID::FixNameTable : NoteID::FixNameOrMapTable)
+          << better;
   }
 }
 
@@ -470,7 +526,7 @@ void NameChecker::checkFields(const std::vector<Field> &fields,
     if (!inserted) {
       (diags.report(DiagID::DBDuplicateField, field.name.range)
        << field.name.name << ownerKind << ownerName)
-          .note(it->second->name.range, "previous definition is here");
+          .note(it->second->name.range, NoteID::PreviousDefinition);
       continue;
     }
     bool valid = checkDeclName(field.name, "a field", false);
@@ -487,7 +543,7 @@ void NameChecker::checkFields(const std::vector<Field> &fields,
           prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
       (diags.report(DiagID::DBDuplicateField, range)
        << column << ownerKind << ownerName)
-          .note(prevRange, "previous definition of the column is here");
+          .note(prevRange, NoteID::PreviousColumnDefinition);
       continue;
     }
     if (isTable && (valid || !field.mappedName.empty()))
@@ -510,7 +566,7 @@ void NameChecker::checkEnum(const Enum &e) {
     if (!inserted) {
       (diags.report(DiagID::DBDuplicateEnumValue, value.name.range)
        << value.name.name << e.name.name)
-          .note(it->second->name.range, "previous definition is here");
+          .note(it->second->name.range, NoteID::PreviousDefinition);
       continue;
     }
     checkDeclName(value.name, "an enum value", false);

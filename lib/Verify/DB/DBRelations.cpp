@@ -7,7 +7,17 @@
 /// \file
 /// Checks relations: targets, fields and references, arity, uniqueness,
 /// back-relations, names, referential actions and cycles of required foreign
-/// keys.
+/// keys; in Prisma text also the referential actions a relation mode or
+/// provider does not implement (DB049) and the cascades Prisma refuses where
+/// it or SQL Server applies them itself: cycles and self-relations under
+/// `relationMode = "prisma"`, on SQL Server and on MongoDB, and several
+/// cascade paths into one model on SQL Server (DB095).
+///
+/// SetNull on a required foreign key (DB044) is an error on every provider:
+/// the database rejects the update (or Prisma's emulation does) the first
+/// time it fires. Prisma makes it an error too, except on PostgreSQL with
+/// foreign keys, where it only warns; ABV's stance is stricter there
+/// (docs/Referee.md).
 ///
 /// The rules follow Prisma's validator (psl-core's `relations.rs`,
 /// `relations/one_to_one.rs`, `relations/one_to_many.rs` and
@@ -22,6 +32,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "DBPrismaRules.h"
+
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Analysis/Digraph.h"
 #include "abv/Basic/DiagnosticEngine.h"
@@ -31,9 +43,12 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -181,6 +196,25 @@ private:
   void checkAutoBeNames();
   void checkOppositeNames();
   void checkCycles();
+  void checkActions(const End &end);
+  void checkCascadeCycles();
+  void checkCascadePaths();
+  /// The action a relation takes on delete / update, spelled or Prisma's
+  /// default (SetNull for an optional relation, Restrict or, where the
+  /// relation mode lacks it, NoAction for a required one; Cascade on
+  /// update).
+  StringRef getOnDelete(const End &end) const;
+  StringRef getOnUpdate(const End &end) const;
+  /// Whether the relation changes rows of its model when the referenced
+  /// row changes: any action but NoAction and Restrict, on delete or update.
+  bool triggersModification(const End &end) const {
+    auto modifies = [](StringRef action) {
+      return action != "NoAction" && action != "Restrict";
+    };
+    return modifies(getOnDelete(end)) || modifies(getOnUpdate(end));
+  }
+  /// The relations that hold a foreign key out of \p model, in order.
+  SmallVector<const End *, 4> getForwardRelations(const Model *model) const;
 
   /// Providers whose columns carry native types that matter for foreign
   /// keys. The AST's logical types always do (AutoBe targets PostgreSQL).
@@ -195,6 +229,7 @@ private:
   DiagnosticEngine &diags;
   bool isText;
   Provider provider;
+  bool emulated = usesPrismaRelationMode(schema);
 };
 } // namespace
 
@@ -210,6 +245,13 @@ void RelationChecker::run() {
     checkOppositeNames();
   }
   checkCycles();
+  if (isText) {
+    for (const End &end : rels.ends)
+      if (end.target && end.definesForeignKey() && end.field->relation)
+        checkActions(end);
+    checkCascadeCycles();
+    checkCascadePaths();
+  }
 }
 
 void RelationChecker::checkEnd(const End &end) {
@@ -235,8 +277,8 @@ void RelationChecker::checkEnd(const End &end) {
   if (!opposite) {
     (diags.report(DiagID::DBRelationMissingBack, field.name.range)
      << field.name.name << end.target->name.name)
-        .note(end.target->name.range,
-              "model '" + end.target->name.name + "' is declared here");
+            .note(end.target->name.range, NoteID::ModelDeclaredHere)
+        << end.target->name.name;
     return;
   }
   // Pair-level checks run once per mutually paired relation.
@@ -290,8 +332,8 @@ void RelationChecker::checkForeignKey(const End &end) {
                   getReferencesRange(field))
      << field.name.name << joinNames(end.referencedFields)
      << end.target->name.name)
-        .note(end.target->name.range,
-              "model '" + end.target->name.name + "' is declared here");
+            .note(end.target->name.range, NoteID::ModelDeclaredHere)
+        << end.target->name.name;
 
   checkTypes(end);
 
@@ -304,8 +346,8 @@ void RelationChecker::checkForeignKey(const End &end) {
                     field.typeName.range.isValid() ? field.typeName.range
                                                    : field.name.range)
        << field.name.name << fk->name.name)
-          .note(fk->name.range, "foreign key '" + fk->name.name +
-                                    "' is declared optional here");
+              .note(fk->name.range, NoteID::ForeignKeyOptionalHere)
+          << fk->name.name;
       break;
     }
   }
@@ -324,8 +366,8 @@ void RelationChecker::checkForeignKey(const End &end) {
       StringRef which = action == &info.onDelete ? "onDelete" : "onUpdate";
       (diags.report(DiagID::DBRelationSetNullRequired, action->range)
        << which << field.name.name << required->name.name)
-          .note(required->name.range,
-                "'" + required->name.name + "' is declared required here");
+              .note(required->name.range, NoteID::DeclaredRequiredHere)
+          << required->name.name;
     }
   }
 }
@@ -344,11 +386,11 @@ void RelationChecker::checkTypes(const End &end) {
     if (!at.isValid())
       at = fk.name.range;
     std::string refName = (end.target->name.name + "." + ref.name.name).str();
-    std::string note = "'" + refName + "' is declared here";
     if (!prismaTypesMatch(fk, ref)) {
       (diags.report(DiagID::DBRelationTypeMismatch, at)
        << fk.name.name << describeType(fk) << refName << describeType(ref))
-          .note(ref.name.range, note);
+              .note(ref.name.range, NoteID::DeclaredHere)
+          << refName;
       continue;
     }
     // DB047: Prisma accepts the pair, but PostgreSQL cannot build a foreign
@@ -361,7 +403,8 @@ void RelationChecker::checkTypes(const End &end) {
       continue;
     (diags.report(DiagID::DBRelationNativeTypeMismatch, at)
      << fk.name.name << fkFamily << refName << refFamily)
-        .note(ref.name.range, note);
+            .note(ref.name.range, NoteID::DeclaredHere)
+        << refName;
   }
 }
 
@@ -382,8 +425,9 @@ void RelationChecker::checkPair(const End &first, const End &second) {
       (diags.report(DiagID::DBRelationFieldsBothSides,
                     getRelationAttrRange(*self->field))
        << self->field->name.name)
-          .note(getRelationAttrRange(*other->field),
-                "'" + describe(*other) + "' also defines them");
+              .note(getRelationAttrRange(*other->field),
+                    NoteID::AlsoDefinesThem)
+          << describe(*other);
     return;
   }
 
@@ -392,14 +436,18 @@ void RelationChecker::checkPair(const End &first, const End &second) {
     // DB048: Prisma's join table stores one id per side.
     if (listFK)
       return;
+    // A view has no @id (DB092): neither side may be one.
     for (const End *end : {&first, &second}) {
-      const Index *pk = end->target->getPrimaryKey();
-      if (pk && pk->fields.size() == 1)
+      const Model *keyless = end->model->isView ? end->model : end->target;
+      const Index *pk = keyless->getPrimaryKey();
+      if (!keyless->isView && pk && pk->fields.size() == 1)
         continue;
       (diags.report(DiagID::DBRelationManyToManyId, end->field->name.range)
-       << end->field->name.name << end->target->name.name)
-          .note(end->target->name.range,
-                "model '" + end->target->name.name + "' is declared here");
+       << end->field->name.name << keyless->name.name)
+              .note(keyless->name.range, keyless->isView
+                                             ? NoteID::ViewDeclaredHere
+                                             : NoteID::ModelDeclaredHere)
+          << keyless->name.name;
     }
     return;
   }
@@ -413,8 +461,8 @@ void RelationChecker::checkPair(const End &first, const End &second) {
       (diags.report(DiagID::DBRelationFieldsNeitherSide,
                     self->field->name.range)
        << self->field->name.name)
-          .note(other->field->name.range,
-                "the opposite field is '" + describe(*other) + "'");
+              .note(other->field->name.range, NoteID::OppositeFieldIs)
+          << describe(*other);
     }
     return;
   }
@@ -430,17 +478,15 @@ void RelationChecker::checkPair(const End &first, const End &second) {
     (diags.report(DiagID::DBRelationOneToOneNotUnique,
                   getFieldsRange(*forward.field))
      << forward.field->name.name << joinNames(forward.fkFields))
-        .note(back.field->name.range, "'" + back.model->name.name + "." +
-                                          back.field->name.name +
-                                          "' makes the relation one-to-one");
+            .note(back.field->name.range, NoteID::MakesOneToOne)
+        << back.model->name.name + "." + back.field->name.name;
 
   // DB046: the database cannot enforce a required back side.
   if (!back.field->isOptional)
     (diags.report(DiagID::DBRelationBackRequired, back.field->typeName.range)
      << back.field->name.name)
-        .note(forward.field->name.range, "the foreign key is held by '" +
-                                             forward.model->name.name + "." +
-                                             forward.field->name.name + "'");
+            .note(forward.field->name.range, NoteID::ForeignKeyHeldBy)
+        << forward.model->name.name + "." + forward.field->name.name;
 }
 
 /// DB038 and DB045 for Prisma text: the fields of one model pointing at the
@@ -458,9 +504,8 @@ void RelationChecker::checkTextNames(const End &end) {
   if (end.relationName.empty()) {
     (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
      << end.model->name.name << end.target->name.name)
-        .note(other.field->name.range, "'" + otherName + "' also refers to '" +
-                                           end.target->name.name +
-                                           "' without a relation name");
+            .note(other.field->name.range, NoteID::AlsoRefersUnnamed)
+        << otherName << end.target->name.name;
     return;
   }
   unsigned allowed = end.isSelfRelation() ? 2 : 1;
@@ -474,8 +519,8 @@ void RelationChecker::checkTextNames(const End &end) {
   (diags.report(DiagID::DBRelationDuplicateName, at)
    << end.relationName << static_cast<unsigned>(siblings.size())
    << end.model->name.name << end.target->name.name << allowed)
-      .note(other.field->name.range,
-            "'" + otherName + "' uses the same relation name");
+          .note(other.field->name.range, NoteID::SameRelationName)
+      << otherName;
 }
 
 /// DB038 for AutoBe's AST: AutoBe's writer emits, for each foreign key of A
@@ -509,12 +554,11 @@ void RelationChecker::checkAutoBeNames() {
     const End &other = group.front() == &end ? *group[1] : *group.front();
     (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
      << end.model->name.name << end.target->name.name)
-        .note(other.field->name.range,
-              "the relation '" + other.model->name.name + "." +
-                  other.field->name.name + "' joins the same two models" +
-                  (end.relationName.empty()
-                       ? Twine(" without a name")
-                       : " under the name '" + end.relationName + "'"));
+            .note(other.field->name.range, end.relationName.empty()
+                                               ? NoteID::JoinsSameModelsUnnamed
+                                               : NoteID::JoinsSameModelsNamed)
+        << other.model->name.name + "." + other.field->name.name
+        << end.relationName;
   }
 }
 
@@ -529,8 +573,8 @@ void RelationChecker::checkOppositeNames() {
     if (const Field *clash = end.target->findField(opposite.name)) {
       (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
        << opposite.name << end.target->name.name)
-          .note(clash->name.range, "'" + end.target->name.name + "." +
-                                       opposite.name + "' is already a field");
+              .note(clash->name.range, NoteID::AlreadyAField)
+          << end.target->name.name + "." + opposite.name;
       continue;
     }
     auto [it, inserted] = seen.try_emplace({end.target, opposite.name}, &end);
@@ -539,9 +583,9 @@ void RelationChecker::checkOppositeNames() {
     const End &first = *it->second;
     (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
      << opposite.name << end.target->name.name)
-        .note(first.field->relation->oppositeName.range,
-              "'" + first.model->name.name + "." + first.field->name.name +
-                  "' already uses it");
+            .note(first.field->relation->oppositeName.range,
+                  NoteID::AlreadyUsesIt)
+        << first.model->name.name + "." + first.field->name.name;
   }
 }
 
@@ -551,6 +595,190 @@ void RelationChecker::checkOppositeNames() {
 /// nullable parent), and so is any cycle through a nullable foreign key (it
 /// is broken by inserting NULL first and updating later). One cycle is
 /// reported per strongly connected component, at its first foreign key.
+//===----------------------------------------------------------------------===//
+// Referential actions per relation mode and provider
+//===----------------------------------------------------------------------===//
+
+/// DB049: the actions a relation mode does not implement. Prisma's
+/// emulation (relationMode = "prisma", always on MongoDB) has no SetDefault
+/// and, on PostgreSQL and SQLite, no NoAction; SQL Server's foreign keys
+/// have no RESTRICT.
+void RelationChecker::checkActions(const End &end) {
+  const RelationInfo &info = *end.field->relation;
+  for (const Ident *action : {&info.onDelete, &info.onUpdate}) {
+    StringRef name = action->name;
+    std::string why;
+    if (emulated && name == "SetDefault")
+      why = provider == Provider::MongoDB
+                ? "on MongoDB, where Prisma emulates relations"
+                : "with relationMode = \"prisma\", where Prisma emulates "
+                  "relations";
+    else if (emulated && name == "NoAction" &&
+             (provider == Provider::PostgreSQL || provider == Provider::SQLite))
+      why = ("with relationMode = \"prisma\" on " + getProviderName(provider) +
+             "; use Restrict")
+                .str();
+    else if (!emulated && name == "Restrict" && provider == Provider::SQLServer)
+      why = "by SQL Server's foreign keys; use NoAction";
+    if (!why.empty())
+      diags.report(DiagID::DBReferentialActionUnsupported, action->range)
+          << name << why;
+  }
+}
+
+StringRef RelationChecker::getOnDelete(const End &end) const {
+  const RelationInfo &info = *end.field->relation;
+  if (!info.onDelete.empty())
+    return info.onDelete.name;
+  if (end.field->isOptional)
+    return "SetNull";
+  bool hasRestrict = emulated || provider != Provider::SQLServer;
+  return hasRestrict ? "Restrict" : "NoAction";
+}
+
+StringRef RelationChecker::getOnUpdate(const End &end) const {
+  const RelationInfo &info = *end.field->relation;
+  return info.onUpdate.empty() ? StringRef("Cascade") : info.onUpdate.name;
+}
+
+SmallVector<const End *, 4>
+RelationChecker::getForwardRelations(const Model *model) const {
+  SmallVector<const End *, 4> out;
+  for (const End &end : rels.ends)
+    if (end.model == model && end.target && !end.isList() &&
+        end.definesForeignKey() && end.field->relation && end.opposite)
+      out.push_back(&end);
+  return out;
+}
+
+/// "A.b -> B.a -> A": a chain of relations for a message.
+static std::string describePath(ArrayRef<const End *> path) {
+  std::string text;
+  for (const End *end : path) {
+    text += (end->model->name.name + "." + end->field->name.name).str();
+    text += " -> ";
+  }
+  if (!path.empty())
+    text += path.back()->target->name.name.str();
+  return text;
+}
+
+/// DB095: where Prisma emulates relations, and on SQL Server and MongoDB,
+/// cascades may not run in a circle: a self-relation, or relations leading
+/// back to the model they start from, need NoAction (both actions) on one
+/// of them. Reported at every relation that starts such a circle, as Prisma
+/// does.
+void RelationChecker::checkCascadeCycles() {
+  if (!emulated && provider != Provider::SQLServer &&
+      provider != Provider::MongoDB)
+    return;
+  for (const End &root : rels.ends) {
+    if (!root.target || root.isList() || !root.definesForeignKey() ||
+        !root.field->relation || !root.opposite)
+      continue;
+    llvm::SmallPtrSet<const Field *, 8> visited;
+    struct Step {
+      const End *end;
+      SmallVector<const End *, 4> path;
+    };
+    SmallVector<Step, 8> work;
+    work.push_back({&root, {&root}});
+    while (!work.empty()) {
+      Step step = work.pop_back_val();
+      const End &end = *step.end;
+      visited.insert(end.field);
+      if (!triggersModification(end))
+        continue;
+      if (end.model == end.target) {
+        diags.report(DiagID::DBRelationCascadeCycle, root.field->name.range)
+            << ("self-relation '" + end.model->name.name + "." +
+                end.field->name.name +
+                "' cascades into its own model: set onDelete and onUpdate "
+                "to NoAction on one side of it (onUpdate defaults to "
+                "Cascade)")
+                   .str();
+        break;
+      }
+      if (end.target == root.model) {
+        diags.report(DiagID::DBRelationCascadeCycle, root.field->name.range)
+            << ("the referential actions cascade in a cycle, " +
+                describePath(step.path) +
+                ": set onDelete and onUpdate to NoAction on one of these "
+                "relations (onUpdate defaults to Cascade)");
+        break;
+      }
+      for (const End *next : getForwardRelations(end.target)) {
+        if (visited.contains(next->field))
+          continue;
+        Step nextStep{next, step.path};
+        nextStep.path.push_back(next);
+        work.push_back(std::move(nextStep));
+      }
+    }
+  }
+}
+
+/// DB095: SQL Server also refuses two cascade paths from one table into
+/// another (A -> B -> C and A -> C). Prisma checks it from the model that
+/// holds the foreign keys: the models reachable through one of its
+/// relations must not be reachable through another.
+void RelationChecker::checkCascadePaths() {
+  if (provider != Provider::SQLServer || emulated)
+    return;
+  for (const End &root : rels.ends) {
+    if (!root.target || root.isList() || !root.definesForeignKey() ||
+        !root.field->relation || !root.opposite || !triggersModification(root))
+      continue;
+    const Model *parent = root.model;
+    // The models reachable from each first relation, over cascading
+    // relations, cycles and self-relations left out.
+    std::vector<std::pair<const Field *, StringSet<>>> reach;
+    for (const End *first : getForwardRelations(parent)) {
+      if (!triggersModification(*first))
+        continue;
+      StringSet<> seen;
+      SmallVector<std::pair<const End *, SmallPtrSet<const Field *, 8>>, 8>
+          work;
+      work.push_back({first, {}});
+      while (!work.empty()) {
+        auto [end, path] = work.pop_back_val();
+        path.insert(end->field);
+        if (end->model == end->target || end->target == parent)
+          continue;
+        seen.insert(end->target->name.name);
+        for (const End *next : getForwardRelations(end->target))
+          if (triggersModification(*next) && !path.contains(next->field))
+            work.push_back({next, path});
+      }
+      reach.push_back({first->field, std::move(seen)});
+    }
+    const StringSet<> *mine = nullptr;
+    for (auto &entry : reach)
+      if (entry.first == root.field)
+        mine = &entry.second;
+    if (!mine)
+      continue;
+    std::set<std::string> both;
+    for (auto &entry : reach) {
+      if (entry.first == root.field)
+        continue;
+      for (const auto &model : *mine)
+        if (entry.second.contains(model.getKey()))
+          both.insert(model.getKey().str());
+    }
+    if (both.empty())
+      continue;
+    std::string models;
+    for (const std::string &model : both)
+      models += (models.empty() ? "'" : ", '") + model + "'";
+    diags.report(DiagID::DBRelationCascadeCycle, root.field->name.range)
+        << ("deleting or updating a row of " + models + " cascades to model '" +
+            parent->name.name.str() +
+            "' through more than one path, which SQL Server refuses: set "
+            "onDelete and onUpdate to NoAction on one of the paths");
+  }
+}
+
 void RelationChecker::checkCycles() {
   size_t modelCount = schema.models.size();
   if (modelCount == 0)
@@ -603,9 +831,8 @@ void RelationChecker::checkCycles() {
     diag << text;
     for (const End *edge :
          ArrayRef<const End *>(path).slice(1).take_front(shown))
-      diag.note(getFieldsRange(*edge->field),
-                "'" + edge->model->name.name + "' requires a row of '" +
-                    edge->target->name.name + "' here");
+      diag.note(getFieldsRange(*edge->field), NoteID::RequiresRowHere)
+          << edge->model->name.name << edge->target->name.name;
   }
 }
 

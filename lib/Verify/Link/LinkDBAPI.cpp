@@ -41,9 +41,11 @@
 ///   `created_at`, `updated_at` (and @updatedAt fields), `deleted_at`,
 ///   foreign key columns (the fields of a relation, or names ending in
 ///   `_id`), secret columns (a `password_hash` is derived from a `password`
-///   property), states (last word `status`, `state`, `mode`, `type`, `kind`)
-///   and every non-`String` column: flags, counters and timestamps are the
-///   server's to set, and AutoBe's DB AST carries no defaults at all.
+///   property), what the server derives (isServerDerived: states, generated
+///   numbers and codes, request metadata, authors, times spelled as text,
+///   copies of a referenced row's columns) and every non-`String` column:
+///   flags, counters and timestamps are the server's to set, and AutoBe's DB
+///   AST carries no defaults at all.
 /// - LNK006: a response DTO exposes a secret column (password, its hash or
 ///   salt, a token, a secret, an API or private key, an OTP). An IAuthorized
 ///   DTO may carry a token column: it hands the session token to its owner.
@@ -127,6 +129,52 @@ static bool isNonNull(const api::Type &type) {
          type.kind != api::TypeKind::Any;
 }
 
+/// Whether the server fills String column \p field of \p model itself,
+/// so that an ICreate need not carry it (LNK005): a state (`status`,
+/// `*_state`, `*_mode`, `*_type`, `*_kind`), a generated identifier
+/// (`order_number`, `invoice_no`, `tracking_code`, `slug`, `*_seq`,
+/// `*_serial`, `*_reference`), request metadata (`ip`, `ip_address`,
+/// `user_agent`, `referrer`, `href`), the author of a change (`created_by`)
+/// or a time spelled as text (`*_at`, `*_on`, `*_date`, `*_time`), or a
+/// copy of a referenced row's column (`order_items.product_name` beside a
+/// relation to `products`, which has `name`).
+static bool isServerDerived(const db::Field &field, const db::Model &model,
+                            const Binding &binding) {
+  SmallVector<std::string, 4> words = splitWords(field.name.name);
+  if (words.empty())
+    return false;
+  static const StringSet<> lastWords = {
+      "status",   "state",  "mode",     "type",      "kind",
+      "number",   "no",     "num",      "code",      "seq",
+      "sequence", "serial", "slug",     "reference", "ref",
+      "by",       "at",     "on",       "date",      "time",
+      "ip",       "agent",  "referrer", "referer",   "href"};
+  if (lastWords.contains(words.back()))
+    return true;
+  if (words.size() >= 2 && words[words.size() - 2] == "ip")
+    return true; // `ip_address`.
+  // A copy of a column of a row the model references.
+  for (const db::Field &relation : model.fields) {
+    if (!relation.isRelation() || relation.isList)
+      continue;
+    const db::Model *target = binding.getRelationTarget(relation);
+    if (!target || target == &model)
+      continue;
+    StringRef name = field.name.name;
+    for (const db::Field &column : target->fields) {
+      if (column.isRelation() || column.isId)
+        continue;
+      StringRef copied = column.name.name;
+      // `name`, or `<relation>_name` / `<target word>_name`.
+      if (name == copied ||
+          (name.ends_with(copied) && name.size() > copied.size() &&
+           name[name.size() - copied.size() - 1] == '_'))
+        return true;
+    }
+  }
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -204,7 +252,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
         auto diag =
             diags.report(DiagID::LinkSecretExposed, property.name.range);
         diag << named.name.name << model->name.name << field->name.name;
-        diag.note(field->name.range, "the column is declared here");
+        diag.note(field->name.range, NoteID::ColumnDeclaredHere);
         continue;
       }
       std::string mismatch = getMismatch(*propType, *field);
@@ -212,7 +260,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
         auto diag = diags.report(DiagID::LinkTypeMismatch, property.name.range);
         diag << property.name.name << mismatch << model->name.name
              << field->name.name << describeColumn(*field);
-        diag.note(field->name.range, "the column is declared here");
+        diag.note(field->name.range, NoteID::ColumnDeclaredHere);
         continue;
       }
       if (isResponse && field->isOptional && property.isRequired &&
@@ -221,7 +269,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
             diags.report(DiagID::LinkNullableRequired, property.name.range);
         diag << property.name.name << named.name.name << model->name.name
              << field->name.name;
-        diag.note(field->name.range, "the column is nullable here");
+        diag.note(field->name.range, NoteID::ColumnNullableHere);
       }
     }
   }
@@ -274,11 +322,7 @@ void LinkDBAPIPass::checkCreates(const Binding &binding,
       // the server's to fill, and AutoBe's DB AST carries no defaults.
       if (field.type != db::TypeKind::String)
         continue;
-      SmallVector<std::string, 4> words = splitWords(column);
-      if (!words.empty() &&
-          (words.back() == "status" || words.back() == "state" ||
-           words.back() == "mode" || words.back() == "type" ||
-           words.back() == "kind"))
+      if (isServerDerived(field, *model, binding))
         continue;
       if (column == "id" || column == "created_at" || column == "updated_at" ||
           column == "deleted_at" || column.ends_with("_id") ||
@@ -294,7 +338,7 @@ void LinkDBAPIPass::checkCreates(const Binding &binding,
       auto diag =
           diags.report(DiagID::LinkCreateMissingColumn, named.name.range);
       diag << name << model->name.name << column;
-      diag.note(field.name.range, "the column is declared here");
+      diag.note(field.name.range, NoteID::ColumnDeclaredHere);
     }
   }
 }

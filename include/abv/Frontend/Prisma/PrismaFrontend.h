@@ -26,7 +26,7 @@ class SourceManager;
 class DiagnosticEngine;
 
 /// Parses the `.prisma` files in \p bufferIDs (one multi-file schema) and
-/// lowers them into one Schema. Syntax errors are reported as PS001 at the
+/// lowers them into one Schema. Syntax errors are reported (PS001-PS013) at the
 /// offending token, with what was expected; the parser recovers and keeps
 /// going, and whatever parsed is still lowered. Never throws.
 std::unique_ptr<db::Schema>

@@ -58,6 +58,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,9 +127,11 @@ struct SyntaxProblem {
   llvm::SMRange range;
   /// The %0, %1, ... arguments of the message.
   llvm::SmallVector<std::string, 2> args;
-  /// A note (e.g. where an unclosed bracket opened); empty if none.
+  /// A note (e.g. where an unclosed bracket opened), if any: a NOTE row of
+  /// the diagnostics table and its arguments.
+  std::optional<NoteID> note;
   llvm::SMRange noteRange;
-  std::string note;
+  llvm::SmallVector<std::string, 1> noteArgs;
 };
 
 /// The deepest nesting of brackets (`(`, `[`, `{`, `${`) the tokenizer
