@@ -597,9 +597,10 @@ objectMember
 /// A property name in an object literal, a class, an interface or an enum:
 /// any word, a string, a number, `[expression]` or `#name`.
 propertyName
-  : word=(Identifier | Break | Case | Catch | Class | Const | Continue
-          | Debugger | Default | Delete | Do | Else | Enum | Export | Extends
-          | False | Finally | For | Function | If | Import | In | Instanceof
+  : word=(Identifier | Break | Case | Catch | Class | DeclClass | Const
+          | Continue | Debugger | Default | Delete | Do | Else | Enum | Export
+          | Extends | False | Finally | For | Function | DeclFunction | If
+          | Import | In | Instanceof
           | New | Null | Return | Super | Switch | This | Throw | True | Try
           | Typeof | Var | Void | While | With | Abstract | Accessor | As
           | Asserts | Async | Await | Declare | From | Get | Global
@@ -632,7 +633,7 @@ type
   | object=type {noNewlineBefore()}? OpenBracket index=type CloseBracket
                                                                # IndexedAccessType
   | op=(Keyof | Unique | Readonly) operand=type                 # TypeOperator
-  | Infer name=identifier                                      # InferType
+  | Infer name=identifier (Extends constraint=type)?           # InferType
   | left=type op=Amp right=type                                # IntersectionType
   | op=Amp operand=type                                        # LeadingOperatorType
   | left=type op=Pipe right=type                               # UnionType
@@ -641,10 +642,13 @@ type
     trueType=type Colon falseType=type                         # ConditionalType
   | typeParams=typeParameters? params=arrowParameters Arrow
     returnType=returnTypeAnnotation                            # FunctionType
-  | New typeParams=typeParameters? params=arrowParameters Arrow
-    returnType=returnTypeAnnotation                            # ConstructorType
+  | abstractKw=Abstract? New typeParams=typeParameters?
+    params=arrowParameters Arrow returnType=returnTypeAnnotation # ConstructorType
   // Primary types: the first token decides.
-  | name=typeReferenceName typeArgs=typeArguments?             # TypeReference
+  // Type arguments start on the name's line (a `<` on the next line starts
+  // a generic call signature in a type literal).
+  | name=typeReferenceName ({noNewlineBefore()}? typeArgs=typeArguments)?
+                                                               # TypeReference
   | OpenParen inner=type CloseParen                            # ParenType
   | Typeof (query=entityName | importType=importTypeQuery)
     typeArgs=typeArguments?                                    # TypeQuery
@@ -698,17 +702,26 @@ objectType
     CloseBrace
   ;
 
+// Members may follow each other without a separator (a line break
+// separates them; the frontend reports a missing one on the same line), so
+// `b(): void` could also read as a property `b` and a call signature, and
+// `readonly [k: K]: T` as a property `readonly` and an index signature, and
+// `new (x: X): T` as a method named `new`: construct signatures, methods
+// and index signatures come first, and ANTLR resolves an ambiguity to the
+// first.
 typeMember
-  : readonlyKw=Readonly? name=propertyName optional=Question?
-    (Colon ty=type)?                                           # PropertySignature
+  : newKw=New typeParams=typeParameters? params=parameterList
+    (Colon returnType=returnTypeAnnotation)?                   # CallSignature
   | name=propertyName optional=Question? typeParams=typeParameters?
     params=parameterList (Colon returnType=returnTypeAnnotation)?
                                                                # MethodSignature
   | accessor=(Get | Set) name=propertyName params=parameterList
     (Colon returnType=returnTypeAnnotation)?                   # MethodSignature
-  | newKw=New? typeParams=typeParameters? params=parameterList
-    (Colon returnType=returnTypeAnnotation)?                   # CallSignature
   | index=indexSignature                                       # IndexSignatureMember
+  | readonlyKw=Readonly? name=propertyName optional=Question?
+    (Colon ty=type)?                                           # PropertySignature
+  | typeParams=typeParameters? params=parameterList
+    (Colon returnType=returnTypeAnnotation)?                   # CallSignature
   ;
 
 mappedType

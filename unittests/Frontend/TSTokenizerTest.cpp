@@ -327,3 +327,43 @@ TEST(TSTokenizerTest, AutomaticSemicolons) {
   EXPECT_EQ(kinds("class A {\nx = 1\ny = 2\n}"),
             "decl-class id block{ id = num ;* id = num ;* } ;*");
 }
+
+TEST(TSTokenizerTest, AutomaticSemicolonsAfterTypesAndBlocks) {
+  // A function body after a return type is a statement list.
+  EXPECT_EQ(kinds("function f(): Promise<T> {\na()\nb()\n}"),
+            "decl-function id ( ) : id < id > block{ id ( ) ;* id ( ) ;* } "
+            ";*");
+  EXPECT_EQ(kinds("function f(): { a: T } {\nb()\n}"),
+            "decl-function id ( ) : { id : id } block{ id ( ) ;* } ;*");
+  EXPECT_EQ(kinds("function f(): () => void {\nb()\n}"),
+            "decl-function id ( ) : arrow( ) => void block{ id ( ) ;* } ;*");
+  // But not an arrow's body after its return type, nor an object type.
+  EXPECT_EQ(kinds("const g = (x): T => ({ a: 1 })"),
+            "const id = arrow( id ) : id => ( { id : num } ) ;*");
+  // `as const`, `x!` and a `void` type end a statement.
+  EXPECT_EQ(kinds("a = b as const\nc()"), "id = id as const ;* id ( ) ;*");
+  EXPECT_EQ(kinds("a = b!\nc()"), "id = id ! ;* id ( ) ;*");
+  EXPECT_EQ(kinds("let v: void\nc()"), "let id : void ;* id ( ) ;*");
+  // A block on a line of its own starts a statement; an interface body
+  // does not.
+  EXPECT_EQ(kinds("a = []\n{\nb()\n}"), "id = [ ] ;* block{ id ( ) ;* } ;*");
+  EXPECT_EQ(kinds("interface I extends J\n{\na: T\n}"),
+            "interface id extends id { id : id } ;*");
+  // `else` after an object literal needs the `;`, after a block not.
+  EXPECT_EQ(kinds("if (a) x = { b: 1 }\nelse y()"),
+            "if ( id ) id = { id : num } ;* else id ( ) ;*");
+  EXPECT_EQ(kinds("if (a) { b() }\nelse y()"),
+            "if ( id ) block{ id ( ) ;* } else id ( ) ;*");
+  // A braceless do-while ends at its `while (...)`.
+  EXPECT_EQ(kinds("do x++\nwhile (c)\ny()"),
+            "do id ++ ;* while ( id ) ;* id ( ) ;*");
+  // `catch` and `finally` continue a `try` only after its block.
+  EXPECT_EQ(kinds("class A {\ncatch?: T\nfinally?: U\n}"),
+            "decl-class id block{ catch ? : id ;* finally ? : id ;* } ;*");
+  // A computed member on a new line starts a member, unless the line
+  // before is an initializer it can index.
+  EXPECT_EQ(kinds("class A {\nx: T\n[k]() {}\n}"),
+            "decl-class id block{ id : id ;* [ id ] ( ) block{ } ;* } ;*");
+  EXPECT_EQ(kinds("class A {\nx = a\n[0]\n}"),
+            "decl-class id block{ id = id [ num ] ;* } ;*");
+}

@@ -803,7 +803,9 @@ void abv::ts::forEachChild(const Node *node,
     return;
   }
   case NodeKind::InferType:
-    return visit(cast<InferType>(node)->name);
+    visit(cast<InferType>(node)->name);
+    visit(cast<InferType>(node)->constraint);
+    return;
   case NodeKind::TypePredicate: {
     const auto *n = cast<TypePredicate>(node);
     visit(n->param);

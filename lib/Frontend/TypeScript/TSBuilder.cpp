@@ -2142,6 +2142,7 @@ TypeNode *Builder::typePrimary(P::TypeContext *ctx) {
     } else {
       auto *c = static_cast<P::ConstructorTypeContext *>(ctx);
       node->isConstructor = true;
+      node->isAbstract = c->abstractKw != nullptr;
       node->sig.typeParams = typeParameters(c->typeParams);
       node->sig.params = parameters(c->params);
       node->sig.returnType = returnType(c->returnType);
@@ -2158,8 +2159,10 @@ TypeNode *Builder::typePrimary(P::TypeContext *ctx) {
     return node;
   }
   case Alt::InferType: {
+    auto *c = static_cast<P::InferTypeContext *>(ctx);
     InferType *node = make<InferType>(at);
-    node->name = identifier(static_cast<P::InferTypeContext *>(ctx)->name);
+    node->name = identifier(c->name);
+    node->constraint = type(c->constraint);
     return node;
   }
   case Alt::LeadingOperatorType:

@@ -460,6 +460,8 @@ void Printer::attributes(const Node *node) {
       quoted(quasi);
     return;
   case NodeKind::FunctionType:
+    if (cast<FunctionType>(node)->isAbstract)
+      os << " abstract";
     if (cast<FunctionType>(node)->isConstructor)
       os << " new";
     return;

@@ -1264,15 +1264,24 @@ private:
   /// Pass C: `{`, `function` and `class` that start a statement; the `{`
   /// of class, namespace and case-clause bodies (statement lists).
   void classifyStatementStarts();
+  /// The `{` that opens the body of the declaration whose keyword is at
+  /// \p i (a class, namespace, interface or enum), or 0.
+  size_t findBodyBrace(size_t i) const;
   /// Marks the `{` that opens the body of the class or namespace whose
   /// keyword is at \p i as a BlockBrace.
   void markBodyBrace(size_t i);
+  /// After `):` at \p colon (a return type annotation), marks the `{` that
+  /// follows the type as a BlockBrace: the body of the function or method.
+  void markBodyAfterReturnType(size_t colon);
   /// Pass D: automatic semicolon insertion.
   void insertSemicolons();
 
   tok::TokenKind kindAt(size_t i) const {
     return i < tokens.size() ? tokens[i].kind : tok::EndOfFile;
   }
+  /// Whether a statement may end with token \p i: canEndStatement, and
+  /// the tokens that end `x as const`, `x!` and a `void` type (`(): void`).
+  bool canEndStatementAt(size_t i) const;
   /// Whether token \p i follows on the same line.
   bool sameLine(size_t i) const {
     return i < tokens.size() && !tokens[i].hasNewlineBefore();
@@ -1285,6 +1294,8 @@ private:
   std::vector<bool> returnTypeArrows;
   /// See matchAngles.
   std::vector<uint32_t> angleEnds;
+  /// The `{` that open class bodies.
+  std::vector<bool> classBody;
 };
 } // namespace
 
@@ -1536,8 +1547,9 @@ void Classifier::classifyContextualKeywords() {
       keyword = onLine && next == tok::OpenBrace;
       break;
     case tok::Async:
+      // `import * as async from "..."` names a namespace.
       keyword =
-          onLine &&
+          onLine && !(i > 0 && tokens[i - 1].kind == tok::As) &&
           (wordNext || next == tok::ArrowParen || next == tok::ArrowParameter ||
            next == tok::LessGeneric || next == tok::Star ||
            next == tok::OpenBracket || next == tok::StringLiteral ||
@@ -1585,6 +1597,24 @@ static bool canEndStatement(tok::TokenKind kind) {
   }
 }
 
+bool Classifier::canEndStatementAt(size_t i) const {
+  tok::TokenKind kind = tokens[i].kind;
+  tok::TokenKind prev = i ? tokens[i - 1].kind : tok::Unknown;
+  switch (kind) {
+  case tok::Const:
+    return prev == tok::As;
+  case tok::Bang:
+    // A non-null assertion `x!`, not the prefix operator.
+    return i && !tokens[i].hasNewlineBefore() && canEndStatement(prev);
+  case tok::Void:
+    // A type, not the operator: after `:`, `=>`, `|`, `&`, `,` or `=`.
+    return prev == tok::Colon || prev == tok::Arrow || prev == tok::Pipe ||
+           prev == tok::Amp || prev == tok::Comma || prev == tok::Assign;
+  default:
+    return canEndStatement(kind);
+  }
+}
+
 void Classifier::classifyStatementStarts() {
   auto statementStart = [&](size_t i) {
     if (i == 0)
@@ -1601,10 +1631,12 @@ void Classifier::classifyStatementStarts() {
     case tok::Declare:
       return true;
     default:
-      return tokens[i].hasNewlineBefore() &&
-             canEndStatement(tokens[i - 1].kind);
+      return tokens[i].hasNewlineBefore() && canEndStatementAt(i - 1);
     }
   };
+  // The `{` of interface and enum bodies (not statement lists).
+  std::vector<bool> declarationBody(tokens.size());
+  classBody.assign(tokens.size(), false);
   for (size_t i = 0, e = tokens.size(); i < e; ++i) {
     Token &token = tokens[i];
     tok::TokenKind prev = i ? tokens[i - 1].kind : tok::Unknown;
@@ -1626,13 +1658,25 @@ void Classifier::classifyStatementStarts() {
         block = true;
         break;
       default:
-        block = token.hasNewlineBefore() && canEndStatement(prev);
+        // A block statement on a line of its own ends the statement before
+        // (`const a = []\n{ ... }`); the body of an interface or an enum
+        // does not.
+        if (token.hasNewlineBefore() && canEndStatementAt(i - 1) &&
+            !declarationBody[i]) {
+          block = true;
+          token.flags |= Token::SemicolonBefore;
+        }
         break;
       }
       if (block)
         token.kind = tok::BlockBrace;
       continue;
     }
+    case tok::Interface:
+    case tok::Enum:
+      if (size_t brace = findBodyBrace(i))
+        declarationBody[brace] = true;
+      continue;
     case tok::Function:
     case tok::Class: {
       // A declaration starts a statement; in a namespace or class body it
@@ -1647,7 +1691,10 @@ void Classifier::classifyStatementStarts() {
         token.kind =
             token.kind == tok::Function ? tok::DeclFunction : tok::DeclClass;
       if (token.kind != tok::Function && token.kind != tok::DeclFunction)
-        markBodyBrace(i);
+        if (size_t brace = findBodyBrace(i)) {
+          tokens[brace].kind = tok::BlockBrace;
+          classBody[brace] = true;
+        }
       continue;
     }
     case tok::Namespace:
@@ -1655,6 +1702,12 @@ void Classifier::classifyStatementStarts() {
     case tok::Global:
       // Still keywords: the next token made them so.
       markBodyBrace(i);
+      continue;
+    case tok::Colon:
+      // `function f(): Promise<T> {`, `get x(): T {`: the body follows the
+      // return type.
+      if (prev == tok::CloseParen)
+        markBodyAfterReturnType(i);
       continue;
     case tok::Static:
       // A static block in a class body.
@@ -1751,17 +1804,51 @@ void Classifier::insertSemicolons() {
   for (size_t i = 0; i < e; ++i)
     if (out.matches[i] > i)
       openerOf[out.matches[i]] = uint32_t(i);
+  // Whether the class member that token i continues has an `=` (an
+  // initializer); body is the class body's `{`. Back to the member's
+  // start: a `;` (written or inserted) or the `{`, skipping bracket groups.
+  auto memberHasInitializer = [&](size_t i, size_t body) {
+    for (size_t j = i; j-- > body + 1;) {
+      tok::TokenKind kind = tokens[j].kind;
+      if (isCloser(kind) && openerOf[j] > body)
+        j = openerOf[j];
+      else if (kind == tok::Assign)
+        return true;
+      else if (kind == tok::Semicolon)
+        return false;
+      if (tokens[j].hasSemicolonBefore())
+        return false;
+    }
+    return false;
+  };
   // The `)` of a control head (`if (...)`) and the last token of a
   // decorator (`@Dec()`) never end a statement.
   std::vector<bool> noEnd(e, false);
-  // The `while` of `do { ... } while (x)` ends its statement: the `;`
-  // after it is inserted.
+  // The `while` of `do ... while (x)` ends its statement: the `;` after it
+  // is inserted. It is the next `while` at the bracket depth of the `do`
+  // that does not start the body (`do while (a) f(); while (b)`).
   std::vector<bool> doWhile(e, false);
-  for (size_t i = 0; i + 1 < e; ++i)
-    if (tokens[i].kind == tok::Do && tokens[i + 1].kind == tok::BlockBrace &&
-        out.matches[i + 1] > i + 1 && out.matches[i + 1] + 1 < e &&
-        tokens[out.matches[i + 1] + 1].kind == tok::While)
-      doWhile[out.matches[i + 1] + 1] = true;
+  {
+    std::vector<std::pair<int, size_t>> pendingDo; // (depth, index)
+    int depth = 0;
+    for (size_t i = 0; i < e; ++i) {
+      tok::TokenKind kind = tokens[i].kind;
+      if (isOpener(kind) || kind == tok::BlockBrace || kind == tok::ArrowParen)
+        ++depth;
+      else if (isCloser(kind)) {
+        --depth;
+        while (!pendingDo.empty() && pendingDo.back().first > depth)
+          pendingDo.pop_back();
+      } else if (kind == tok::Do) {
+        pendingDo.emplace_back(depth, i);
+      } else if (kind == tok::While && !pendingDo.empty() &&
+                 pendingDo.back().first == depth &&
+                 pendingDo.back().second + 1 < i) {
+        doWhile[i] = true;
+        pendingDo.pop_back();
+      }
+    }
+  }
   for (size_t i = 0; i < e; ++i) {
     tok::TokenKind kind = tokens[i].kind;
     if (kind == tok::OpenParen && i > 0) {
@@ -1806,7 +1893,7 @@ void Classifier::insertSemicolons() {
     case tok::Yield:
       return true;
     default:
-      return !isContextualKeyword(kind) && canEndStatement(kind);
+      return !isContextualKeyword(kind) && canEndStatementAt(i);
     }
   };
   for (size_t i = 0; i < e; ++i) {
@@ -1824,12 +1911,22 @@ void Classifier::insertSemicolons() {
           insert = true;
         else if (kind == tok::Else)
           // `if (x)\n  f()\nelse`: the `;` ends the branch; a block needs
-          // none.
-          insert = prev != tok::CloseBrace && canEnd(i - 1);
+          // none, an object literal (`x = { a: 1 }\nelse`) does.
+          insert = !(prev == tok::CloseBrace &&
+                     tokens[openerOf[i - 1]].kind == tok::BlockBrace) &&
+                   canEnd(i - 1);
         else if (kind == tok::While && prev == tok::CloseBrace)
           // `do { ... }\nwhile (x)`: the `while` of the `do`.
-          insert = !(openerOf[i - 1] > 0 &&
-                     tokens[openerOf[i - 1] - 1].kind == tok::Do);
+          insert = !doWhile[i];
+        else if (kind == tok::OpenBracket && classBody[open.back()])
+          // A computed member name (`[Symbol.iterator]()`) starts a member
+          // unless the line before is a property's initializer (`x = a` +
+          // `[0]` reads as `a[0]`).
+          insert = canEnd(i - 1) && !memberHasInitializer(i, open.back());
+        else if (kind == tok::Catch || kind == tok::Finally)
+          // They continue a `try` after its block; otherwise they are
+          // names (`finally?: Finally` in a class).
+          insert = prev != tok::CloseBrace && canEnd(i - 1);
         else
           insert = canEnd(i - 1) && !continuesStatement(kind);
       }
@@ -1846,7 +1943,69 @@ void Classifier::insertSemicolons() {
   }
 }
 
-void Classifier::markBodyBrace(size_t i) {
+void Classifier::markBodyAfterReturnType(size_t colon) {
+  // The body is the first `{` outside brackets that follows a token that
+  // ends a type (`Promise<T> {`, `string[] {`, `{ a: T } {`); a `{` after
+  // `:`, `|`, `&`, `<` or `,` opens an object type. `;`, `=`, `=>`, a `,`
+  // outside type arguments or a closer end the search (an arrow's return
+  // type, a conditional expression, a parameter's type).
+  size_t limit = std::min(tokens.size(), colon + LookaheadLimit);
+  int angle = 0;
+  for (size_t j = colon + 1; j < limit;) {
+    tok::TokenKind kind = tokens[j].kind;
+    switch (kind) {
+    case tok::OpenBrace:
+    case tok::BlockBrace:
+      if (angle <= 0 && j > colon + 1 &&
+          (canEndStatementAt(j - 1) || tokens[j - 1].kind == tok::Void)) {
+        tokens[j].kind = tok::BlockBrace;
+        return;
+      }
+      j = skipGroup(j);
+      continue;
+    case tok::OpenParen:
+    case tok::ArrowParen:
+    case tok::OpenBracket:
+    case tok::TemplateHead:
+      j = skipGroup(j);
+      continue;
+    case tok::Less:
+    case tok::LessTypeArgs:
+    case tok::LessGeneric:
+      ++angle;
+      ++j;
+      continue;
+    case tok::Greater:
+    case tok::GreaterJoined:
+      --angle;
+      ++j;
+      continue;
+    case tok::Comma:
+      if (angle <= 0)
+        return;
+      ++j;
+      continue;
+    case tok::Arrow:
+      // `(): (x: T) => R {`: a function type goes on to its return type;
+      // after anything else, the `=>` is an arrow function's.
+      if (tokens[j - 1].kind != tok::CloseParen)
+        return;
+      ++j;
+      continue;
+    case tok::Semicolon:
+    case tok::Assign:
+    case tok::EndOfFile:
+      return;
+    default:
+      if (isCloser(kind))
+        return;
+      ++j;
+      continue;
+    }
+  }
+}
+
+size_t Classifier::findBodyBrace(size_t i) const {
   // Skip the name, type parameters and heritage clauses (with their type
   // arguments and call parentheses) to the first `{` outside them.
   size_t limit = std::min(tokens.size(), i + LookaheadLimit);
@@ -1856,10 +2015,8 @@ void Classifier::markBodyBrace(size_t i) {
     switch (kind) {
     case tok::OpenBrace:
     case tok::BlockBrace:
-      if (angle == 0) {
-        tokens[j].kind = tok::BlockBrace;
-        return;
-      }
+      if (angle == 0)
+        return j;
       j = skipGroup(j);
       continue;
     case tok::OpenParen:
@@ -1882,12 +2039,18 @@ void Classifier::markBodyBrace(size_t i) {
     case tok::CloseParen:
     case tok::CloseBracket:
     case tok::EndOfFile:
-      return;
+      return 0;
     default:
       ++j;
       continue;
     }
   }
+  return 0;
+}
+
+void Classifier::markBodyBrace(size_t i) {
+  if (size_t brace = findBodyBrace(i))
+    tokens[brace].kind = tok::BlockBrace;
 }
 
 void Classifier::run() {

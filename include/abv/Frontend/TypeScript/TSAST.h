@@ -554,11 +554,12 @@ class ParenthesizedType : public TypeNode {
   TypeNode *type = nullptr;
 };
 
-/// `<T>(a: A) => R` or `new (a: A) => R`.
+/// `<T>(a: A) => R`, `new (a: A) => R` or `abstract new () => R`.
 class FunctionType : public TypeNode {
   TS_NODE_CLASS(FunctionType, TypeNode)
   FunctionSignature sig;
   bool isConstructor = false;
+  bool isAbstract = false;
 };
 
 /// `{ a: string; m(): void; [key: string]: T }`: PropertySignature,
@@ -614,10 +615,12 @@ class ConditionalType : public TypeNode {
   TypeNode *falseType = nullptr;
 };
 
-/// `infer U`
+/// `infer U` or `infer U extends C`.
 class InferType : public TypeNode {
   TS_NODE_CLASS(InferType, TypeNode)
   Identifier *name = nullptr;
+  /// `infer R extends C`: C; null without a constraint.
+  TypeNode *constraint = nullptr;
 };
 
 /// `x is T`, `asserts x is T`, `asserts x`, `this is T` (param null).
