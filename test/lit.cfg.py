@@ -42,3 +42,17 @@ if shutil.which("node", path=config.environment["PATH"]) and os.path.isdir(
 # installs Debian's, the version .clang-format is written against).
 if shutil.which("clang-format", path=config.environment["PATH"]):
     config.available_features.add("clang-format")
+
+# Tests of unreadable files and folders need a user that permissions stop.
+# root reads through chmod 000, so as root the tool runs as `nobody`
+# (setpriv, util-linux); elsewhere as the user running lit.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        config.substitutions.append(
+            ("%unprivileged", "%s --reuid=65534 --regid=65534 --clear-groups --" % setpriv)
+        )
+        config.available_features.add("permissions")
+else:
+    config.substitutions.append(("%unprivileged", ""))
+    config.available_features.add("permissions")

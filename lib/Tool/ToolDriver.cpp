@@ -80,6 +80,11 @@ struct CommonOptions {
       cl::desc(
           "Refuse input files larger than this many bytes (default 1 GiB)"),
       cl::value_desc("bytes"), cl::init(MaxSourceFileSize), cl::cat(category)};
+  cl::opt<bool> allowOutsideRoot{
+      "allow-outside-root",
+      cl::desc("Read files that symbolic links inside a project folder lead "
+               "to outside it (by default they are reported and not read)"),
+      cl::cat(category)};
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
@@ -158,8 +163,10 @@ bool ToolRun::load() {
     return false;
   }
   std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
-  return loadProject(project, inputs, diags, opts.maxInputSize) ==
-         LoadResult::Ok;
+  LoadOptions loadOptions;
+  loadOptions.sizeLimit = opts.maxInputSize;
+  loadOptions.allowOutsideRoot = opts.allowOutsideRoot;
+  return loadProject(project, inputs, diags, loadOptions) == LoadResult::Ok;
 }
 
 bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
