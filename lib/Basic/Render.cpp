@@ -66,6 +66,75 @@ static raw_ostream::Colors severityColor(Severity severity) {
   }
 }
 
+/// Decodes the UTF-8 sequence at \p p (before \p end) into \p codePoint;
+/// returns its length. An invalid byte is a sequence of 1 with codePoint
+/// ~0U.
+static unsigned decodeUTF8(const char *p, const char *end,
+                           uint32_t &codePoint) {
+  unsigned char c = static_cast<unsigned char>(*p);
+  unsigned length = c < 0x80             ? 1
+                    : (c & 0xE0) == 0xC0 ? 2
+                    : (c & 0xF0) == 0xE0 ? 3
+                    : (c & 0xF8) == 0xF0 ? 4
+                                         : 0;
+  codePoint = ~0U;
+  if (length == 0 || end - p < ptrdiff_t(length))
+    return 1;
+  uint32_t value = length == 1 ? c : c & (0x7F >> length);
+  for (unsigned i = 1; i < length; ++i) {
+    unsigned char next = static_cast<unsigned char>(p[i]);
+    if ((next & 0xC0) != 0x80)
+      return 1;
+    value = (value << 6) | (next & 0x3F);
+  }
+  codePoint = value;
+  return length;
+}
+
+/// How the character at \p p is shown in text output, with its length in
+/// bytes in \p length: empty when it is shown as itself. Control
+/// characters (C0 but the tab, DEL, C1), the bidirectional controls that
+/// can reorder what a reader sees ("Trojan Source") and invalid bytes are
+/// shown as `<U+001B>` / `<FF>`, as clang does, so that input can neither
+/// drive the terminal nor hide text in a diagnostic.
+static std::string escapeChar(const char *p, const char *end,
+                              unsigned &length) {
+  uint32_t cp;
+  length = decodeUTF8(p, end, cp);
+  if (cp == ~0U)
+    return "<" + utohexstr(static_cast<unsigned char>(*p), false, 2) + ">";
+  bool control = (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
+                 (cp >= 0x202A && cp <= 0x202E) ||
+                 (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+                 cp == 0x200F || cp == 0x061C;
+  if (!control)
+    return "";
+  return "<U+" + utohexstr(cp, false, 4) + ">";
+}
+
+/// Writes \p text with the characters escapeChar() names escaped.
+static void writeEscaped(raw_ostream &os, StringRef text) {
+  const char *p = text.begin(), *end = text.end();
+  const char *run = p;
+  while (p != end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c < 0x7F) {
+      ++p;
+      continue;
+    }
+    unsigned length;
+    std::string shown = escapeChar(p, end, length);
+    if (shown.empty()) {
+      p += length;
+      continue;
+    }
+    os << StringRef(run, p - run) << shown;
+    p += length;
+    run = p;
+  }
+  os << StringRef(run, p - run);
+}
+
 /// Prints the line \p range starts on, and a caret line under it with `~`
 /// up to the end of the range (or of the line).
 static void printSourceLine(raw_ostream &os, const SourceManager &locator,
@@ -99,40 +168,45 @@ static void printSourceLine(raw_ostream &os, const SourceManager &locator,
     while (shownEnd != lineEnd && isUTF8Continuation(*shownEnd))
       ++shownEnd;
   }
-  bool clippedFront = shownStart != lineStart;
-  if (clippedFront)
-    os << "...";
-  os << StringRef(shownStart, shownEnd - shownStart);
-  if (shownEnd != lineEnd)
-    os << "...";
-  os << '\n';
-
   const char *end = range.End.getPointer();
   if (!end || end < loc)
     end = loc;
   if (end > shownEnd)
     end = shownEnd;
+
+  // The line as shown (escaped) and the caret line under it, character by
+  // character, so that an escape is as wide above as below.
+  bool clippedFront = shownStart != lineStart;
   std::string caret;
-  if (clippedFront)
+  if (clippedFront) {
+    os << "...";
     caret += "   ";
-  for (const char *p = shownStart; p < loc; ++p) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if ((c & 0xC0) == 0x80)
-      continue;
-    caret += c == '\t' ? '\t' : ' ';
   }
-  caret += '^';
-  bool first = true;
-  for (const char *p = loc; p < end; ++p) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if ((c & 0xC0) == 0x80)
-      continue;
-    if (first) {
-      first = false;
-      continue;
+  bool caretPlaced = false;
+  for (const char *p = shownStart; p < shownEnd;) {
+    unsigned length;
+    std::string shown = escapeChar(p, shownEnd, length);
+    size_t width = shown.empty() ? 1 : shown.size();
+    if (shown.empty())
+      os << StringRef(p, length);
+    else
+      os << shown;
+    if (p < loc) {
+      caret.append(width, *p == '\t' ? '\t' : ' ');
+    } else if (p == loc || (!caretPlaced && p > loc)) {
+      caret += '^';
+      caret.append(width - 1, '~');
+      caretPlaced = true;
+    } else if (p < end) {
+      caret.append(width, '~');
     }
-    caret += '~';
+    p += length;
   }
+  if (!caretPlaced)
+    caret += '^';
+  if (shownEnd != lineEnd)
+    os << "...";
+  os << '\n';
   if (color)
     os.changeColor(raw_ostream::GREEN, true);
   os << caret;
@@ -148,16 +222,18 @@ static void printOne(raw_ostream &os, const SourceManager &locator,
   Resolved r = resolve(locator, range);
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
-  if (r.valid)
-    os << r.file << ':' << r.begin.line << ':' << r.begin.column << ": ";
-  else
+  if (r.valid) {
+    writeEscaped(os, r.file);
+    os << ':' << r.begin.line << ':' << r.begin.column << ": ";
+  } else {
     os << opts.toolName << ": ";
+  }
   if (opts.color)
     os.changeColor(severityColor(severity), true);
   os << getSeverityName(severity) << ": ";
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
-  os << message;
+  writeEscaped(os, message);
   if (!tag.empty())
     os << " [" << tag << ']';
   if (opts.color)
