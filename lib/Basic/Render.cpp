@@ -10,6 +10,7 @@
 
 #include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -66,31 +67,6 @@ static raw_ostream::Colors severityColor(Severity severity) {
   }
 }
 
-/// Decodes the UTF-8 sequence at \p p (before \p end) into \p codePoint;
-/// returns its length. An invalid byte is a sequence of 1 with codePoint
-/// ~0U.
-static unsigned decodeUTF8(const char *p, const char *end,
-                           uint32_t &codePoint) {
-  unsigned char c = static_cast<unsigned char>(*p);
-  unsigned length = c < 0x80             ? 1
-                    : (c & 0xE0) == 0xC0 ? 2
-                    : (c & 0xF0) == 0xE0 ? 3
-                    : (c & 0xF8) == 0xF0 ? 4
-                                         : 0;
-  codePoint = ~0U;
-  if (length == 0 || end - p < ptrdiff_t(length))
-    return 1;
-  uint32_t value = length == 1 ? c : c & (0x7F >> length);
-  for (unsigned i = 1; i < length; ++i) {
-    unsigned char next = static_cast<unsigned char>(p[i]);
-    if ((next & 0xC0) != 0x80)
-      return 1;
-    value = (value << 6) | (next & 0x3F);
-  }
-  codePoint = value;
-  return length;
-}
-
 /// How the character at \p p is shown in text output, with its length in
 /// bytes in \p length: empty when it is shown as itself. Control
 /// characters (C0 but the tab, DEL, C1), the bidirectional controls that
@@ -99,17 +75,17 @@ static unsigned decodeUTF8(const char *p, const char *end,
 /// drive the terminal nor hide text in a diagnostic.
 static std::string escapeChar(const char *p, const char *end,
                               unsigned &length) {
-  uint32_t cp;
-  length = decodeUTF8(p, end, cp);
-  if (cp == ~0U)
-    return "<" + utohexstr(static_cast<unsigned char>(*p), false, 2) + ">";
+  std::optional<uint32_t> decoded = decodeUTF8(StringRef(p, end - p), length);
+  if (!decoded)
+    return formatv("<{0:X-2}>", static_cast<unsigned char>(*p)).str();
+  uint32_t cp = *decoded;
   bool control = (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
                  (cp >= 0x202A && cp <= 0x202E) ||
                  (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
                  cp == 0x200F || cp == 0x061C;
   if (!control)
     return "";
-  return "<U+" + utohexstr(cp, false, 4) + ">";
+  return formatv("<U+{0:X-4}>", cp).str();
 }
 
 /// Writes \p text with the characters escapeChar() names escaped.
