@@ -649,26 +649,37 @@ getAllOfSiblingProperties(const Document &doc) {
   return siblings;
 }
 
+/// How many API013 reports per document get a "did you mean" note: each
+/// costs a scan of the object's properties.
+constexpr unsigned maxRequiredSuggestions = 64;
+
 static void checkRequiredNames(const Type &type, bool isAutoBe,
                                const StringSet<> *siblingNames,
+                               unsigned &suggestionsLeft,
                                DiagnosticEngine &diags) {
   if (type.requiredNames.empty())
     return;
   if (!isAutoBe && type.properties.empty())
     return; // `required` on a free-form object: the key must be present.
+  // The frontends keep only the names no property has.
   for (const Ident &name : type.requiredNames) {
-    if (type.findProperty(name.name))
-      continue; // Defensive: the frontend keeps unknown names only.
     if (siblingNames && siblingNames->contains(name.name))
       continue; // Declared by another branch of an allOf.
     auto diag = diags.report(DiagID::APIRequiredUnknown, name.range);
     diag << name.name;
     // A misspelling of a declared property?
+    if (suggestionsLeft == 0)
+      continue;
+    --suggestionsLeft;
     ClosestMatch match = ClosestMatch::withLimit(
         name.name, ClosestMatch::getDeclaredNameLimit(name.name));
-    for (const Property &property : type.properties)
+    const Property *closest = nullptr;
+    for (const Property &property : type.properties) {
       match.consider(property.name.name);
-    if (const Property *closest = type.findProperty(match.get()))
+      if (match.get().data() == property.name.name.data())
+        closest = &property;
+    }
+    if (closest)
       diag.note(closest->name.range,
                 "did you mean '" + closest->name.name + "'?");
   }
@@ -678,12 +689,14 @@ void APIStructurePass::checkTypeNodes(const Document &doc,
                                       DiagnosticEngine &diags) {
   bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
   DenseMap<const Type *, StringSet<>> siblings = getAllOfSiblingProperties(doc);
+  unsigned suggestionsLeft = maxRequiredSuggestions;
   forEachDocumentTypeNode(doc, [&](const Type &type) {
     checkBounds(type, diags);
     checkEnumValues(type, diags);
     auto it = siblings.find(&type);
     checkRequiredNames(type, isAutoBe,
-                       it == siblings.end() ? nullptr : &it->second, diags);
+                       it == siblings.end() ? nullptr : &it->second,
+                       suggestionsLeft, diags);
   });
 }
 
