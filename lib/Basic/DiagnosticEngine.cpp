@@ -7,6 +7,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 
 #include "abv/Basic/SourceManager.h"
+#include "abv/Basic/Unicode.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -33,6 +34,21 @@ InFlightDiagnostic::InFlightDiagnostic(InFlightDiagnostic &&other) noexcept
   other.engine = nullptr;
 }
 
+/// Shortens \p text to about \p limit bytes by cutting out its middle
+/// (on UTF-8 boundaries) for "...": a name of 100,000 characters quoted in
+/// a message would otherwise be printed whole, once per finding. The end
+/// is kept (a closing quote, a suffix that tells names apart).
+static void clipMiddle(std::string &text, size_t limit) {
+  if (text.size() <= limit)
+    return;
+  size_t head = truncateUTF8(text, limit * 3 / 4).size();
+  size_t tail = limit / 4;
+  size_t tailStart = text.size() - tail;
+  while (tailStart < text.size() && isUTF8Continuation(text[tailStart]))
+    ++tailStart;
+  text = text.substr(0, head) + "..." + text.substr(tailStart);
+}
+
 InFlightDiagnostic::~InFlightDiagnostic() {
   if (!engine)
     return;
@@ -42,18 +58,22 @@ InFlightDiagnostic::~InFlightDiagnostic() {
 
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const Twine &arg) {
   args.push_back(arg.str());
+  clipMiddle(args.back(), MaxArgumentLength);
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(StringRef arg) {
   args.push_back(arg.str());
+  clipMiddle(args.back(), MaxArgumentLength);
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const std::string &arg) {
   args.push_back(arg);
+  clipMiddle(args.back(), MaxArgumentLength);
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const char *arg) {
   args.push_back(arg);
+  clipMiddle(args.back(), MaxArgumentLength);
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(long long arg) {
@@ -68,12 +88,14 @@ InFlightDiagnostic &InFlightDiagnostic::operator<<(unsigned long long arg) {
 InFlightDiagnostic &InFlightDiagnostic::note(SMRange range,
                                              const Twine &message) {
   diag.notes.push_back({range, message.str()});
+  clipMiddle(diag.notes.back().message, MaxNoteLength);
   return *this;
 }
 
 InFlightDiagnostic &InFlightDiagnostic::fix(const Twine &message, SMRange range,
                                             const Twine &replacement) {
   diag.fix = FixHint{message.str(), range, replacement.str()};
+  clipMiddle(diag.fix->message, MaxNoteLength);
   return *this;
 }
 

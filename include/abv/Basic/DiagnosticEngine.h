@@ -80,6 +80,13 @@ public:
   /// Drops the diagnostic instead of committing it.
   void abandon() { engine = nullptr; }
 
+  /// Arguments longer than this many bytes are shortened in the middle
+  /// ("..."), so that output stays proportional to the number of findings
+  /// however long the names an input spells.
+  static constexpr size_t MaxArgumentLength = 320;
+  /// The same for the text of a note or a fix hint.
+  static constexpr size_t MaxNoteLength = 640;
+
 private:
   friend class DiagnosticEngine;
   InFlightDiagnostic(DiagnosticEngine *engine, DiagID id, llvm::SMRange range);
