@@ -19,6 +19,13 @@ path = os.path.pathsep.join(
 config.environment["PATH"] = path
 config.substitutions.append(("%expect_exit", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "expect-exit.py"))))
 config.substitutions.append(("%abv_src", config.abv_src_root))
+# Time, memory and output bounds for adversarial inputs (utils/run-bounded.py).
+config.substitutions.append(("%bounded", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "run-bounded.py"))))
+config.substitutions.append(("%gen_adversarial", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "gen-adversarial.py"))))
+# Sanitizer builds are several times slower and bigger: memory bounds do not
+# apply to them.
+if getattr(config, "abv_sanitizers", False):
+    config.available_features.add("asan")
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%corpus", config.abv_corpus_dir))
 

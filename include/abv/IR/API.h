@@ -251,20 +251,23 @@ public:
 
   /// The named type \p name, or null. Valid after finalize().
   const NamedType *findType(llvm::StringRef name) const;
-  /// Follows Ref types (through at most as many hops as there are named
-  /// types, so a reference cycle ends) to the first non-Ref type; null when
-  /// a reference is unresolved or cyclic.
+  /// Follows Ref types to the first non-Ref type; null when a reference is
+  /// unresolved or cyclic. Constant time after finalize(), which resolves
+  /// every named type's chain of aliases once.
   const Type *resolve(const Type *type) const;
 
   llvm::StringRef save(llvm::StringRef text) { return saver.save(text); }
 
-  /// Builds the name index and the method and parameter-location enums;
+  /// Builds the name index, the method and parameter-location enums, and
+  /// resolves the named types' alias chains;
   /// frontends call it once after lowering.
   void finalize();
 
 private:
   std::deque<Type> typeStorage;
   llvm::StringMap<size_t> typeIndex;
+  /// resolve() of each named type's own type, by index in `types`.
+  std::vector<const Type *> resolvedTypes;
   llvm::BumpPtrAllocator allocator;
   llvm::UniqueStringSaver saver{allocator};
 };

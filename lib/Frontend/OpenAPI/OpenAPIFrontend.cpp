@@ -315,6 +315,9 @@ private:
   /// the `$ref` value that started each, to stop recursive inlining.
   llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 8>
       inlining;
+  /// Where the `$ref` chain from each object reached through a `$ref` ends
+  /// (null: it does not, and why was reported).
+  llvm::DenseMap<const json::Value *, const json::Value *> followed;
   /// The `$ref` values cycles were reported at, so each is reported once.
   llvm::SmallPtrSet<const void *, 8> reportedCycles;
   unsigned schemaDepth = 0;
@@ -421,24 +424,36 @@ const json::Value *OpenAPIReader::followObject(const json::Value &use,
 }
 
 const json::Value *OpenAPIReader::follow(const json::Value &value) {
-  const json::Value *current = &value;
   // The `$ref` values followed so far, in order, with the targets reached.
   llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 4>
       refs;
+  // Every target reached ends where this chain ends: remember it, so that
+  // a chain shared by many uses (a parameter `$ref`ed by every operation)
+  // is walked once, not once per use.
+  auto finish = [&](const json::Value *result) {
+    for (const auto &step : refs)
+      followed[step.second] = result;
+    return result;
+  };
+  const json::Value *current = &value;
   llvm::SmallPtrSet<const json::Value *, 4> visited;
   visited.insert(current);
   while (current->isObject()) {
     const json::Value *refValue = json.lookup(*current, "$ref");
     if (!refValue)
-      return current;
+      return finish(current);
     if (!refValue->isString()) {
       Scope scope = key("$ref");
       wrongType(*refValue, "a string");
-      return nullptr;
+      return finish(nullptr);
     }
     const json::Value *target = resolveRef(*refValue);
     if (!target)
-      return nullptr;
+      return finish(nullptr);
+    if (auto known = followed.find(target); known != followed.end()) {
+      refs.emplace_back(refValue, target);
+      return finish(known->second);
+    }
     if (!visited.insert(target).second) {
       // The cycle starts at the `$ref` whose object is `target`.
       const json::Value *first = json.lookup(*target, "$ref");
@@ -461,12 +476,12 @@ const json::Value *OpenAPIReader::follow(const json::Value &value) {
         if (first && first != refValue)
           diag.note(first->getRange(), "the cycle continues through this $ref");
       }
-      return nullptr;
+      return finish(nullptr);
     }
     refs.emplace_back(refValue, target);
     current = target;
   }
-  return current;
+  return finish(current);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1131,42 +1146,53 @@ void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
 
 void OpenAPIReader::checkAliasCycles() {
   // A named type that is only a `$ref` to another one is an alias; aliases
-  // that lead back to themselves define nothing.
-  for (size_t start = 0; start < doc->types.size(); ++start) {
-    const Type *type = doc->types[start].type;
-    llvm::SmallVector<const Type *, 4> chain;
-    llvm::SmallPtrSet<const NamedType *, 4> seen;
-    seen.insert(&doc->types[start]);
-    bool cycle = false;
-    while (type && type->kind == TypeKind::Ref) {
-      chain.push_back(type);
-      const NamedType *next = doc->findType(type->ref.name);
-      if (!next)
-        break;
-      if (!seen.insert(next).second) {
-        cycle = next == &doc->types[start];
-        break;
-      }
-      type = next->type;
+  // that lead back to themselves define nothing. Each type has at most one
+  // alias edge, so every cycle is found in one walk over all of them.
+  size_t count = doc->types.size();
+  auto next = [&](size_t index) -> std::optional<size_t> {
+    const Type *type = doc->types[index].type;
+    if (!type || type->kind != TypeKind::Ref)
+      return std::nullopt;
+    const NamedType *target = doc->findType(type->ref.name);
+    if (!target)
+      return std::nullopt;
+    return size_t(target - doc->types.data());
+  };
+  enum : unsigned char { New, OnPath, Done };
+  std::vector<unsigned char> state(count, New);
+  std::vector<size_t> path;
+  for (size_t start = 0; start != count; ++start) {
+    if (state[start] != New)
+      continue;
+    path.clear();
+    std::optional<size_t> current = start;
+    while (current && state[*current] == New) {
+      state[*current] = OnPath;
+      path.push_back(*current);
+      current = next(*current);
     }
-    if (!cycle)
-      continue;
-    // Report each cycle once, at the member that comes first.
-    bool first = true;
-    for (const Type *ref : chain)
-      first &= doc->findType(ref->ref.name) >= &doc->types[start];
-    if (!first)
-      continue;
-    std::string text;
-    for (const Type *ref : chain)
-      text += "'" + ref->refText.str() + "' -> ";
-    text += "'" + chain.front()->refText.str() + "'";
-    InFlightDiagnostic diag =
-        diags.report(DiagID::OpenAPIRefCycle, chain.back()->ref.range);
-    diag << text;
-    if (chain.size() > 1)
-      diag.note(chain.front()->ref.range,
-                "the cycle continues through this $ref");
+    if (current && state[*current] == OnPath) {
+      // The cycle is the end of the path from *current on. Report it once,
+      // at the reference that closes it back to its first member in
+      // document order.
+      auto begin = llvm::find(path, *current);
+      std::vector<size_t> cycle(begin, path.end());
+      auto first = std::min_element(cycle.begin(), cycle.end());
+      std::rotate(cycle.begin(), first, cycle.end());
+      std::string text;
+      for (size_t member : cycle)
+        text += "'" + doc->types[member].type->refText.str() + "' -> ";
+      const Type *front = doc->types[cycle.front()].type;
+      const Type *back = doc->types[cycle.back()].type;
+      text += "'" + front->refText.str() + "'";
+      InFlightDiagnostic diag =
+          diags.report(DiagID::OpenAPIRefCycle, back->ref.range);
+      diag << text;
+      if (cycle.size() > 1)
+        diag.note(front->ref.range, "the cycle continues through this $ref");
+    }
+    for (size_t index : path)
+      state[index] = Done;
   }
 }
 
