@@ -10,6 +10,7 @@
 #include "abv/Basic/Unicode.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 
 #include <algorithm>
 
@@ -34,19 +35,18 @@ InFlightDiagnostic::InFlightDiagnostic(InFlightDiagnostic &&other) noexcept
   other.engine = nullptr;
 }
 
-/// Shortens \p text to about \p limit bytes by cutting out its middle
-/// (on UTF-8 boundaries) for "...": a name of 100,000 characters quoted in
-/// a message would otherwise be printed whole, once per finding. The end
-/// is kept (a closing quote, a suffix that tells names apart).
-static void clipMiddle(std::string &text, size_t limit) {
+std::string abv::clipForMessage(StringRef text, size_t limit) {
+  // The middle is cut out (on UTF-8 boundaries) for "...": a name of
+  // 100,000 characters quoted in a message would otherwise be printed
+  // whole, once per finding. The end is kept (a closing quote, a suffix
+  // that tells names apart). Only what is kept is copied.
   if (text.size() <= limit)
-    return;
-  size_t head = truncateUTF8(text, limit * 3 / 4).size();
-  size_t tail = limit / 4;
-  size_t tailStart = text.size() - tail;
+    return text.str();
+  StringRef head = truncateUTF8(text, limit * 3 / 4);
+  size_t tailStart = text.size() - limit / 4;
   while (tailStart < text.size() && isUTF8Continuation(text[tailStart]))
     ++tailStart;
-  text = text.substr(0, head) + "..." + text.substr(tailStart);
+  return (head + "..." + text.substr(tailStart)).str();
 }
 
 InFlightDiagnostic::~InFlightDiagnostic() {
@@ -57,23 +57,20 @@ InFlightDiagnostic::~InFlightDiagnostic() {
 }
 
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const Twine &arg) {
-  args.push_back(arg.str());
-  clipMiddle(args.back(), MaxArgumentLength);
+  SmallString<128> storage;
+  args.push_back(clipForMessage(arg.toStringRef(storage), MaxArgumentLength));
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(StringRef arg) {
-  args.push_back(arg.str());
-  clipMiddle(args.back(), MaxArgumentLength);
+  args.push_back(clipForMessage(arg, MaxArgumentLength));
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const std::string &arg) {
-  args.push_back(arg);
-  clipMiddle(args.back(), MaxArgumentLength);
+  args.push_back(clipForMessage(arg, MaxArgumentLength));
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(const char *arg) {
-  args.push_back(arg);
-  clipMiddle(args.back(), MaxArgumentLength);
+  args.push_back(clipForMessage(arg, MaxArgumentLength));
   return *this;
 }
 InFlightDiagnostic &InFlightDiagnostic::operator<<(long long arg) {
@@ -87,15 +84,18 @@ InFlightDiagnostic &InFlightDiagnostic::operator<<(unsigned long long arg) {
 
 InFlightDiagnostic &InFlightDiagnostic::note(SMRange range,
                                              const Twine &message) {
-  diag.notes.push_back({range, message.str()});
-  clipMiddle(diag.notes.back().message, MaxNoteLength);
+  SmallString<128> storage;
+  diag.notes.push_back(
+      {range, clipForMessage(message.toStringRef(storage), MaxNoteLength)});
   return *this;
 }
 
 InFlightDiagnostic &InFlightDiagnostic::fix(const Twine &message, SMRange range,
                                             const Twine &replacement) {
-  diag.fix = FixHint{message.str(), range, replacement.str()};
-  clipMiddle(diag.fix->message, MaxNoteLength);
+  SmallString<128> storage;
+  diag.fix =
+      FixHint{clipForMessage(message.toStringRef(storage), MaxNoteLength),
+              range, replacement.str()};
   return *this;
 }
 

@@ -267,7 +267,7 @@ public:
 
   /// Why run() failed: YAMLSyntax (failureText is the message),
   /// YAMLNonScalarKey (failureText is "a mapping" / "a sequence"),
-  /// YAMLAliasLimit or InputTooDeep.
+  /// YAMLAliasLimit (failureText is the limit passed) or InputTooDeep.
   DiagID failureID = DiagID::YAMLSyntax;
   SMRange failureRange;
   std::string failureText;
@@ -372,6 +372,7 @@ private:
   llvm::StringMap<Anchor> anchors;
   /// Values the aliases added so far.
   size_t aliasValues = 0;
+  size_t aliasBytes = 0;
   bool haveRoot = false;
   Value root;
   size_t rootValues = 0;
@@ -566,7 +567,15 @@ bool Reader::onAlias(const yaml_event_t &event) {
     return fail(DiagID::InputTooDeep, spelled, "");
   aliasValues += anchor.numValues;
   if (aliasValues > options.maxAliasValues)
-    return fail(DiagID::YAMLAliasLimit, spelled, "");
+    return fail(DiagID::YAMLAliasLimit, spelled,
+                std::to_string(options.maxAliasValues) + " values");
+  // Values are not all alike: one anchored string of a megabyte, aliased a
+  // thousand times, is a gigabyte of text for every consumer to hash and
+  // copy. The text aliases add is counted too.
+  aliasBytes += anchor.value.getSourceText().size();
+  if (aliasBytes > options.maxAliasBytes)
+    return fail(DiagID::YAMLAliasLimit, spelled,
+                std::to_string(options.maxAliasBytes) + " bytes of text");
   // A key that is an alias reads as the anchored scalar's text.
   StringRef keyText = anchor.value.isString() ? anchor.value.getString()
                                               : anchor.value.getSourceText();
@@ -695,7 +704,7 @@ std::unique_ptr<Document> json::parseYAML(SourceManager &sourceMgr,
     break;
   case DiagID::YAMLAliasLimit:
     diags.report(DiagID::YAMLAliasLimit, reader.failureRange)
-        << options.maxAliasValues;
+        << reader.failureText;
     break;
   default: {
     InFlightDiagnostic diag =
@@ -728,9 +737,8 @@ json::parseYAML(StringRef text, const ParseOptions &options) {
               " levels; input rejected";
     break;
   case DiagID::YAMLAliasLimit:
-    message = "aliases expand to more than " +
-              std::to_string(options.maxAliasValues) +
-              " values; input rejected";
+    message = "aliases expand to more than " + reader.failureText +
+              "; input rejected";
     break;
   case DiagID::YAMLNonScalarKey:
     message = "mapping keys must be scalars; this key is " + reader.failureText;

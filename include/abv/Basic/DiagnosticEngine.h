@@ -41,6 +41,13 @@ class SourceManager;
 
 class DiagnosticEngine;
 
+/// \p text, or when it is longer than \p limit bytes, its start and end
+/// around "..." (cut on UTF-8 boundaries), copying only what is kept. Every
+/// argument, note and fix message goes through it (with the limits below);
+/// a check that quotes one long input string in many findings should clip
+/// it before building a message around it.
+std::string clipForMessage(llvm::StringRef text, size_t limit);
+
 /// A diagnostic under construction; it is committed to the engine when it
 /// goes out of scope.
 class InFlightDiagnostic {

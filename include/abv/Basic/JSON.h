@@ -285,6 +285,10 @@ struct ParseOptions {
   /// document is rejected with YM004, so an "alias bomb" costs neither
   /// time nor memory.
   size_t maxAliasValues = 1000000;
+  /// YAML only: the most text (bytes of the anchored nodes' source) that
+  /// aliases may add, for the same reason: a long anchored string aliased
+  /// many times would make every check that reads it quadratic.
+  size_t maxAliasBytes = size_t(64) << 20;
 };
 
 /// Makes the values of a Document one at a time: the hook through which a

@@ -46,8 +46,9 @@
 /// - Aliases: `*a` is the value anchored as `&a`, ranges included (it
 ///   points at the anchor's node, not at the alias). The value is shared,
 ///   not copied, but every consumer walks it once per use, so the values
-///   aliases add are counted: past ParseOptions::maxAliasValues the
-///   document is rejected (YM004), as is an alias that makes the nesting
+///   aliases add are counted: past ParseOptions::maxAliasValues values,
+///   or ParseOptions::maxAliasBytes bytes of anchored text, the document is
+///   rejected (YM004), as is an alias that makes the nesting
 ///   deeper than ParseOptions::maxDepth (IN007). An alias to an unknown
 ///   anchor, or to a collection that contains the alias (a recursive
 ///   structure JSON cannot hold), is YM001.

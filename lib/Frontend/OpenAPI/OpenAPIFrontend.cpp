@@ -62,6 +62,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -997,6 +998,11 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
   }
   if (const json::Value *required = getArray(schema, "required")) {
     Scope scope = key("required");
+    // The properties by name (a name given twice names both), so that a
+    // long `required` list costs one lookup per entry.
+    llvm::StringMap<llvm::SmallVector<unsigned, 1>> byName;
+    for (unsigned i = 0, e = type.properties.size(); i != e; ++i)
+      byName[type.properties[i].name.name].push_back(i);
     llvm::ArrayRef<json::Value> elements = required->getElements();
     for (size_t i = 0; i < elements.size(); ++i) {
       if (!elements[i].isString()) {
@@ -1004,15 +1010,13 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
         wrongType(elements[i], "a string");
         continue;
       }
-      StringRef name = elements[i].getString();
-      bool found = false;
-      for (Property &property : type.properties)
-        if (property.name.name == name) {
-          property.isRequired = true;
-          found = true;
-        }
-      if (!found)
+      auto it = byName.find(elements[i].getString());
+      if (it == byName.end()) {
         type.requiredNames.push_back(identOf(elements[i]));
+        continue;
+      }
+      for (unsigned index : it->second)
+        type.properties[index].isRequired = true;
     }
   }
 }

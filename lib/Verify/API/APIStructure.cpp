@@ -421,9 +421,10 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
             DiagID::APIDuplicateOperationId,
             op.operationId.range.isValid() ? op.operationId.range : op.range);
         diag << (isAutoBe ? "accessor" : "operationId") << id
-             << ("'" + upperMethod(first.method.name) + " " + first.path.name +
-                 "'")
-                    .str();
+             << ("'" + upperMethod(first.method.name) + " " +
+                 clipForMessage(first.path.name,
+                                InFlightDiagnostic::MaxArgumentLength) +
+                 "'");
         diag.note(first.operationId.range.isValid() ? first.operationId.range
                                                     : first.range,
                   "first used here");
