@@ -33,13 +33,13 @@
 #ifndef ABV_IR_API_H
 #define ABV_IR_API_H
 
+#include "abv/Basic/StringPool.h"
 #include "abv/IR/DB.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/SMLoc.h"
-#include "llvm/Support/StringSaver.h"
 
 #include <deque>
 #include <optional>
@@ -268,8 +268,7 @@ private:
   llvm::StringMap<size_t> typeIndex;
   /// resolve() of each named type's own type, by index in `types`.
   std::vector<const Type *> resolvedTypes;
-  llvm::BumpPtrAllocator allocator;
-  llvm::UniqueStringSaver saver{allocator};
+  StringPool saver;
 };
 
 /// Calls \p fn with each direct child of \p type: its property types, its
