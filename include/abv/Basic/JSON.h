@@ -37,7 +37,7 @@
 /// \code
 ///   auto doc = json::parse(sourceMgr, bufferID, diags);
 ///   if (!doc)
-///     return nullptr; // a JS001 / IN007 diagnostic was reported
+///     return nullptr; // a syntax error (JS*), or IN007, was reported
 ///   if (const json::Value *name = doc->getRoot().get("name"))
 ///     if (auto text = name->getAsString())
 ///       use(*text, name->getRange());
@@ -342,7 +342,8 @@ private:
   Document &doc;
 };
 
-/// Parses buffer \p bufferID of \p sourceMgr. Syntax errors (JS001) and the
+/// Parses buffer \p bufferID of \p sourceMgr. Syntax errors (JS001,
+/// JS003-JS013: an ID per kind of error) and the
 /// depth limit (IN007) stop the parse: they are reported into \p diags and
 /// null is returned. Duplicate keys are JS002 warnings (with a note at the
 /// earlier key) and do not stop it. A leading UTF-8 BOM is skipped. The
