@@ -63,3 +63,13 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 else:
     config.substitutions.append(("%unprivileged", ""))
     config.available_features.add("permissions")
+
+# The SARIF logs the tests produce are validated against the official schema
+# (utils/check-sarif.py) where python3-jsonschema is installed.
+try:
+    import jsonschema  # noqa: F401
+
+    config.available_features.add("jsonschema")
+except ImportError:
+    lit_config.note("python3-jsonschema not found: SARIF schema checks are skipped")
+config.substitutions.append(("%check_sarif", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "check-sarif.py"))))
