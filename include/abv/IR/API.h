@@ -207,6 +207,9 @@ struct Operation {
   /// AutoBe: `authorizationActor` (2026) / `authorizationRole` (2025); null
   /// when public. OpenAPI: empty.
   Ident actor;
+  /// OpenAPI: a parameter is a `$ref` to another file, which is not read
+  /// (OA008): the parameters are not all known.
+  bool hasUnreadParameters = false;
   /// AutoBe: `authorizationType` ("join", "login", "refresh", or empty).
   Ident authorizationType;
   /// OpenAPI: the security requirement names.
@@ -245,6 +248,12 @@ public:
   std::vector<Operation> callbacks;
   std::vector<NamedType> types;
   std::vector<Actor> actors;
+
+  /// OpenAPI: the document `$ref`s other files, which ABV does not read
+  /// (OA008). What they hold is unknown: the passes do not judge it (a
+  /// response, a parameter or a body there is taken to exist; a type used
+  /// only from there is not reported unused).
+  bool hasUnreadReferences = false;
 
   /// Allocates a Type owned by the document.
   Type *createType() { return &typeStorage.emplace_back(); }

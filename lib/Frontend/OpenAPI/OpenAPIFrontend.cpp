@@ -282,8 +282,11 @@ private:
   void readOperation(const json::Member &methodMember, StringRef method,
                      const Ident &pathName,
                      llvm::ArrayRef<Parameter> pathParameters,
-                     std::vector<Operation> &out);
-  void readParameters(const json::Value *list, std::vector<Parameter> &out);
+                     std::vector<Operation> &out, bool pathParametersUnread);
+  /// Reads a `parameters` list into \p out; sets \p unread when one of
+  /// them is in a file that is not read.
+  void readParameters(const json::Value *list, std::vector<Parameter> &out,
+                      bool &unread);
   void readRequestBody(Operation &op, const json::Value &body);
   void readResponses(Operation &op, const json::Value &responses);
   void readSecurity(const json::Value &list, std::vector<Ident> &out);
@@ -316,6 +319,9 @@ private:
   /// the `$ref` value that started each, to stop recursive inlining.
   llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 8>
       inlining;
+  /// Set when a `$ref` to another file was met (and not followed); callers
+  /// clear it before following a use, to tell "not read" from "broken".
+  bool lastRefWasExternal = false;
   /// Where the `$ref` chain from each object reached through a `$ref` ends
   /// (null: it does not, and why was reported).
   llvm::DenseMap<const json::Value *, const json::Value *> followed;
@@ -403,6 +409,8 @@ const json::Value *OpenAPIReader::resolveRef(const json::Value &refValue) {
   StringRef ref = refValue.getString();
   if (!ref.starts_with("#/") && ref != "#") {
     diags.report(DiagID::OpenAPIRefExternal, refValue.getRange()) << ref;
+    doc->hasUnreadReferences = true;
+    lastRefWasExternal = true;
     return nullptr;
   }
   const json::Value *target = json.resolvePointer(ref);
@@ -513,16 +521,18 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
   Ident pathName = identOfKey(pathMember);
 
   std::vector<Parameter> pathParameters;
+  bool unreadParameters = false;
   if (const json::Value *list = getArray(*item, "parameters")) {
     Scope scope = key("parameters");
-    readParameters(list, pathParameters);
+    readParameters(list, pathParameters, unreadParameters);
   }
   for (const json::Member &member : item->getMembers()) {
     StringRef name = member.getKey();
     if (!llvm::is_contained(pathItemMethods, name))
       continue;
     Scope scope = key(name);
-    readOperation(member, name, pathName, pathParameters, out);
+    readOperation(member, name, pathName, pathParameters, out,
+                  unreadParameters);
   }
   // OpenAPI 3.2: methods without a fixed field, e.g. `LINK`.
   if (const json::Value *more = getObject(*item, "additionalOperations")) {
@@ -530,7 +540,7 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
     for (const json::Member &member : more->getMembers()) {
       Scope inner = key(member.getKey());
       readOperation(member, doc->save(member.getKey().lower()), pathName,
-                    pathParameters, out);
+                    pathParameters, out, unreadParameters);
     }
   }
 }
@@ -538,7 +548,8 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
 void OpenAPIReader::readOperation(const json::Member &methodMember,
                                   StringRef method, const Ident &pathName,
                                   llvm::ArrayRef<Parameter> pathParameters,
-                                  std::vector<Operation> &out) {
+                                  std::vector<Operation> &out,
+                                  bool pathParametersUnread) {
   const json::Value &value = methodMember.getValue();
   if (!expectObject(value))
     return;
@@ -556,10 +567,11 @@ void OpenAPIReader::readOperation(const json::Member &methodMember,
   // Operation-level parameters replace path-level ones with the same name
   // and location.
   op.parameters.assign(pathParameters.begin(), pathParameters.end());
+  op.hasUnreadParameters = pathParametersUnread;
   std::vector<Parameter> own;
   if (const json::Value *list = getArray(value, "parameters")) {
     Scope scope = key("parameters");
-    readParameters(list, own);
+    readParameters(list, own, op.hasUnreadParameters);
   }
   for (Parameter &parameter : own) {
     auto same = llvm::find_if(op.parameters, [&](const Parameter &p) {
@@ -617,7 +629,7 @@ void OpenAPIReader::readCallbacks(const json::Value &callbacks) {
 }
 
 void OpenAPIReader::readParameters(const json::Value *list,
-                                   std::vector<Parameter> &out) {
+                                   std::vector<Parameter> &out, bool &unread) {
   if (!list)
     return;
   llvm::ArrayRef<json::Value> elements = list->getElements();
@@ -625,9 +637,12 @@ void OpenAPIReader::readParameters(const json::Value *list,
     Scope scope = index(i);
     const json::Value &use = elements[i];
     std::optional<Scope> target;
+    lastRefWasExternal = false;
     const json::Value *value = followObject(use, target);
-    if (!value)
+    if (!value) {
+      unread |= lastRefWasExternal;
       continue;
+    }
     const json::Value *name = getString(*value, "name");
     const json::Value *in = getString(*value, "in");
     bool missing = false;
@@ -699,9 +714,24 @@ Type *OpenAPIReader::readContent(const json::Value &content,
   return readSchema(*schema);
 }
 
+/// A type for what a `$ref` to another file holds: anything (it is not
+/// read, so nothing about it is judged).
+static Type *makeUnreadType(Document &doc, const json::Value &use) {
+  Type *type = doc.createType();
+  type->range = use.getRange();
+  return type;
+}
+
 void OpenAPIReader::readRequestBody(Operation &op, const json::Value &use) {
   std::optional<Scope> target;
+  lastRefWasExternal = false;
   const json::Value *body = followObject(use, target);
+  if (!body && lastRefWasExternal) {
+    // A body in another file: there is one, of unknown content.
+    op.requestBodyRange = use.getRange();
+    op.requestBody = makeUnreadType(*doc, use);
+    return;
+  }
   if (!body)
     return;
   op.requestBodyRange = use.getRange();
@@ -719,8 +749,11 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     Scope scope = key(member.getKey());
     const json::Value &use = member.getValue();
     std::optional<Scope> target;
+    lastRefWasExternal = false;
     const json::Value *value = followObject(use, target);
-    if (!value)
+    // A response in another file exists, with a body of unknown type.
+    bool unread = !value && lastRefWasExternal;
+    if (!value && !unread)
       continue;
     if (!expectName(member.getKey(), member.getKeyRange(), "response status",
                     "a status is not empty"))
@@ -728,7 +761,9 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     Response response;
     response.status = identOfKey(member);
     response.range = member.getRange();
-    if (const json::Value *content = getObject(*value, "content")) {
+    if (unread)
+      response.type = makeUnreadType(*doc, use);
+    else if (const json::Value *content = getObject(*value, "content")) {
       Scope inner = key("content");
       response.type = readContent(*content, response.contentType);
     }

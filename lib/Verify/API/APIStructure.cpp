@@ -380,8 +380,9 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
 
 void APIStructurePass::checkUnusedTypes(const Document &doc,
                                         DiagnosticEngine &diags) {
-  // A document without operations is a library of types, not an API.
-  if (doc.operations.empty() || doc.types.empty())
+  // A document without operations is a library of types, not an API; one
+  // that refers to other files may use its types from there.
+  if (doc.operations.empty() || doc.types.empty() || doc.hasUnreadReferences)
     return;
   std::vector<bool> used(doc.types.size(), false);
   SmallVector<const Type *, 64> roots;
@@ -474,6 +475,9 @@ void APIStructurePass::checkPathParameters(const Document &doc,
                                                      : param.range)
             << param.name.name << op.path.name;
     }
+    // A parameter in a file that is not read may declare any of them.
+    if (op.hasUnreadParameters)
+      continue;
     for (const TemplateParam &param : inTemplate)
       if (!declared.contains(param.name))
         diags.report(DiagID::APIPathParamUndeclared,
