@@ -314,6 +314,8 @@ void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
           out.attributeArray("notes", [&] {
             for (const DiagnosticNote &note : d.notes)
               out.object([&] {
+                out.attribute("id", note.getInfo().code);
+                out.attribute("name", note.getInfo().name);
                 out.attribute("message", jsonString(note.message));
                 out.attributeBegin("location");
                 writeLocation(out, sm, note.range);
@@ -323,6 +325,8 @@ void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
           out.attributeBegin("fix");
           if (d.fix) {
             out.object([&] {
+              out.attribute("id", d.fix->getInfo().code);
+              out.attribute("name", d.fix->getInfo().name);
               out.attribute("message", jsonString(d.fix->message));
               out.attributeBegin("location");
               writeLocation(out, sm, d.fix->range);
@@ -414,11 +418,10 @@ static void writeRegion(json::OStream &out, const Resolved &r,
 /// has no place and there is no message.
 static void writeSARIFLocation(json::OStream &out, const SourceManager &sm,
                                SMRange range, const std::string *message,
-                               std::optional<unsigned> id) {
+                               std::optional<unsigned> id,
+                               const NoteInfo *note = nullptr) {
   Resolved r = resolve(sm, range);
   out.object([&] {
-    if (id)
-      out.attribute("id", *id);
     if (r.valid)
       out.attributeObject("physicalLocation", [&] {
         out.attributeBegin("artifactLocation");
@@ -431,6 +434,13 @@ static void writeSARIFLocation(json::OStream &out, const SourceManager &sm,
     if (message)
       out.attributeObject("message",
                           [&] { out.attribute("text", jsonString(*message)); });
+    if (id)
+      out.attribute("id", *id);
+    if (note)
+      out.attributeObject("properties", [&] {
+        out.attribute("id", note->code);
+        out.attribute("name", note->name);
+      });
   });
 }
 
@@ -455,7 +465,8 @@ static void writeSARIFResult(json::OStream &out, const SourceManager &sm,
       out.attributeArray("relatedLocations", [&] {
         unsigned index = 0;
         for (const DiagnosticNote &note : d.notes)
-          writeSARIFLocation(out, sm, note.range, &note.message, index++);
+          writeSARIFLocation(out, sm, note.range, &note.message, index++,
+                             &note.getInfo());
       });
     Resolved fixRange;
     if (d.fix)
@@ -466,6 +477,10 @@ static void writeSARIFResult(json::OStream &out, const SourceManager &sm,
         out.object([&] {
           out.attributeObject("description", [&] {
             out.attribute("text", jsonString(d.fix->message));
+          });
+          out.attributeObject("properties", [&] {
+            out.attribute("id", d.fix->getInfo().code);
+            out.attribute("name", d.fix->getInfo().name);
           });
           out.attributeArray("artifactChanges", [&] {
             out.object([&] {
@@ -489,8 +504,10 @@ static void writeSARIFResult(json::OStream &out, const SourceManager &sm,
     out.attributeObject("properties", [&] {
       out.attribute("category", getCategoryName(info.category));
       out.attribute("name", info.name);
-      if (d.fix && !isEdit)
+      if (d.fix && !isEdit) {
         out.attribute("fixHint", jsonString(d.fix->message));
+        out.attribute("fixHintId", d.fix->getInfo().code);
+      }
     });
   });
 }
@@ -529,6 +546,10 @@ void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
                   });
                   out.attributeObject("properties", [&] {
                     out.attribute("category", getCategoryName(info.category));
+                    out.attributeArray("tags", [&] {
+                      for (GroupID group : getEnclosingGroups(info.id))
+                        out.value(getGroupInfo(group).name);
+                    });
                   });
                 });
             });
