@@ -69,6 +69,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 
 using namespace abv;
@@ -965,7 +967,10 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
   if (!value)
     return std::nullopt;
   std::optional<double> number = value->getAsNumber();
-  if (!number || *number < 0 || *number != double(uint64_t(*number))) {
+  // Checked as a double: converting one past 2^64 to an integer is
+  // undefined behaviour. A count that large (`maxLength: 1e40`) is no
+  // bound at all and saturates.
+  if (!number || !(*number >= 0) || *number != std::floor(*number)) {
     Scope scope = key(name);
     // A number shows its value ("not -1"), as in the AutoBe reader.
     if (number)
@@ -975,6 +980,8 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
       wrongType(*value, "a non-negative integer");
     return std::nullopt;
   }
+  if (*number >= 18446744073709551616.0) // 2^64
+    return std::numeric_limits<uint64_t>::max();
   return uint64_t(*number);
 }
 
