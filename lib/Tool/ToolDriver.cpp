@@ -9,6 +9,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Diff/Diff.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/IR/Printer.h"
 #include "abv/IR/Project.h"
@@ -23,6 +24,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
+
+#include <functional>
 
 using namespace abv;
 using namespace llvm;
@@ -89,7 +92,8 @@ struct CommonOptions {
 class ToolRun {
 public:
   ToolRun(CommonOptions &opts, StringRef toolName)
-      : opts(opts), toolName(toolName), diags(project.getSourceManager()) {}
+      : project(workspace.addProject()), opts(opts), toolName(toolName),
+        diags(workspace.getSourceManager()) {}
 
   /// Applies -W options; false on an unknown diagnostic.
   bool applyWarningOptions();
@@ -109,10 +113,16 @@ public:
   /// Renders the diagnostics and computes the exit code.
   int finish(raw_ostream &diagOS, bool unreadable);
 
-  Project project;
+  /// The sources of every project the tool loads; the first project is
+  /// what abv-verify and abv-opt check.
+  Workspace workspace;
+  Project &project;
   CommonOptions &opts;
   StringRef toolName;
   DiagnosticEngine diags;
+  /// A tool that reads its inputs its own way (abv-diff: a candidate and a
+  /// reference) sets this; load() calls it instead of loading one project.
+  std::function<bool()> loadInputs;
 };
 } // namespace
 
@@ -157,6 +167,8 @@ bool ToolRun::load() {
         << "no input: name a project folder or artifact files (see --help)\n";
     return false;
   }
+  if (loadInputs)
+    return loadInputs();
   std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
   return loadProject(project, inputs, diags, opts.maxInputSize) ==
          LoadResult::Ok;
@@ -334,6 +346,81 @@ int abv::runOptMain(int argc, char **argv) {
     // Diagnostics go to stderr so that the IR on stdout stays clean.
     int code = run.finish(errs(), !readable);
     out->keep();
+    return code;
+  });
+}
+
+int abv::runDiffMain(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  removeLLVMColorOption();
+  // LLVM's Support library registers `-stats` (its own statistics);
+  // abv-diff's `--stats` replaces it.
+  if (cl::Option *llvmStats = cl::getRegisteredOptions().lookup("stats"))
+    llvmStats->removeArgument();
+  CommonOptions opts;
+  cl::opt<std::string> mapping{
+      "mapping",
+      cl::desc("Read the alignment from this mapping file instead of "
+               "matching (see --emit-mapping)"),
+      cl::value_desc("file"), cl::cat(opts.category)};
+  cl::opt<std::string> emitMapping{
+      "emit-mapping",
+      cl::desc("Write the alignment as a JSON mapping file to review, "
+               "correct and read back with --mapping"),
+      cl::value_desc("file"), cl::cat(opts.category)};
+  cl::opt<CoverageFormat> stats{
+      "stats",
+      cl::desc("After the diagnostics, print on stdout the precision, recall "
+               "and F1 of each dimension"),
+      cl::ValueOptional,
+      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
+                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
+                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      cl::init(CoverageFormat::None), cl::cat(opts.category)};
+  cl::HideUnrelatedOptions(opts.category);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "abv-diff - compare a generated backend with its reference\n\n"
+          "  abv-diff CANDIDATE REFERENCE\n\n"
+          "  CANDIDATE is a project; REFERENCE a golden spec (a folder with\n"
+          "  golden-schema.json and golden-endpoints.json, or one of them)\n"
+          "  or another project. Reports entities, columns and endpoints\n"
+          "  missing, extra or changed in the candidate.\n",
+          &errs()))
+    return ExitUsage;
+  return runWithToolStack([&] {
+    ToolRun run(opts, "abv-diff");
+    diff::DiffOptions diffOptions;
+    diffOptions.mappingFile = mapping;
+    diffOptions.sizeLimit = opts.maxInputSize;
+    diff::DiffSession session(run.workspace, run.diags, diffOptions);
+    run.loadInputs = [&] {
+      if (opts.inputs.size() != 2) {
+        WithColor::error(errs(), "abv-diff")
+            << "expected two inputs, CANDIDATE and REFERENCE (got "
+            << opts.inputs.size() << ")\n";
+        return false;
+      }
+      return session.load(opts.inputs[0], opts.inputs[1]);
+    };
+    std::unique_ptr<ToolOutputFile> out;
+    bool readable = false;
+    if (std::optional<int> code = run.start(out, readable))
+      return *code;
+    bool ok = readable && session.run();
+    if (ok && !emitMapping.empty()) {
+      if (Error err = session.writeMappingFile(emitMapping)) {
+        WithColor::error(errs(), "abv-diff") << toString(std::move(err))
+                                             << '\n';
+        ok = false;
+      }
+    }
+    int code = run.finish(out->os(), !ok);
+    out->keep();
+    if (ok && stats != CoverageFormat::None)
+      diff::printStats(outs(), session.getStats(), *session.getCandidate(),
+                       *session.getReference(),
+                       stats == CoverageFormat::JSON);
     return code;
   });
 }
