@@ -121,8 +121,7 @@ std::vector<int> abv::diff::solveAssignment(unsigned numRows,
       }
       unsigned column = node - numRows;
       if (rowOfColumn[column] < 0) {
-        relax(sink, d + std::max(0.0, potential[node] - potential[sink]),
-              node);
+        relax(sink, d + std::max(0.0, potential[node] - potential[sink]), node);
       } else {
         unsigned row = rowOfColumn[column];
         double reduced = weightOfRow[row] + potential[node] - potential[row];

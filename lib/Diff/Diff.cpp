@@ -43,8 +43,9 @@ static bool isProjectArtifact(StringRef path, StringRef text) {
   auto hasKey = [&](StringRef quotedKey) {
     for (size_t at = text.find(quotedKey); at != StringRef::npos;
          at = text.find(quotedKey, at + 1))
-      if (text.drop_front(at + quotedKey.size()).ltrim(" \t\r\n").starts_with(
-              ":"))
+      if (text.drop_front(at + quotedKey.size())
+              .ltrim(" \t\r\n")
+              .starts_with(":"))
         return true;
     return false;
   };
@@ -152,9 +153,9 @@ void abv::diff::reportDifferences(const Spec &candidate, const Spec &reference,
         if (cc.isRequired != rc.isRequired)
           diags.report(DiagID::DiffColumnOptionality, cc.range)
                   .note(rc.range, "the reference's column is declared here")
-              << ce.name << cc.name
-              << (cc.isRequired ? "required" : "optional") << re.name
-              << rc.name << (rc.isRequired ? "required" : "optional");
+              << ce.name << cc.name << (cc.isRequired ? "required" : "optional")
+              << re.name << rc.name
+              << (rc.isRequired ? "required" : "optional");
         // Enums are compared as enums: each side names its own.
         if (cc.type != db::TypeKind::Unknown &&
             rc.type != db::TypeKind::Unknown && cc.type != rc.type)
@@ -286,11 +287,10 @@ void abv::diff::printStats(raw_ostream &os, const DiffStats &stats,
     os << root.dump(2) << '\n';
     return;
   }
-  os << "abv-diff: " << candidate.path << " against " << reference.path
-     << '\n';
-  os << formatv("  {0,-10} {1,9} {2,9} {3,7} {4,9} {5,6} {6,6}\n",
-                "dimension", "candidate", "reference", "matched",
-                "precision", "recall", "F1");
+  os << "abv-diff: " << candidate.path << " against " << reference.path << '\n';
+  os << formatv("  {0,-10} {1,9} {2,9} {3,7} {4,9} {5,6} {6,6}\n", "dimension",
+                "candidate", "reference", "matched", "precision", "recall",
+                "F1");
   for (const auto &[name, dimension] : dimensions) {
     if (!dimension->compared)
       continue;
@@ -367,8 +367,8 @@ Error DiffSession::writeMappingFile(StringRef path) const {
   out.os().flush();
   if (out.os().has_error()) {
     out.os().clear_error();
-    return createStringError(inconvertibleErrorCode(),
-                             "cannot write '%s'", path.str().c_str());
+    return createStringError(inconvertibleErrorCode(), "cannot write '%s'",
+                             path.str().c_str());
   }
   out.keep();
   return Error::success();

@@ -93,7 +93,8 @@ void GoldenReader::readRoot(const json::Value &root) {
   if (!values[2] && !values[3] && !root.findMember("entities") &&
       !root.findMember("endpoints"))
     diags.report(DiagID::AutoBeMissingKey, openingOf(root))
-        << "a golden spec" << "entities' or 'endpoints";
+        << "a golden spec"
+        << "entities' or 'endpoints";
   if (const json::Value *entities = values[2]) {
     spec.hasDB = true;
     if (!spec.dbRange.isValid())
@@ -122,8 +123,9 @@ void GoldenReader::readEntity(const json::Value &value,
     return;
   const json::Value &name = *values[0];
   if (name.getString().empty()) {
-    diags.report(DiagID::DiffInvalidValue, name.getRange())
-        << "entity name" << "\"\"" << "a name";
+    diags.report(DiagID::DiffInvalidValue, name.getRange()) << "entity name"
+                                                            << "\"\""
+                                                            << "a name";
     return;
   }
   auto [it, inserted] =
@@ -140,8 +142,8 @@ void GoldenReader::readEntity(const json::Value &value,
   StringMap<SMRange> seen;
   readFields(values[2], /*required=*/true, childPath(path, "required_fields"),
              entity, seen);
-  readFields(values[3], /*required=*/false,
-             childPath(path, "optional_fields"), entity, seen);
+  readFields(values[3], /*required=*/false, childPath(path, "optional_fields"),
+             entity, seen);
 }
 
 void GoldenReader::readFields(const json::Value *list, bool required,
@@ -154,12 +156,12 @@ void GoldenReader::readFields(const json::Value *list, bool required,
     if (!expectKind(diags, field, json::Kind::String, elementPath(path, i)))
       continue;
     if (field.getString().empty()) {
-      diags.report(DiagID::DiffInvalidValue, field.getRange())
-          << "field name" << "\"\"" << "a name";
+      diags.report(DiagID::DiffInvalidValue, field.getRange()) << "field name"
+                                                               << "\"\""
+                                                               << "a name";
       continue;
     }
-    auto [it, inserted] =
-        seen.try_emplace(field.getString(), field.getRange());
+    auto [it, inserted] = seen.try_emplace(field.getString(), field.getRange());
     if (!inserted) {
       diags.report(DiagID::DiffDuplicate, field.getRange())
               .note(it->second, "first listed here")
@@ -183,8 +185,7 @@ void GoldenReader::readEndpoint(const json::Value &value,
       {"path", json::Kind::String, /*required=*/true},
       {"description", json::Kind::String}};
   SmallVector<const json::Value *, 3> values;
-  if (!readObject(diags, value, keys, path, values) || !values[0] ||
-      !values[1])
+  if (!readObject(diags, value, keys, path, values) || !values[0] || !values[1])
     return;
   const json::Value &method = *values[0], &pathValue = *values[1];
   api::HTTPMethod httpMethod = api::parseHTTPMethod(method.getString());
@@ -254,8 +255,7 @@ std::unique_ptr<Spec> abv::diff::readGoldenSpec(StringRef path,
   GoldenReader reader(*spec, diags);
   bool anyRead = false;
   for (const std::string &file : files) {
-    std::optional<unsigned> id =
-        addSourceFile(sources, diags, file, sizeLimit);
+    std::optional<unsigned> id = addSourceFile(sources, diags, file, sizeLimit);
     if (!id)
       return nullptr;
     std::unique_ptr<json::Document> doc = json::parse(sources, *id, diags);

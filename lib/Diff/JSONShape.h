@@ -53,9 +53,8 @@ inline std::string displayPath(const std::string &path) {
 
 /// The opening brace of an object, where a missing key is reported.
 inline llvm::SMRange openingOf(const json::Value &value) {
-  return llvm::SMRange(
-      value.getLoc(),
-      llvm::SMLoc::getFromPointer(value.getLoc().getPointer() + 1));
+  return llvm::SMRange(value.getLoc(), llvm::SMLoc::getFromPointer(
+                                           value.getLoc().getPointer() + 1));
 }
 
 /// Reports AB001 unless \p value is of \p kind; true when it is.
@@ -83,8 +82,9 @@ inline bool readObject(DiagnosticEngine &diags, const json::Value &object,
   if (!expectKind(diags, object, json::Kind::Object, path))
     return false;
   for (const json::Member &member : object.getMembers()) {
-    auto it = llvm::find_if(
-        specs, [&](const KeySpec &spec) { return spec.key == member.getKey(); });
+    auto it = llvm::find_if(specs, [&](const KeySpec &spec) {
+      return spec.key == member.getKey();
+    });
     if (it == specs.end()) {
       std::string expected;
       llvm::ListSeparator comma(", ");

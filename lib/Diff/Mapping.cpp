@@ -136,8 +136,7 @@ class MappingReader {
 public:
   MappingReader(DiagnosticEngine &diags, const Spec &candidate,
                 const Spec &reference, MappingFile &file)
-      : diags(diags), candidate(candidate), reference(reference),
-        file(file) {}
+      : diags(diags), candidate(candidate), reference(reference), file(file) {}
 
   void readRoot(const json::Value &root);
 
@@ -171,8 +170,8 @@ int MappingReader::lookup(const json::Value &value, bool onCandidate,
   ClosestMatch closest(name);
   (onCandidate ? dimension.candidateNames : dimension.referenceNames)(
       [&](StringRef other) { closest.consider(other); });
-  InFlightDiagnostic diag = diags.report(DiagID::DiffUnknownName,
-                                         value.getRange());
+  InFlightDiagnostic diag =
+      diags.report(DiagID::DiffUnknownName, value.getRange());
   diag << (onCandidate ? "candidate" : "reference") << dimension.what
        << ((onCandidate ? dimension.candidateQualifier
                         : dimension.referenceQualifier) +
@@ -292,8 +291,12 @@ void MappingReader::readRoot(const json::Value &root) {
 
   if (const json::Value *entities = values[4]) {
     file.hasEntities = true;
-    Dimension dimension{"entity", "", "", findCandidateEntity,
-                        findReferenceEntity, candidateEntityNames,
+    Dimension dimension{"entity",
+                        "",
+                        "",
+                        findCandidateEntity,
+                        findReferenceEntity,
+                        candidateEntityNames,
                         referenceEntityNames};
     readEntries(
         *entities, "entities", dimension, /*allowColumns=*/true,

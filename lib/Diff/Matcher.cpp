@@ -357,20 +357,24 @@ ColumnKey SideModel::makeColumnKey(StringRef name) {
     }
     if (words.size() > 1 && isBooleanMarker(words.front()))
       words.erase(words.begin());
-    if (words.size() > 1 && isTemporalMarker(words.back())) {
+    // `due_date`, `due_at`, `due_date_changed_to`: a point in time.
+    if (words.size() > 1 && llvm::any_of(words, [](const std::string &word) {
+          return isTemporalMarker(word);
+        })) {
       column.isTemporal = true;
-      words.pop_back();
+      llvm::erase_if(words, [](const std::string &word) {
+        return isTemporalMarker(word);
+      });
     }
     // Short function words (`to`, `of`, `by`) say little.
     if (words.size() > 1)
-      llvm::erase_if(words, [](const std::string &word) {
-        return word.size() <= 2;
-      });
+      llvm::erase_if(words,
+                     [](const std::string &word) { return word.size() <= 2; });
     singularizeAll(words);
     column.key = vocabulary.makeKey(words);
   }
-  std::string exact = column.isPrimary   ? "#pk"
-                      : column.isForeign ? "#fk:"
+  std::string exact = column.isPrimary    ? "#pk"
+                      : column.isForeign  ? "#fk:"
                       : column.isTemporal ? "#t:"
                                           : "#:";
   for (WordId word : column.key.words)
@@ -445,9 +449,9 @@ int SideModel::resolveEntity(const Key &key, const Key *previous) const {
   double bestScore = 0;
   bool tie = false;
   for (int entity : heads->second) {
-    double score = std::max(
-        vocabulary.similarity(entityKeys[entity], context, true),
-        vocabulary.similarity(entityKeys[entity], key, true));
+    double score =
+        std::max(vocabulary.similarity(entityKeys[entity], context, true),
+                 vocabulary.similarity(entityKeys[entity], key, true));
     if (score > bestScore + 1e-9) {
       best = entity;
       bestScore = score;
@@ -468,9 +472,13 @@ void SideModel::buildEndpoints() {
     const Key *previousLiteral = nullptr;
     SmallVector<StringRef, 8> segments;
     StringRef(endpoint.path).split(segments, '/', -1, /*KeepEmpty=*/false);
-    for (StringRef segment : segments) {
+    auto isParamSegment = [](StringRef segment) {
+      return segment.starts_with("{") || segment.starts_with(":");
+    };
+    for (size_t i = 0, e = segments.size(); i != e; ++i) {
+      StringRef segment = segments[i];
       Token &token = model.tokens.emplace_back();
-      if (segment.starts_with("{") || segment.starts_with(":")) {
+      if (isParamSegment(segment)) {
         token.isParam = true;
         token.weight = 0.5;
         continue;
@@ -478,8 +486,8 @@ void SideModel::buildEndpoints() {
       SmallVector<std::string, 4> words = getWords(segment);
       model.endsWithPlural = !words.empty() && looksPlural(words.back());
       singularizeAll(words);
-      if (!prefix.empty() && ArrayRef<std::string>(words) ==
-                                 ArrayRef<std::string>(prefix)) {
+      if (!prefix.empty() &&
+          ArrayRef<std::string>(words) == ArrayRef<std::string>(prefix)) {
         // The project namespace (`/todoList/...`).
         token.isScope = token.isStaticScope = token.isNamespace = true;
         token.key = vocabulary.makeKey(words);
@@ -487,8 +495,12 @@ void SideModel::buildEndpoints() {
       }
       dropPrefix(words, prefix);
       token.key = vocabulary.makeKey(words);
+      // An actor's segment places the endpoint (`/member/todos`), unless a
+      // parameter follows: then it is the collection of the actor's rows
+      // (`/members/{memberId}`).
+      bool beforeParam = i + 1 != e && isParamSegment(segments[i + 1]);
       for (const auto &[actorKey, actorEntity] : actors)
-        if (actorKey.words == token.key.words) {
+        if (!beforeParam && actorKey.words == token.key.words) {
           token.isScope = token.isStaticScope = true;
           token.entity = actorEntity;
           if (model.declaredActor < 0)
@@ -619,10 +631,16 @@ double Matcher::Impl::columnSimilarity(const ColumnKey &c,
     return c.isPrimary && r.isPrimary ? 1 : 0;
   double names = vocabulary.similarity(c.key, r.key, /*headWeighted=*/false);
   if (c.isForeign && r.isForeign) {
-    // Keys to paired entities are one relation, whatever their names.
-    if (c.target >= 0 && r.target >= 0 && pairedReference(c.target) >= 0 &&
-        pairedReference(c.target) == r.target)
-      return 1;
+    if (c.target >= 0 && r.target >= 0) {
+      // Keys to paired entities are one relation, whatever their names; a
+      // key to a row extending the paired one (a member row on top of a
+      // user account) nearly so.
+      if (pairedReference(c.target) == r.target)
+        return 1;
+      if (llvm::any_of(candidate.neighbours[c.target],
+                       [&](int n) { return pairedReference(n) == r.target; }))
+        return std::max(names, 0.7);
+    }
     return names;
   }
   if (c.isForeign != r.isForeign)
@@ -796,29 +814,36 @@ void Matcher::Impl::bindEndpoints(bool onCandidate) {
       if (model.actor < 0)
         model.actor = side.principal;
     }
-    // The target: what the side says, else the last segment naming an
-    // entity the other side has; else, when its own entity is one the other
-    // side lacks and belongs to its caller (`/users/profile` without a
-    // profile table), the caller's.
+    // The target: what the side says, else the entity of the last segment
+    // naming one. When the other side lacks that entity, a read or an
+    // update of it (`GET /users/{id}/profile` without a profile table)
+    // reads or updates the row of the entity it belongs to, which the
+    // other side may have folded it into; a create or a delete of it
+    // (`POST /users/{id}/ban`) stays about it.
     model.target = model.declaredTarget;
-    int lastNamed = -1;
-    for (auto it = model.tokens.rbegin();
-         model.target < 0 && it != model.tokens.rend(); ++it) {
-      if (it->isScope || it->entity < 0)
-        continue;
-      if (isPaired(it->entity))
-        model.target = it->entity;
-      else if (lastNamed < 0)
-        lastNamed = it->entity;
-    }
-    if (model.target < 0 && lastNamed >= 0) {
-      for (auto it = model.tokens.rbegin();
-           model.target < 0 && it != model.tokens.rend(); ++it)
-        if (it->isScope && isPaired(it->entity) &&
-            llvm::is_contained(side.neighbours[lastNamed], it->entity))
-          model.target = it->entity;
-      if (model.target < 0)
-        model.target = lastNamed;
+    if (model.target < 0) {
+      int last = -1;
+      size_t lastIndex = 0;
+      for (size_t i = model.tokens.size(); i-- > 0;)
+        if (!model.tokens[i].isScope && model.tokens[i].entity >= 0) {
+          last = model.tokens[i].entity;
+          lastIndex = i;
+          break;
+        }
+      model.target = last;
+      using M = api::HTTPMethod;
+      bool readOrUpdate = model.method == M::Get || model.method == M::Put ||
+                          model.method == M::Patch || model.method == M::Head;
+      if (last >= 0 && !isPaired(last) && readOrUpdate) {
+        for (size_t i = lastIndex; i-- > 0;) {
+          const Token &token = model.tokens[i];
+          if (isPaired(token.entity) &&
+              llvm::is_contained(side.neighbours[last], token.entity)) {
+            model.target = token.entity;
+            break;
+          }
+        }
+      }
     }
     model.totalWeight = 0;
     for (const Token &token : model.tokens)
@@ -858,10 +883,10 @@ double Matcher::Impl::pathSimilarity(const EndpointModel &c,
       double best = std::max(at(i - 1, j), at(i, j - 1));
       double s = tokenSimilarity(c.tokens[i - 1], r.tokens[j - 1]);
       if (s >= 0.3)
-        best = std::max(best, at(i - 1, j - 1) +
-                                  s * (c.tokens[i - 1].weight +
-                                       r.tokens[j - 1].weight) /
-                                      2);
+        best = std::max(
+            best,
+            at(i - 1, j - 1) +
+                s * (c.tokens[i - 1].weight + r.tokens[j - 1].weight) / 2);
       at(i, j) = best;
     }
   return 2 * at(n, m) / (c.totalWeight + r.totalWeight);
@@ -874,9 +899,15 @@ static double methodCompatibility(const EndpointModel &c,
   if (c.method == r.method) {
     if (c.method == M::Patch && c.isList != r.isList)
       return 0.4;
-    // Reading one item is not listing a collection.
-    if (c.method == M::Get && ((c.endsWithParam && r.endsWithPlural) ||
-                               (r.endsWithParam && c.endsWithPlural)))
+    // Reading one item is not listing a collection, nor running a named
+    // query (`/users/banned`, `/articles/search`).
+    auto isCollection = [](const EndpointModel &e) {
+      return e.endsWithPlural ||
+             (e.endsWithAction && !e.hasActionTail && e.tokens.size() > 1 &&
+              !e.tokens[e.tokens.size() - 2].isParam);
+    };
+    if (c.method == M::Get && ((c.endsWithParam && isCollection(r)) ||
+                               (r.endsWithParam && isCollection(c))))
       return 0.6;
     return 1;
   }
@@ -915,20 +946,22 @@ double Matcher::Impl::endpointScore(unsigned ci, unsigned ri) const {
     method *= 0.7;
   }
   // Do they work on paired entities?
+  // An endpoint about an entity the other side lacks (`/users/{id}/ban`
+  // where there is no ban table) stands for no endpoint about another.
   double target = 0.5;
+  bool pairedC = c.target >= 0 && pairedReference(c.target) >= 0;
+  bool pairedR = r.target >= 0 && pairedCandidate(r.target) >= 0;
   if (c.target >= 0 && r.target >= 0) {
-    int partner = pairedReference(c.target);
-    if (partner == r.target)
+    if (pairedReference(c.target) == r.target)
       target = 1;
-    else if (partner >= 0 && pairedCandidate(r.target) >= 0)
+    else if (pairedC && pairedR)
       target = 0;
+    else if (pairedC || pairedR)
+      target = 0.1;
     else
       target = 0.4;
   } else if (c.target >= 0 || r.target >= 0) {
-    // One side works on an entity the other does not name: less likely
-    // when that entity has no counterpart at all.
-    target = c.target >= 0 ? (pairedReference(c.target) >= 0 ? 0.5 : 0.3)
-                           : (pairedCandidate(r.target) >= 0 ? 0.5 : 0.3);
+    target = pairedC || pairedR ? 0.5 : 0.3;
   }
   // Are they called by paired actors (or by an actor extending the
   // other's: a member row on top of a user account)?
@@ -936,13 +969,16 @@ double Matcher::Impl::endpointScore(unsigned ci, unsigned ri) const {
   if (c.actor >= 0 && r.actor >= 0) {
     if (pairedReference(c.actor) == r.actor)
       actor = 1;
-    else if (llvm::any_of(candidate.neighbours[c.actor], [&](int n) {
-               return pairedReference(n) == r.actor;
-             }))
+    else if (llvm::any_of(candidate.neighbours[c.actor],
+                          [&](int n) { return pairedReference(n) == r.actor; }))
       actor = 0.6;
     else
       actor = 0;
   }
+  // Two endpoints about different entities are different endpoints,
+  // however alike their paths.
+  if (target <= 0.1)
+    method *= 0.75;
   return method * (0.55 * path + 0.3 * target + 0.15 * actor);
 }
 
@@ -952,11 +988,11 @@ double Matcher::Impl::dtoScore(unsigned c, unsigned r) const {
   bool isPageC = isPageTypeName(cd.name), isPageR = isPageTypeName(rd.name);
   if (isPageC != isPageR)
     return 0;
-  double variant = cv == rv                                ? 1.0
-                   : getDTORole(cv) == getDTORole(rv) &&
-                           getDTORole(cv) != DTORole::Entity
-                       ? 0.6
-                       : 0.3;
+  double variant =
+      cv == rv ? 1.0
+      : getDTORole(cv) == getDTORole(rv) && getDTORole(cv) != DTORole::Entity
+          ? 0.6
+          : 0.3;
   if (cd.entity >= 0 && rd.entity >= 0 &&
       pairedReference(cd.entity) == rd.entity)
     return variant;
@@ -1008,15 +1044,6 @@ void Matcher::alignEntities(Alignment &alignment) {
   }
   alignment.entities = std::move(first);
   m.entities = &alignment.entities;
-  if (getenv("ABV_DIFF_DEBUG"))
-    for (const auto &[c, r] : pairs)
-      llvm::errs() << "ENTITY " << m.entityScore(c, r) << " "
-                   << m.vocabulary.similarity(m.candidate.entityKeys[c],
-                                              m.reference.entityKeys[r], true)
-                   << " " << m.columnsSimilarity(c, r, false) << " "
-                   << m.relationSimilarity(c, r) << " "
-                   << m.reference.spec.entities[r].name << " "
-                   << m.candidate.spec.entities[c].name << "\n";
   alignment.columns.assign(n, Matching());
 }
 
@@ -1090,11 +1117,6 @@ void Matcher::alignEndpoints(Alignment &alignment) {
         consider(it->second);
     }
   }
-  if (getenv("ABV_DIFF_DEBUG"))
-    for (const AssignmentEdge &edge : edges)
-      llvm::errs() << "ENDPOINT " << edge.weight << " "
-                   << m.reference.spec.endpoints[edge.column].label << " | "
-                   << m.candidate.spec.endpoints[edge.row].label << "\n";
   m.assign(alignment.endpoints, n, k, std::move(edges),
            m.options.endpointThreshold);
 }

@@ -206,9 +206,10 @@ std::unique_ptr<Spec> abv::diff::buildProjectSpec(const Project &project,
         response = response.drop_front(5); // IPageIArticle -> IArticle.
       endpoint.isList = page || getVariant(endpoint.requestType) == "IRequest";
       // The entity: what a write sends, else what the operation returns.
-      bool write = op.httpMethod == api::HTTPMethod::Post ||
-                   op.httpMethod == api::HTTPMethod::Put ||
-                   (op.httpMethod == api::HTTPMethod::Patch && !endpoint.isList);
+      bool write =
+          op.httpMethod == api::HTTPMethod::Post ||
+          op.httpMethod == api::HTTPMethod::Put ||
+          (op.httpMethod == api::HTTPMethod::Patch && !endpoint.isList);
       StringRef first = write ? endpoint.requestType : response;
       StringRef second = write ? response : endpoint.requestType;
       for (StringRef name : {first, second}) {

@@ -376,7 +376,8 @@ int abv::runDiffMain(int argc, char **argv) {
       cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
                  clEnumValN(CoverageFormat::Text, "text", "as a text table"),
                  clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
-      cl::init(CoverageFormat::None), cl::cat(opts.category)};
+      cl::init(CoverageFormat::None),
+      cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
@@ -410,8 +411,8 @@ int abv::runDiffMain(int argc, char **argv) {
     bool ok = readable && session.run();
     if (ok && !emitMapping.empty()) {
       if (Error err = session.writeMappingFile(emitMapping)) {
-        WithColor::error(errs(), "abv-diff") << toString(std::move(err))
-                                             << '\n';
+        WithColor::error(errs(), "abv-diff")
+            << toString(std::move(err)) << '\n';
         ok = false;
       }
     }
@@ -419,8 +420,7 @@ int abv::runDiffMain(int argc, char **argv) {
     out->keep();
     if (ok && stats != CoverageFormat::None)
       diff::printStats(outs(), session.getStats(), *session.getCandidate(),
-                       *session.getReference(),
-                       stats == CoverageFormat::JSON);
+                       *session.getReference(), stats == CoverageFormat::JSON);
     return code;
   });
 }

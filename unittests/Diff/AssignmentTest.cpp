@@ -41,8 +41,8 @@ double bruteForce(unsigned row, std::vector<bool> &used,
     if (used[column] || weights[row][column] <= 0)
       continue;
     used[column] = true;
-    best = std::max(best, weights[row][column] +
-                              bruteForce(row + 1, used, weights));
+    best = std::max(best,
+                    weights[row][column] + bruteForce(row + 1, used, weights));
     used[column] = false;
   }
   return best;

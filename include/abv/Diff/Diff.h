@@ -1,4 +1,5 @@
-//===- Diff.h - The semantic diff of a candidate and a reference -*- C++ -*-===//
+//===- Diff.h - The semantic diff of a candidate and a reference -*- C++
+//-*-===//
 //
 // Part of ABV.
 //
@@ -106,8 +107,7 @@ public:
   /// Compares what the extension knows of \p candidate and \p reference
   /// under \p alignment, reporting into \p diags.
   virtual void compare(const Spec &candidate, const Spec &reference,
-                       const Alignment &alignment,
-                       DiagnosticEngine &diags) = 0;
+                       const Alignment &alignment, DiagnosticEngine &diags) = 0;
 };
 
 /// What a session does besides matching.

@@ -84,12 +84,10 @@ void writeMapping(llvm::raw_ostream &os, const Spec &candidate,
 /// Reads the mapping file at \p path into \p sources, against \p candidate
 /// and \p reference. Returns nothing when the file is unreadable, is not
 /// JSON, or has an error (each reported into \p diags).
-std::optional<MappingFile> readMapping(llvm::StringRef path,
-                                       SourceManager &sources,
-                                       DiagnosticEngine &diags,
-                                       const Spec &candidate,
-                                       const Spec &reference,
-                                       uint64_t sizeLimit);
+std::optional<MappingFile>
+readMapping(llvm::StringRef path, SourceManager &sources,
+            DiagnosticEngine &diags, const Spec &candidate,
+            const Spec &reference, uint64_t sizeLimit);
 
 } // namespace abv::diff
 
