@@ -1,5 +1,4 @@
-//===- Diff.h - The semantic diff of a candidate and a reference -*- C++
-//-*-===//
+//===- Diff.h - A candidate against its reference ---------------*- C++ -*-===//
 //
 // Part of ABV.
 //

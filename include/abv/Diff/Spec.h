@@ -9,15 +9,15 @@
 /// generated project) and a reference (a golden spec, or another project).
 /// A Spec is what either declares, in the terms the diff compares:
 ///
-/// | dimension | a project                         | a golden spec |
-/// |-----------|-----------------------------------|-----------------------------|
-/// | entities  | models of the canonical DB schema | `entities[]` of | | | |
-/// golden-schema.json          | | columns   | scalar and enum fields (relation
-/// | `required_fields`,          | |           | fields are edges, not columns)
-/// | `optional_fields`           | | endpoints | operations of the canonical
-/// API   | `endpoints[]` of            | |           | document |
-/// golden-endpoints.json       | | DTOs      | named types of the API document
-/// | (none)                      |
+/// | dimension | a project                     | a golden spec         |
+/// |-----------|-------------------------------|-----------------------|
+/// | entities  | models of the canonical       | `entities[]`          |
+/// |           | DB schema                     |                       |
+/// | columns   | scalar and enum fields        | `required_fields`,    |
+/// |           | (relations are edges)         | `optional_fields`     |
+/// | endpoints | operations of the canonical   | `endpoints[]`         |
+/// |           | API document                  |                       |
+/// | DTOs      | named API types               | (none)                |
 ///
 /// Every item keeps the range it is spelled at (a `.prisma` name, a JSON
 /// key or value of golden-*.json), so that findings point into either side,
