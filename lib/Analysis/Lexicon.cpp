@@ -204,6 +204,8 @@ const std::initializer_list<StringLiteral> synonymGroups[] = {
     {"cart", "basket"},
     {"shipment", "delivery", "shipping"},
     {"coupon", "voucher"},
+    // The caller's own record in a path (`/users/profile`, `/member/me`).
+    {"profile", "me", "self"},
     // Columns.
     {"title", "subject", "headline"},
     {"content", "body", "text"},

@@ -114,11 +114,11 @@ void abv::diff::reportDifferences(const Spec &candidate, const Spec &reference,
                                   const Alignment &alignment,
                                   DiagnosticEngine &diags) {
   // Entities and their columns.
-  if (reference.hasDB && !candidate.hasDB) {
+  if (reference.hasDB && !candidate.hasDB && !reference.entities.empty()) {
     diags.report(DiagID::DiffLayerMissing, reference.dbRange)
         << "DB schema"
         << count(reference.entities.size(), "entity", "entities");
-  } else if (reference.hasDB) {
+  } else if (reference.hasDB && candidate.hasDB) {
     for (unsigned r = 0, e = reference.entities.size(); r != e; ++r)
       if (alignment.entities.getCandidate(r) < 0)
         diags.report(DiagID::DiffEntityMissing, reference.entities[r].range)
@@ -168,11 +168,11 @@ void abv::diff::reportDifferences(const Spec &candidate, const Spec &reference,
   }
 
   // Endpoints.
-  if (reference.hasAPI && !candidate.hasAPI) {
+  if (reference.hasAPI && !candidate.hasAPI && !reference.endpoints.empty()) {
     diags.report(DiagID::DiffLayerMissing, reference.apiRange)
         << "API document"
         << count(reference.endpoints.size(), "endpoint", "endpoints");
-  } else if (reference.hasAPI) {
+  } else if (reference.hasAPI && candidate.hasAPI) {
     for (unsigned r = 0, e = reference.endpoints.size(); r != e; ++r)
       if (alignment.endpoints.getCandidate(r) < 0)
         diags.report(DiagID::DiffEndpointMissing, reference.endpoints[r].range)

@@ -35,8 +35,10 @@ static bool hasKey(StringRef text, StringRef quotedKey) {
 bool abv::diff::looksLikeGoldenSpec(StringRef text) {
   if (!hasKey(text, "\"entities\"") && !hasKey(text, "\"endpoints\""))
     return false;
-  for (StringRef projectKey :
-       {"\"openapi\"", "\"swagger\"", "\"operations\"", "\"files\""})
+  // Not a project's artifact, nor a mapping file (which lists entities and
+  // endpoints too).
+  for (StringRef projectKey : {"\"openapi\"", "\"swagger\"", "\"operations\"",
+                               "\"files\"", "\"abv-diff-mapping\""})
     if (hasKey(text, projectKey))
       return false;
   return true;
@@ -165,7 +167,7 @@ void GoldenReader::readFields(const json::Value *list, bool required,
     if (!inserted) {
       diags.report(DiagID::DiffDuplicate, field.getRange())
               .note(it->second, "first listed here")
-          << ("field of '" + entity.name + "'").str() << field.getString();
+          << "field" << (entity.name + "." + field.getString()).str();
       continue;
     }
     Column &column = entity.columns.emplace_back();
@@ -252,6 +254,9 @@ std::unique_ptr<Spec> abv::diff::readGoldenSpec(StringRef path,
   }
   auto spec = std::make_unique<Spec>(SpecKind::Golden);
   spec->path = path.str();
+  // A spec with an error is not compared: findings against half of it
+  // would mislead.
+  unsigned errorsBefore = diags.getCount(Severity::Error);
   GoldenReader reader(*spec, diags);
   bool anyRead = false;
   for (const std::string &file : files) {
@@ -265,7 +270,7 @@ std::unique_ptr<Spec> abv::diff::readGoldenSpec(StringRef path,
     spec->documents.push_back(std::move(doc));
     anyRead = true;
   }
-  if (!anyRead)
+  if (!anyRead || diags.getCount(Severity::Error) != errorsBefore)
     return nullptr;
   reader.resolveForeignKeys();
   spec->finalize();

@@ -480,7 +480,7 @@ void SideModel::buildEndpoints() {
       Token &token = model.tokens.emplace_back();
       if (isParamSegment(segment)) {
         token.isParam = true;
-        token.weight = 0.5;
+        token.weight = 0.75;
         continue;
       }
       SmallVector<std::string, 4> words = getWords(segment);
@@ -795,7 +795,7 @@ void Matcher::Impl::bindEndpoints(bool onCandidate) {
     model.actor = model.declaredActor;
     for (Token &token : model.tokens) {
       token.isScope = token.isStaticScope;
-      token.weight = token.isParam ? 0.5 : token.isScope ? 0.25 : 1.0;
+      token.weight = token.isParam ? 0.75 : token.isScope ? 0.25 : 1.0;
     }
     // `/users/todos`, `/admin/requests`: the first segment names the
     // caller when it is followed by another literal segment.

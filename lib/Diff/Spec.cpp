@@ -159,7 +159,9 @@ std::unique_ptr<Spec> abv::diff::buildProjectSpec(const Project &project,
           targetOfColumn.try_emplace(fk.name, index);
       }
       for (const db::Field &field : model.fields) {
-        if (field.isRelation())
+        // Relation fields are edges, even when their model is misspelt.
+        if (field.isRelation() || field.relation ||
+            field.getAttribute("relation"))
           continue;
         Column &column = entity.columns.emplace_back();
         column.name = field.name.name;

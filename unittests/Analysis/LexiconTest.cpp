@@ -101,6 +101,7 @@ TEST(LexiconTest, Synonyms) {
   EXPECT_TRUE(areSynonyms("topic", "article"));
   EXPECT_TRUE(areSynonyms("topic", "section"));
   EXPECT_TRUE(areSynonyms("post", "comment"));
+  EXPECT_TRUE(areSynonyms("me", "profile"));
   EXPECT_FALSE(areSynonyms("article", "section"));
   // Not synonyms: a word and itself, unrelated words, roles and people.
   EXPECT_FALSE(areSynonyms("user", "user"));

@@ -63,9 +63,10 @@ bool isGoldenSpecPath(llvm::StringRef path);
 bool looksLikeGoldenSpec(llvm::StringRef text);
 
 /// Reads the golden spec at \p path (a folder, or one JSON file) into
-/// \p sources, reporting problems into \p diags. Returns null when no file
-/// could be read or parsed (unreadable input, a JSON syntax error); a spec
-/// with shape problems is returned with what could be read.
+/// \p sources, reporting problems into \p diags. Returns null when a file
+/// cannot be read or parsed, or has an error (a value of the wrong kind, a
+/// missing key, an invalid method or path, a duplicate): a diff against
+/// part of a spec would mislead. Warnings (unknown keys) do not stop it.
 std::unique_ptr<Spec> readGoldenSpec(llvm::StringRef path,
                                      SourceManager &sources,
                                      DiagnosticEngine &diags,
