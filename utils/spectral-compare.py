@@ -47,7 +47,7 @@ PAIRS = [
     ("unused component", ["oas3-unused-component"], ["API003"]),
     ("no success response", ["operation-success-response"], ["API010"]),
     ("duplicate enum value", ["duplicated-entry-in-enum"], ["API012"]),
-    ("document structure", ["oas3-schema"], ["OA004", "OA005", "OA006", "OA010", "OA012"]),
+    ("document structure", ["oas3-schema"], ["AB001", "AB002", "OA006", "OA010", "OA012"]),
     ("unresolved $ref", ["invalid-ref"], ["OA007", "API001"]),
     ("JSON syntax and duplicate keys", ["parser"], ["JS001", "JS002"]),
     ("not an OpenAPI 3 document", ["unrecognized-format"], ["OA001", "OA002", "OA003"]),

@@ -12,15 +12,47 @@
 
 #include "abv/Basic/Diagnostic.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <iterator>
+#include <vector>
 
 using namespace abv;
 using namespace llvm;
 
 static const DiagInfo diagTable[] = {
-#define DIAG(Enum, ID, Name, Sev, Cat, Message)                                \
-  {DiagID::Enum, ID, Name, Severity::Sev, Category::Cat, Message},
+#define DIAG(Enum, ID, Name, Sev, Cat, Group, Message)                         \
+  {DiagID::Enum,   ID,     Name, Severity::Sev, Category::Cat,                 \
+   GroupID::Group, Message},
+#include "abv/Basic/Diagnostics.def"
+};
+
+static const NoteInfo noteTable[] = {
+#define NOTE(Enum, ID, Name, Message) {NoteID::Enum, ID, Name, Message},
+#include "abv/Basic/Diagnostics.def"
+};
+
+static const GroupInfo groupTable[] = {
+#define GROUP(Enum, Name, Description) {GroupID::Enum, Name, Description},
+#include "abv/Basic/Diagnostics.def"
+};
+
+static const AliasInfo aliasTable[] = {
+#define ALIAS(ID, Name, Enum) {ID, Name, DiagID::Enum},
+#include "abv/Basic/Diagnostics.def"
+};
+
+namespace {
+struct SubgroupEdge {
+  GroupID parent;
+  GroupID child;
+};
+} // namespace
+
+static const SubgroupEdge subgroupTable[] = {
+#define SUBGROUP(Parent, Child) {GroupID::Parent, GroupID::Child},
 #include "abv/Basic/Diagnostics.def"
 };
 
@@ -37,10 +69,125 @@ const DiagInfo *abv::lookupDiag(StringRef codeOrName) {
       map[info.code] = &info;
       map[info.name] = &info;
     }
+    for (const AliasInfo &alias : aliasTable) {
+      const DiagInfo *target = &diagTable[unsigned(alias.target)];
+      if (!alias.code.empty())
+        map[alias.code] = target;
+      map[alias.name] = target;
+    }
     return map;
   }();
   auto it = index.find(codeOrName);
   return it == index.end() ? nullptr : it->second;
+}
+
+ArrayRef<NoteInfo> abv::getAllNoteInfos() { return noteTable; }
+
+const NoteInfo &abv::getNoteInfo(NoteID id) {
+  return noteTable[static_cast<unsigned>(id)];
+}
+
+const NoteInfo *abv::lookupNote(StringRef codeOrName) {
+  static const StringMap<const NoteInfo *> index = [] {
+    StringMap<const NoteInfo *> map;
+    for (const NoteInfo &info : noteTable) {
+      map[info.code] = &info;
+      map[info.name] = &info;
+    }
+    return map;
+  }();
+  auto it = index.find(codeOrName);
+  return it == index.end() ? nullptr : it->second;
+}
+
+ArrayRef<GroupInfo> abv::getAllGroupInfos() { return groupTable; }
+
+const GroupInfo &abv::getGroupInfo(GroupID id) {
+  return groupTable[static_cast<unsigned>(id)];
+}
+
+const GroupInfo *abv::lookupGroup(StringRef name) {
+  for (const GroupInfo &info : groupTable)
+    if (info.name == name)
+      return &info;
+  return nullptr;
+}
+
+ArrayRef<AliasInfo> abv::getAllAliases() { return aliasTable; }
+
+namespace {
+/// The group structure, computed once from the SUBGROUP rows and the DIAG
+/// rows' group column.
+struct GroupGraph {
+  std::vector<SmallVector<GroupID, 4>> subgroups;
+  std::vector<SmallVector<GroupID, 2>> parents;
+  std::vector<std::vector<DiagID>> members;
+
+  GroupGraph() {
+    size_t numGroups = std::size(groupTable);
+    subgroups.resize(numGroups);
+    parents.resize(numGroups);
+    members.resize(numGroups);
+    for (const SubgroupEdge &edge : subgroupTable) {
+      subgroups[unsigned(edge.parent)].push_back(edge.child);
+      parents[unsigned(edge.child)].push_back(edge.parent);
+    }
+    // A diagnostic is a member of its group and of every group above it.
+    for (const DiagInfo &info : diagTable) {
+      std::vector<bool> seen(numGroups);
+      SmallVector<GroupID, 8> work{info.group};
+      while (!work.empty()) {
+        GroupID group = work.pop_back_val();
+        if (seen[unsigned(group)])
+          continue;
+        seen[unsigned(group)] = true;
+        members[unsigned(group)].push_back(info.id);
+        for (GroupID parent : parents[unsigned(group)])
+          work.push_back(parent);
+      }
+    }
+  }
+
+  static const GroupGraph &get() {
+    static const GroupGraph graph;
+    return graph;
+  }
+};
+} // namespace
+
+ArrayRef<GroupID> abv::getSubgroups(GroupID id) {
+  return GroupGraph::get().subgroups[unsigned(id)];
+}
+
+ArrayRef<GroupID> abv::getParentGroups(GroupID id) {
+  return GroupGraph::get().parents[unsigned(id)];
+}
+
+ArrayRef<DiagID> abv::getGroupMembers(GroupID id) {
+  return GroupGraph::get().members[unsigned(id)];
+}
+
+SmallVector<GroupID, 4> abv::getEnclosingGroups(DiagID id) {
+  // Breadth first from the row's own group, so finer groups come first.
+  SmallVector<GroupID, 4> groups{getDiagInfo(id).group};
+  for (size_t i = 0; i < groups.size(); ++i)
+    for (GroupID parent : getParentGroups(groups[i]))
+      if (!llvm::is_contained(groups, parent))
+        groups.push_back(parent);
+  return groups;
+}
+
+bool abv::resolveDiagnostics(StringRef name, SmallVectorImpl<DiagID> &out) {
+  if (const DiagInfo *info = lookupDiag(name)) {
+    out.push_back(info->id);
+    return true;
+  }
+  if (const GroupInfo *group = lookupGroup(name)) {
+    ArrayRef<DiagID> members = getGroupMembers(group->id);
+    out.append(members.begin(), members.end());
+    return true;
+  }
+  return false;
 }
 
 StringRef abv::getSeverityName(Severity severity) {

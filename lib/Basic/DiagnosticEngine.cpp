@@ -6,6 +6,7 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 
+#include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/SourceManager.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -37,54 +38,60 @@ InFlightDiagnostic::~InFlightDiagnostic() {
   if (!engine)
     return;
   diag.message = formatDiagMessage(diag.getInfo().format, args);
+  for (DiagnosticNote &note : diag.notes)
+    note.message = formatDiagMessage(note.getInfo().format, note.args);
+  if (diag.fix)
+    diag.fix->message =
+        formatDiagMessage(diag.fix->getInfo().format, diag.fix->args);
   engine->commit(std::move(diag));
 }
 
-InFlightDiagnostic &InFlightDiagnostic::operator<<(const Twine &arg) {
-  args.push_back(arg.str());
-  return *this;
-}
-InFlightDiagnostic &InFlightDiagnostic::operator<<(StringRef arg) {
-  args.push_back(arg.str());
-  return *this;
-}
-InFlightDiagnostic &InFlightDiagnostic::operator<<(const std::string &arg) {
-  args.push_back(arg);
-  return *this;
-}
-InFlightDiagnostic &InFlightDiagnostic::operator<<(const char *arg) {
-  args.push_back(arg);
-  return *this;
-}
-InFlightDiagnostic &InFlightDiagnostic::operator<<(long long arg) {
-  args.push_back(std::to_string(arg));
-  return *this;
-}
-InFlightDiagnostic &InFlightDiagnostic::operator<<(unsigned long long arg) {
-  args.push_back(std::to_string(arg));
-  return *this;
+InFlightNote InFlightDiagnostic::note(SMRange range, NoteID id) {
+  diag.notes.push_back({id, range, {}, {}});
+  return InFlightNote(*this, int(diag.notes.size()) - 1);
 }
 
-InFlightDiagnostic &InFlightDiagnostic::note(SMRange range,
-                                             const Twine &message) {
-  diag.notes.push_back({range, message.str()});
-  return *this;
+InFlightNote InFlightDiagnostic::fix(NoteID id, SMRange range,
+                                     const Twine &replacement) {
+  diag.fix = FixHint{id, {}, {}, range, replacement.str()};
+  return InFlightNote(*this, -1);
 }
 
-InFlightDiagnostic &InFlightDiagnostic::fix(const Twine &message, SMRange range,
-                                            const Twine &replacement) {
-  diag.fix = FixHint{message.str(), range, replacement.str()};
-  return *this;
+InFlightNote InFlightNote::note(SMRange range, NoteID id) {
+  return diag.note(range, id);
+}
+
+InFlightNote InFlightNote::fix(NoteID id, SMRange range,
+                               const Twine &replacement) {
+  return diag.fix(id, range, replacement);
+}
+
+void InFlightNote::addArg(std::string arg) {
+  if (index < 0)
+    diag.diag.fix->args.push_back(std::move(arg));
+  else
+    diag.diag.notes[index].args.push_back(std::move(arg));
 }
 
 //===----------------------------------------------------------------------===//
 // DiagnosticOptions
 //===----------------------------------------------------------------------===//
 
+/// The error for a -W operand that names nothing, with the closest name of
+/// a diagnostic or group when one is close.
 static Error unknownDiag(StringRef name) {
-  return createStringError(inconvertibleErrorCode(),
-                           "unknown diagnostic '%s' (see docs/Diagnostics.md)",
-                           name.str().c_str());
+  ClosestMatch match(name);
+  for (const DiagInfo &info : getAllDiagInfos())
+    match.consider(info.name);
+  for (const GroupInfo &group : getAllGroupInfos())
+    match.consider(group.name);
+  std::string suggestion;
+  if (!match.get().empty())
+    suggestion = ("; did you mean '" + match.get() + "'?").str();
+  return createStringError(
+      inconvertibleErrorCode(),
+      "unknown diagnostic or group '%s' (see docs/Diagnostics.md)%s",
+      name.str().c_str(), suggestion.c_str());
 }
 
 Error DiagnosticOptions::apply(StringRef option) {
@@ -100,12 +107,18 @@ Error DiagnosticOptions::apply(StringRef option) {
     overrides.clear();
     return Error::success();
   }
-  auto setTo = [&](StringRef name, Severity severity) -> Error {
-    const DiagInfo *info = lookupDiag(name);
-    if (!info)
+  // The rest name a diagnostic (by ID, name or merged-away ID) or a group.
+  auto forEach = [](StringRef name,
+                    function_ref<void(DiagID)> action) -> Error {
+    SmallVector<DiagID, 16> ids;
+    if (!resolveDiagnostics(name, ids))
       return unknownDiag(name);
-    overrides[info->id] = severity;
+    for (DiagID id : ids)
+      action(id);
     return Error::success();
+  };
+  auto setTo = [&](StringRef name, Severity severity) -> Error {
+    return forEach(name, [&](DiagID id) { overrides[id] = severity; });
   };
   if (option.consume_front("error="))
     return setTo(option, Severity::Error);
@@ -113,21 +126,12 @@ Error DiagnosticOptions::apply(StringRef option) {
     return setTo(option, Severity::Warning);
   if (option.consume_front("remark="))
     return setTo(option, Severity::Remark);
-  if (option.consume_front("no-error=")) {
-    const DiagInfo *info = lookupDiag(option);
-    if (!info)
-      return unknownDiag(option);
-    errorOverrides[info->id] = false;
-    return Error::success();
-  }
+  if (option.consume_front("no-error="))
+    return forEach(option, [&](DiagID id) { errorOverrides[id] = false; });
   if (option.consume_front("no-"))
     return setTo(option, Severity::Ignored);
   // -W<name>: enable at its default severity (undoes an earlier -Wno-).
-  const DiagInfo *info = lookupDiag(option);
-  if (!info)
-    return unknownDiag(option);
-  overrides.erase(info->id);
-  return Error::success();
+  return forEach(option, [&](DiagID id) { overrides.erase(id); });
 }
 
 Severity DiagnosticOptions::getSeverity(DiagID id) const {
@@ -151,6 +155,14 @@ InFlightDiagnostic DiagnosticEngine::report(DiagID id, SMRange range) {
   return InFlightDiagnostic(this, id, range);
 }
 
+/// The note a finding gets at its twin: NT001.
+static DiagnosticNote makeTwinNote(SMRange twin, const TwinMap &twins) {
+  DiagnosticNote note{
+      NoteID::SameDeclarationIn, twin, {twins.getDescription().str()}, {}};
+  note.message = formatDiagMessage(note.getInfo().format, note.args);
+  return note;
+}
+
 void DiagnosticEngine::commit(Diagnostic &&diag) {
   diag.severity = options.getSeverity(diag.id);
   if (diag.severity == Severity::Ignored)
@@ -171,9 +183,7 @@ void DiagnosticEngine::commit(Diagnostic &&diag) {
   for (const TwinMap *twins : llvm::reverse(twinMaps)) {
     SMRange twin = twins->lookup(diag.range.Start);
     if (twin.isValid())
-      diag.notes.insert(
-          diag.notes.begin(),
-          {twin, ("the same declaration in " + twins->getDescription()).str()});
+      diag.notes.insert(diag.notes.begin(), makeTwinNote(twin, *twins));
   }
   diagnostics.push_back(std::move(diag));
 }

@@ -168,7 +168,8 @@ public:
   SMRange failureRange;
   std::string failureMessage;
   SMRange failureNoteRange;
-  std::string failureNote;
+  /// The bracket failureNoteRange points at.
+  char failureNoteBracket = 0;
 
 private:
   /// An array or object that is still open.
@@ -202,7 +203,7 @@ private:
     if (!frames.empty()) {
       const Frame &frame = frames.back();
       failureNoteRange = rangeOf(frame.open, frame.open + 1);
-      failureNote = frame.isObject ? "to match this '{'" : "to match this '['";
+      failureNoteBracket = frame.isObject ? '{' : '[';
     }
     return false;
   }
@@ -444,7 +445,7 @@ bool Parser::closeObject(Value &value) {
 }
 
 void Parser::checkDuplicateKeys(llvm::ArrayRef<Member> objectMembers) {
-  Builder::reportDuplicateKeys(objectMembers, *diags, DiagID::JSONDuplicateKey);
+  Builder::reportDuplicateKeys(objectMembers, *diags);
 }
 
 bool Parser::parseKeyAndColon(bool afterComma) {
@@ -811,12 +812,12 @@ void Builder::finish(const Value &root, size_t numValues) {
 }
 
 void Builder::reportDuplicateKeys(llvm::ArrayRef<Member> objectMembers,
-                                  DiagnosticEngine &diags, DiagID id) {
+                                  DiagnosticEngine &diags) {
   auto emit = [&](const Member &later, const Member &earlier) {
-    InFlightDiagnostic diag = diags.report(id, later.getKeyRange());
-    diag << later.getKey();
-    diag.note(earlier.getKeyRange(),
-              "previous value of '" + later.getKey() + "' is here");
+    (diags.report(DiagID::JSONDuplicateKey, later.getKeyRange())
+     << later.getKey())
+            .note(earlier.getKeyRange(), NoteID::PreviousValue)
+        << later.getKey();
   };
   // Small objects: quadratic but allocation-free.
   if (objectMembers.size() <= 16) {
@@ -862,7 +863,8 @@ std::unique_ptr<Document> json::parse(SourceManager &sourceMgr,
         diags.report(DiagID::JSONSyntax, parser.failureRange);
     diag << parser.failureMessage;
     if (parser.failureNoteRange.isValid())
-      diag.note(parser.failureNoteRange, parser.failureNote);
+      diag.note(parser.failureNoteRange, NoteID::ToMatchThis)
+          << StringRef(&parser.failureNoteBracket, 1);
   }
   return nullptr;
 }

@@ -235,7 +235,9 @@ void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
     const DiagInfo &info = d.getInfo();
     json notes = json::array();
     for (const DiagnosticNote &note : d.notes)
-      notes.push_back({{"message", note.message},
+      notes.push_back({{"id", note.getInfo().code.str()},
+                       {"name", note.getInfo().name.str()},
+                       {"message", note.message},
                        {"location", locationJSON(locator, note.range)}});
     json record = {{"id", info.code.str()},
                    {"name", info.name.str()},
@@ -245,7 +247,9 @@ void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
                    {"location", locationJSON(locator, d.range)},
                    {"notes", std::move(notes)}};
     if (d.fix)
-      record["fix"] = {{"message", d.fix->message},
+      record["fix"] = {{"id", d.fix->getInfo().code.str()},
+                       {"name", d.fix->getInfo().name.str()},
+                       {"message", d.fix->message},
                        {"location", locationJSON(locator, d.fix->range)},
                        {"replacement", d.fix->replacement}};
     else
@@ -321,6 +325,14 @@ static json sarifLocation(const SourceManager &locator, SMRange range,
   return loc;
 }
 
+/// The names of the groups \p id belongs to, finest first.
+static json groupNames(DiagID id) {
+  json names = json::array();
+  for (GroupID group : getEnclosingGroups(id))
+    names.push_back(getGroupInfo(group).name.str());
+  return names;
+}
+
 void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
                       ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
   const SourceManager &locator = sm;
@@ -335,7 +347,9 @@ void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
           {{"level", info.defaultSeverity == Severity::Ignored
                          ? "none"
                          : sarifLevel(info.defaultSeverity).str()}}},
-         {"properties", {{"category", getCategoryName(info.category).str()}}}});
+         {"properties",
+          {{"category", getCategoryName(info.category).str()},
+           {"tags", groupNames(info.id)}}}});
   }
   json results = json::array();
   for (const Diagnostic &d : diags) {
@@ -352,12 +366,17 @@ void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
       for (const DiagnosticNote &note : d.notes) {
         json rel = sarifLocation(locator, note.range, &note.message);
         rel["id"] = index++;
+        rel["properties"] = {{"id", note.getInfo().code.str()},
+                             {"name", note.getInfo().name.str()}};
         related.push_back(std::move(rel));
       }
       result["relatedLocations"] = std::move(related);
     }
     if (d.fix) {
-      json fix = {{"description", {{"text", d.fix->message}}}};
+      json fix = {{"description", {{"text", d.fix->message}}},
+                  {"properties",
+                   {{"id", d.fix->getInfo().code.str()},
+                    {"name", d.fix->getInfo().name.str()}}}};
       Resolved r = resolve(locator, d.fix->range);
       if (r.valid && !d.fix->replacement.empty()) {
         json artifact = {{"uri", toURI(r.file)}};

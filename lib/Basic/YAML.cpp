@@ -272,7 +272,8 @@ public:
   SMRange failureRange;
   std::string failureText;
   SMRange failureNoteRange;
-  std::string failureNote;
+  /// What starts at failureNoteRange ("quoted scalar"), for NT012.
+  std::string failureNoteWhat;
 
 private:
   /// A sequence or mapping that is still open.
@@ -418,15 +419,17 @@ bool Reader::failFromParser() {
     const char *contextAt = marks.at(parser.context_mark);
     if (contextAt != at) {
       // "while scanning a quoted scalar" -> "the quoted scalar starts here".
+      // Another context is in the message already; it gets no note.
       StringRef what = context;
       if (!what.consume_front("while scanning ") &&
           !what.consume_front("while parsing "))
         what = "";
       if (!what.consume_front("a "))
         what.consume_front("an ");
-      failureNoteRange = rangeOf(charAt(contextAt, end));
-      failureNote =
-          what.empty() ? context.str() : ("the " + what + " starts here").str();
+      if (!what.empty()) {
+        failureNoteRange = rangeOf(charAt(contextAt, end));
+        failureNoteWhat = what.str();
+      }
     }
   }
   return failSyntax(charAt(at, end), message);
@@ -618,7 +621,7 @@ bool Reader::onCollectionEnd(const yaml_event_t &event) {
                         "mapping has more than " +
                             llvm::Twine(Builder::MaxCount) + " entries");
     if (diags && options.reportDuplicateKeys && children.size() > 1)
-      Builder::reportDuplicateKeys(children, *diags, DiagID::YAMLDuplicateKey);
+      Builder::reportDuplicateKeys(children, *diags);
     value = builder.makeObject(spelled, children);
     members.resize(frame.firstChild);
   } else {
@@ -702,7 +705,8 @@ std::unique_ptr<Document> json::parseYAML(SourceManager &sourceMgr,
         diags.report(reader.failureID, reader.failureRange);
     diag << reader.failureText;
     if (reader.failureNoteRange.isValid())
-      diag.note(reader.failureNoteRange, reader.failureNote);
+      diag.note(reader.failureNoteRange, NoteID::YAMLConstructStarts)
+          << reader.failureNoteWhat;
     break;
   }
   }

@@ -136,33 +136,35 @@ void abv::diff::reportDifferences(const Spec &candidate, const Spec &reference,
       const Matching &columns = alignment.columns[c];
       for (unsigned j = 0, je = re.columns.size(); j != je; ++j)
         if (columns.getCandidate(j) < 0)
-          diags.report(DiagID::DiffColumnMissing, ce.range)
-                  .note(re.columns[j].range,
-                        "the reference's column is declared here")
-              << ce.name << re.columns[j].name << re.name;
+          (diags.report(DiagID::DiffColumnMissing, ce.range)
+           << ce.name << re.columns[j].name << re.name)
+                  .note(re.columns[j].range, NoteID::ReferenceDeclaresHere)
+              << "column";
       for (unsigned i = 0, ie = ce.columns.size(); i != ie; ++i) {
         const Column &cc = ce.columns[i];
         int j = columns.getReference(i);
         if (j < 0) {
-          diags.report(DiagID::DiffColumnExtra, cc.range)
-                  .note(re.range, "the reference's entity is declared here")
-              << ce.name << cc.name << re.name;
+          (diags.report(DiagID::DiffColumnExtra, cc.range)
+           << ce.name << cc.name << re.name)
+                  .note(re.range, NoteID::ReferenceDeclaresHere)
+              << "entity";
           continue;
         }
         const Column &rc = re.columns[j];
         if (cc.isRequired != rc.isRequired)
-          diags.report(DiagID::DiffColumnOptionality, cc.range)
-                  .note(rc.range, "the reference's column is declared here")
-              << ce.name << cc.name << (cc.isRequired ? "required" : "optional")
-              << re.name << rc.name
-              << (rc.isRequired ? "required" : "optional");
+          (diags.report(DiagID::DiffColumnOptionality, cc.range)
+           << ce.name << cc.name << (cc.isRequired ? "required" : "optional")
+           << re.name << rc.name << (rc.isRequired ? "required" : "optional"))
+                  .note(rc.range, NoteID::ReferenceDeclaresHere)
+              << "column";
         // Enums are compared as enums: each side names its own.
         if (cc.type != db::TypeKind::Unknown &&
             rc.type != db::TypeKind::Unknown && cc.type != rc.type)
-          diags.report(DiagID::DiffColumnType, cc.range)
-                  .note(rc.range, "the reference's column is declared here")
-              << ce.name << cc.name << cc.typeName << re.name << rc.name
-              << rc.typeName;
+          (diags.report(DiagID::DiffColumnType, cc.range)
+           << ce.name << cc.name << cc.typeName << re.name << rc.name
+           << rc.typeName)
+                  .note(rc.range, NoteID::ReferenceDeclaresHere)
+              << "column";
       }
     }
   }
@@ -186,9 +188,10 @@ void abv::diff::reportDifferences(const Spec &candidate, const Spec &reference,
       }
       const Endpoint &re = reference.endpoints[r];
       if (ce.method != re.method && !isListConvention(ce, re))
-        diags.report(DiagID::DiffEndpointMethod, ce.range)
-                .note(re.range, "the reference's endpoint is declared here")
-            << ce.label << re.label;
+        (diags.report(DiagID::DiffEndpointMethod, ce.range)
+         << ce.label << re.label)
+                .note(re.range, NoteID::ReferenceDeclaresHere)
+            << "endpoint";
     }
   }
 }

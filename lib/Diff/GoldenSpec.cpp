@@ -94,7 +94,7 @@ void GoldenReader::readRoot(const json::Value &root) {
     return;
   if (!values[2] && !values[3] && !root.findMember("entities") &&
       !root.findMember("endpoints"))
-    diags.report(DiagID::AutoBeMissingKey, openingOf(root))
+    diags.report(DiagID::JSONMissingKey, openingOf(root))
         << "a golden spec"
         << "entities' or 'endpoints";
   if (const json::Value *entities = values[2]) {
@@ -133,9 +133,9 @@ void GoldenReader::readEntity(const json::Value &value,
   auto [it, inserted] =
       entityNames.try_emplace(name.getString(), name.getRange());
   if (!inserted) {
-    diags.report(DiagID::DiffDuplicate, name.getRange())
-            .note(it->second, "first listed here")
-        << "entity" << name.getString();
+    (diags.report(DiagID::DiffDuplicate, name.getRange())
+     << "entity" << name.getString())
+        .note(it->second, NoteID::FirstListedHere);
     return;
   }
   Entity &entity = spec.entities.emplace_back();
@@ -165,9 +165,9 @@ void GoldenReader::readFields(const json::Value *list, bool required,
     }
     auto [it, inserted] = seen.try_emplace(field.getString(), field.getRange());
     if (!inserted) {
-      diags.report(DiagID::DiffDuplicate, field.getRange())
-              .note(it->second, "first listed here")
-          << "field" << (entity.name + "." + field.getString()).str();
+      (diags.report(DiagID::DiffDuplicate, field.getRange())
+       << "field" << (entity.name + "." + field.getString()).str())
+          .note(it->second, NoteID::FirstListedHere);
       continue;
     }
     Column &column = entity.columns.emplace_back();
@@ -206,9 +206,9 @@ void GoldenReader::readEndpoint(const json::Value &value,
   std::string label = makeEndpointLabel(httpMethod, pathValue.getString());
   auto [it, inserted] = endpointLabels.try_emplace(label, pathValue.getRange());
   if (!inserted) {
-    diags.report(DiagID::DiffDuplicate, pathValue.getRange())
-            .note(it->second, "first listed here")
-        << "endpoint" << label;
+    (diags.report(DiagID::DiffDuplicate, pathValue.getRange())
+     << "endpoint" << label)
+        .note(it->second, NoteID::FirstListedHere);
     return;
   }
   Endpoint &endpoint = spec.endpoints.emplace_back();

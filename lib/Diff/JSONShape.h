@@ -66,7 +66,7 @@ inline bool expectKind(DiagnosticEngine &diags, const json::Value &value,
   std::string expected = json::getKindName(kind).str();
   if (nullable)
     expected += " or null";
-  diags.report(DiagID::AutoBeWrongType, value.getRange())
+  diags.report(DiagID::JSONWrongType, value.getRange())
       << displayPath(path) << expected << json::getKindName(value.getKind());
   return false;
 }
@@ -105,7 +105,7 @@ inline bool readObject(DiagnosticEngine &diags, const json::Value &object,
   }
   for (const KeySpec &spec : specs)
     if (spec.required && !object.findMember(spec.key))
-      diags.report(DiagID::AutoBeMissingKey, openingOf(object))
+      diags.report(DiagID::JSONMissingKey, openingOf(object))
           << displayPath(path) << spec.key;
   return true;
 }

@@ -178,8 +178,7 @@ int MappingReader::lookup(const json::Value &value, bool onCandidate,
            name)
               .str();
   if (StringRef best = closest.get(); !best.empty())
-    diag.fix(("did you mean '" + best + "'?").str(), value.getRange(),
-             ("\"" + best + "\"").str());
+    diag.fix(NoteID::DidYouMean, value.getRange(), "\"" + best + "\"") << best;
   return -1;
 }
 
@@ -215,9 +214,9 @@ void MappingReader::readEntries(
       auto [it, inserted] = seen.try_emplace(index, value->getRange());
       if (inserted)
         return true;
-      diags.report(DiagID::DiffDuplicate, value->getRange())
-              .note(it->second, "first listed here")
-          << dimension.what << (qualifier + value->getString()).str();
+      (diags.report(DiagID::DiffDuplicate, value->getRange())
+       << dimension.what << (qualifier + value->getString()).str())
+          .note(it->second, NoteID::FirstListedHere);
       return false;
     };
     bool fresh =

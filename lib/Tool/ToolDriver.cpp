@@ -9,6 +9,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/VerifyDiagnostics.h"
 #include "abv/Diff/Diff.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/IR/Printer.h"
@@ -17,6 +18,7 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -86,6 +88,13 @@ struct CommonOptions {
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
+  cl::opt<bool> verifyDiagnostics{
+      "verify-diagnostics",
+      cl::desc("Check the diagnostics against the expected-error, "
+               "expected-warning, expected-remark and expected-note "
+               "directives in the inputs' comments and in *.expected files "
+               "named as inputs, instead of printing them"),
+      cl::cat(category)};
 };
 
 /// The state of one tool invocation.
@@ -120,6 +129,10 @@ public:
   CommonOptions &opts;
   StringRef toolName;
   DiagnosticEngine diags;
+  /// --verify-diagnostics: the *.expected inputs, read by load().
+  std::vector<std::unique_ptr<MemoryBuffer>> expectationFiles;
+  /// An expectations file could not be read (a usage error).
+  bool expectationsUnreadable = false;
   /// A tool that reads its inputs its own way (abv-diff: a candidate and a
   /// reference) sets this; load() calls it instead of loading one project.
   std::function<bool()> loadInputs;
@@ -145,12 +158,50 @@ bool ToolRun::applyWarningOptions() {
   return true;
 }
 
+/// --list-diagnostics: the whole table, tab-separated. Diagnostics, merged
+/// IDs and notes have six columns: ID, name, kind (the default severity,
+/// `alias` or `note`), category, group, and the message (for an alias,
+/// "merged into <ID>", or "old name of <ID>" when only the name changed);
+/// `-` marks an empty column. Groups have five:
+/// `group`, name, direct subgroups, every member's ID (comma-separated, `-`
+/// when none), description.
+static void printDiagnosticTable(raw_ostream &os) {
+  for (const DiagInfo &info : getAllDiagInfos())
+    os << info.code << '\t' << info.name << '\t'
+       << getSeverityName(info.defaultSeverity) << '\t'
+       << getCategoryName(info.category) << '\t'
+       << getGroupInfo(info.group).name << '\t' << info.format << '\n';
+  for (const AliasInfo &alias : getAllAliases())
+    os << (alias.code.empty() ? "-" : alias.code) << '\t' << alias.name
+       << "\talias\t-\t-\t"
+       << (alias.code.empty() ? "old name of " : "merged into ")
+       << getDiagInfo(alias.target).code << '\n';
+  for (const NoteInfo &info : getAllNoteInfos())
+    os << info.code << '\t' << info.name << "\tnote\t-\t-\t" << info.format
+       << '\n';
+  auto list = [&](auto range, auto name) {
+    if (range.empty()) {
+      os << '-';
+      return;
+    }
+    ListSeparator comma(",");
+    for (const auto &item : range)
+      os << comma << name(item);
+  };
+  for (const GroupInfo &group : getAllGroupInfos()) {
+    os << "group\t" << group.name << '\t';
+    list(getSubgroups(group.id),
+         [](GroupID id) { return getGroupInfo(id).name; });
+    os << '\t';
+    list(getGroupMembers(group.id),
+         [](DiagID id) { return getDiagInfo(id).code; });
+    os << '\t' << group.description << '\n';
+  }
+}
+
 std::optional<int> ToolRun::handleListings(raw_ostream &os) {
   if (opts.listDiagnostics) {
-    for (const DiagInfo &info : getAllDiagInfos())
-      os << info.code << '\t' << info.name << '\t'
-         << getSeverityName(info.defaultSeverity) << '\t'
-         << getCategoryName(info.category) << '\t' << info.format << '\n';
+    printDiagnosticTable(os);
     return ExitClean;
   }
   if (opts.listPasses) {
@@ -169,7 +220,24 @@ bool ToolRun::load() {
   }
   if (loadInputs)
     return loadInputs();
-  std::vector<std::string> inputs(opts.inputs.begin(), opts.inputs.end());
+  std::vector<std::string> inputs;
+  for (const std::string &input : opts.inputs) {
+    // Expectations of --verify-diagnostics are no artifacts.
+    if (opts.verifyDiagnostics && StringRef(input).ends_with(".expected")) {
+      ErrorOr<std::unique_ptr<MemoryBuffer>> file =
+          MemoryBuffer::getFile(input, /*IsText=*/true);
+      if (!file) {
+        WithColor::error(errs(), toolName)
+            << "cannot read '" << input << "': " << file.getError().message()
+            << '\n';
+        expectationsUnreadable = true;
+        return false;
+      }
+      expectationFiles.push_back(std::move(*file));
+      continue;
+    }
+    inputs.push_back(input);
+  }
   return loadProject(project, inputs, diags, opts.maxInputSize) ==
          LoadResult::Ok;
 }
@@ -191,6 +259,18 @@ bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
 
 int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
   diags.sortByLocation();
+  if (opts.verifyDiagnostics) {
+    // The diagnostics are checked, not shown; an unreadable input is a
+    // diagnostic like any other (expected-error@* can expect it).
+    DiagnosticVerifier verifier(project.getSourceManager());
+    verifier.scanSources();
+    for (const std::unique_ptr<MemoryBuffer> &file : expectationFiles)
+      verifier.addExpectationsFile(file->getBufferIdentifier(),
+                                   file->getBuffer());
+    bool ok = verifier.verify(diags.getDiagnostics(), diagOS, toolName);
+    diagOS.flush();
+    return ok ? ExitClean : ExitFindings;
+  }
   RenderOptions renderOpts;
   renderOpts.toolName = toolName;
   renderOpts.color = opts.format == OutputFormat::Text &&
@@ -251,7 +331,7 @@ std::optional<int> ToolRun::start(std::unique_ptr<ToolOutputFile> &out,
     return ExitUsage;
   // Without inputs load() explains the usage error.
   readable = load();
-  if (opts.inputs.empty())
+  if (opts.inputs.empty() || expectationsUnreadable)
     return ExitUsage;
   return std::nullopt;
 }

@@ -44,6 +44,128 @@ TEST(DiagTable, IDsAndNamesAreUniqueAndWellFormed) {
   EXPECT_EQ(lookupDiag("no-such-diagnostic"), nullptr);
 }
 
+TEST(DiagTable, NotesGroupsAndAliasesShareOneNamespace) {
+  // Every spelling a user can write (-W options, directives) names exactly
+  // one thing: a diagnostic, a merged-away row, a note or a group.
+  StringSet<> spellings;
+  auto add = [&](StringRef spelling) {
+    EXPECT_TRUE(spellings.insert(spelling).second) << spelling.str();
+  };
+  for (const DiagInfo &info : getAllDiagInfos()) {
+    add(info.code);
+    add(info.name);
+  }
+  for (const AliasInfo &alias : getAllAliases()) {
+    if (!alias.code.empty())
+      add(alias.code);
+    add(alias.name);
+    // An alias selects its row.
+    EXPECT_EQ(lookupDiag(alias.name), &getDiagInfo(alias.target));
+    if (!alias.code.empty()) {
+      EXPECT_EQ(lookupDiag(alias.code), &getDiagInfo(alias.target));
+    }
+  }
+  for (const NoteInfo &info : getAllNoteInfos()) {
+    add(info.code);
+    add(info.name);
+    EXPECT_TRUE(info.code.starts_with("NT")) << info.code.str();
+    EXPECT_EQ(info.code.size(), 5u) << info.code.str();
+    EXPECT_EQ(&getNoteInfo(info.id), &info);
+    EXPECT_EQ(lookupNote(info.code), &info);
+    EXPECT_EQ(lookupNote(info.name), &info);
+    EXPECT_FALSE(info.format.empty());
+  }
+  for (const GroupInfo &info : getAllGroupInfos()) {
+    add(info.name);
+    EXPECT_EQ(lookupGroup(info.name), &info);
+    EXPECT_FALSE(info.description.empty()) << info.name.str();
+    // Every group selects something.
+    EXPECT_FALSE(getGroupMembers(info.id).empty()) << info.name.str();
+  }
+  EXPECT_EQ(lookupNote("no-such-note"), nullptr);
+  EXPECT_EQ(lookupGroup("no-such-group"), nullptr);
+}
+
+TEST(DiagTable, GroupsFormNoCycle) {
+  // Depth-first from every group: a group never reaches itself.
+  for (const GroupInfo &info : getAllGroupInfos()) {
+    SmallVector<GroupID, 8> work(getSubgroups(info.id).begin(),
+                                 getSubgroups(info.id).end());
+    unsigned steps = 0;
+    while (!work.empty()) {
+      GroupID group = work.pop_back_val();
+      ASSERT_NE(group, info.id) << info.name.str() << " contains itself";
+      ASSERT_LT(++steps, 10000u);
+      for (GroupID sub : getSubgroups(group))
+        work.push_back(sub);
+    }
+  }
+}
+
+TEST(DiagTable, GroupsContainTheirSubgroupsMembers) {
+  ArrayRef<DiagID> db = getGroupMembers(lookupGroup("db")->id);
+  ArrayRef<DiagID> design = getGroupMembers(lookupGroup("db-design")->id);
+  EXPECT_TRUE(llvm::is_contained(design, DiagID::DBIsolatedTable));
+  for (DiagID id : design)
+    EXPECT_TRUE(llvm::is_contained(db, id));
+  EXPECT_FALSE(llvm::is_contained(db, DiagID::APIUnusedType));
+  // A group with two parents: the shared document shape rows.
+  EXPECT_TRUE(llvm::is_contained(getGroupMembers(lookupGroup("openapi")->id),
+                                 DiagID::JSONWrongType));
+  EXPECT_TRUE(llvm::is_contained(
+      getGroupMembers(lookupGroup("autobe-shape")->id), DiagID::JSONWrongType));
+  SmallVector<GroupID, 4> enclosing = getEnclosingGroups(DiagID::JSONWrongType);
+  ASSERT_FALSE(enclosing.empty());
+  EXPECT_EQ(getGroupInfo(enclosing.front()).name, "document-shape");
+  // document-shape, autobe-shape, openapi, autobe.
+  EXPECT_EQ(enclosing.size(), 4u);
+  SmallVector<DiagID, 8> ids;
+  EXPECT_TRUE(resolveDiagnostics("YM003", ids));
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(ids[0], DiagID::JSONDuplicateKey);
+  ids.clear();
+  EXPECT_TRUE(resolveDiagnostics("db-sync", ids));
+  EXPECT_EQ(ids.size(), 5u);
+  EXPECT_FALSE(resolveDiagnostics("NT001", ids)); // a note is no -W operand
+}
+
+TEST(DiagOptions, GroupFlags) {
+  DiagnosticOptions opts;
+  ASSERT_FALSE(bool(opts.apply("no-db")));
+  EXPECT_EQ(opts.getSeverity(DiagID::DBIsolatedTable), Severity::Ignored);
+  EXPECT_EQ(opts.getSeverity(DiagID::DBUnknownType), Severity::Ignored);
+  EXPECT_EQ(opts.getSeverity(DiagID::APIUnusedType), Severity::Warning);
+  // Later options win: the design checks come back at their defaults.
+  ASSERT_FALSE(bool(opts.apply("db-design")));
+  EXPECT_EQ(opts.getSeverity(DiagID::DBIsolatedTable), Severity::Remark);
+  EXPECT_EQ(opts.getSeverity(DiagID::DBPlaintextSecret), Severity::Warning);
+  EXPECT_EQ(opts.getSeverity(DiagID::DBUnknownType), Severity::Ignored);
+  ASSERT_FALSE(bool(opts.apply("error=db-design")));
+  EXPECT_EQ(opts.getSeverity(DiagID::DBIsolatedTable), Severity::Error);
+  ASSERT_FALSE(bool(opts.apply("remark=api-design")));
+  EXPECT_EQ(opts.getSeverity(DiagID::APISingularCollection), Severity::Remark);
+  ASSERT_FALSE(bool(opts.apply("warning=link")));
+  EXPECT_EQ(opts.getSeverity(DiagID::LinkTableUntouched), Severity::Warning);
+  ASSERT_FALSE(bool(opts.apply("error")));
+  ASSERT_FALSE(bool(opts.apply("no-error=link")));
+  EXPECT_EQ(opts.getSeverity(DiagID::LinkTableUntouched), Severity::Warning);
+  EXPECT_EQ(opts.getSeverity(DiagID::APIUnusedType), Severity::Error);
+  // A merged-away ID selects the row it went into.
+  ASSERT_FALSE(bool(opts.apply("no-YM003")));
+  EXPECT_EQ(opts.getSeverity(DiagID::JSONDuplicateKey), Severity::Ignored);
+  Error err = opts.apply("no-db-desing");
+  ASSERT_TRUE(bool(err));
+  EXPECT_EQ(
+      toString(std::move(err)),
+      "unknown diagnostic or group 'db-desing' (see docs/Diagnostics.md); "
+      "did you mean 'db-design'?");
+  err = opts.apply("error=nothing-like-it");
+  ASSERT_TRUE(bool(err));
+  EXPECT_EQ(toString(std::move(err)),
+            "unknown diagnostic or group 'nothing-like-it' (see "
+            "docs/Diagnostics.md)");
+}
+
 TEST(DiagTable, FormatSubstitutesArguments) {
   EXPECT_EQ(formatDiagMessage("a '%0' b '%1' %%", {"x", "y"}), "a 'x' b 'y' %");
   EXPECT_EQ(formatDiagMessage("%1%0", {"a", "b"}), "ba");
@@ -125,10 +247,10 @@ TEST_F(EngineFixture, AbandonedDiagnosticsAreDropped) {
 
 TEST_F(EngineFixture, JSONAndSARIFAreProjectionsOfTheSameRecord) {
   engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
-  engine.report(DiagID::DBDuplicateName, rangeOf("a {")) << "model"
-                                                         << "a";
-  const_cast<Diagnostic &>(engine.getDiagnostics()[1])
-      .notes.push_back({rangeOf("id"), "first defined here"});
+  (engine.report(DiagID::DBDuplicateName, rangeOf("a {")) << "model"
+                                                          << "a")
+          .note(rangeOf("id"), NoteID::PreviousDefinitionKind)
+      << "a model";
   std::string jsonText, sarifText;
   raw_string_ostream jsonOS(jsonText), sarifOS(sarifText);
   renderJSON(jsonOS, sm, engine.getDiagnostics(), {});
@@ -154,7 +276,12 @@ TEST_F(EngineFixture, JSONAndSARIFAreProjectionsOfTheSameRecord) {
   EXPECT_EQ(region["startColumn"], 7);
   EXPECT_EQ(region["endColumn"], 12);
   EXPECT_EQ(run["results"][1]["relatedLocations"][0]["message"]["text"],
-            "first defined here");
+            "previous definition is a model here");
+  EXPECT_EQ(j["diagnostics"][1]["notes"][0]["message"],
+            "previous definition is a model here");
+  EXPECT_EQ(j["diagnostics"][1]["notes"][0]["id"], "NT005");
+  EXPECT_EQ(run["results"][1]["relatedLocations"][0]["properties"]["id"],
+            "NT005");
 }
 
 TEST(SourceFiles, FindInvalidUTF8) {
@@ -191,9 +318,10 @@ TEST(SourceFiles, BinaryAndNonUTF8AreRejectedWithLocations) {
 
 namespace {
 TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
-  engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin";
-  const_cast<Diagnostic &>(engine.getDiagnostics()[0]).fix =
-      FixHint{"declare it", SMRange(), ""};
+  (engine.report(DiagID::DBUnknownType, rangeOf("Strin")) << "Strin")
+          .fix(NoteID::FixAddIndex)
+      << "a, b"
+      << "m";
   std::string out;
   raw_string_ostream os(out);
   RenderOptions opts;
@@ -203,7 +331,8 @@ TEST_F(EngineFixture, FixHintsWithoutARangeArePrintedAtTheDiagnostic) {
                       "[DB010:db-unknown-type]\n"
                       "  \xC3\xA9t\xC3\xA9 Strin\n"
                       "      ^~~~~\n"
-                      "s.prisma:3:7: note: fix: declare it\n");
+                      "s.prisma:3:7: note: fix: add @@index([a, b]) to model "
+                      "'m'\n");
 }
 } // namespace
 

@@ -391,7 +391,7 @@ TEST(YAMLTest, Warnings) {
   EXPECT_EQ(tag.id, DiagID::YAMLUnknownTag);
   EXPECT_EQ(p.offsets(tag.range), p.find("!local"));
   const Diagnostic &dup = p.diags.getDiagnostics()[1];
-  EXPECT_EQ(dup.id, DiagID::YAMLDuplicateKey);
+  EXPECT_EQ(dup.id, DiagID::JSONDuplicateKey);
   size_t second = p.find("a: 2").first;
   EXPECT_EQ(p.offsets(dup.range), std::make_pair(second, second + 1));
   const Diagnostic &multi = p.diags.getDiagnostics()[2];

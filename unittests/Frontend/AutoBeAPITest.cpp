@@ -383,7 +383,7 @@ TEST(AutoBeAPITest, ShapeErrors) {
       "'login', 'join', 'refresh', null)",
       "AB002 14:38: 'operations[0].prerequisites[0].endpoint' is missing the "
       "required key 'method'",
-      "AB101 20:22: unknown JSON schema type 'obj' (expected one of 'boolean', "
+      "OA006 20:22: unknown schema type 'obj' (expected one of 'boolean', "
       "'integer', 'number', 'string', 'array', 'object', 'null')",
       "AB002 21:13: 'components.schemas.IB' is missing the required key "
       "'description'",
@@ -391,7 +391,7 @@ TEST(AutoBeAPITest, ShapeErrors) {
       "'required'",
       "AB105 21:61: '$ref' value 'IA' does not point into "
       "'#/components/schemas/'",
-      "AB107 21:105: 'components.schemas.IB.properties.n.minLength' must be a "
+      "AB001 21:105: 'components.schemas.IB.properties.n.minLength' must be a "
       "non-negative integer, not -1",
       "AB102 22:13: schema 'components.schemas.IC' has no 'type', '$ref', "
       "'oneOf' or 'const'; read as any",

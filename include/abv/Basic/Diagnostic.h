@@ -25,9 +25,21 @@
 
 namespace abv {
 
-/// Every diagnostic ABV can emit, one enumerator per row of the table.
+/// Every diagnostic ABV can emit, one enumerator per DIAG row of the table.
 enum class DiagID : unsigned {
-#define DIAG(Enum, ID, Name, Severity, Category, Message) Enum,
+#define DIAG(Enum, ID, Name, Severity, Category, Group, Message) Enum,
+#include "abv/Basic/Diagnostics.def"
+};
+
+/// Every note (or fix hint) text, one enumerator per NOTE row of the table.
+enum class NoteID : unsigned {
+#define NOTE(Enum, ID, Name, Message) Enum,
+#include "abv/Basic/Diagnostics.def"
+};
+
+/// Every diagnostic group, one enumerator per GROUP row of the table.
+enum class GroupID : unsigned {
+#define GROUP(Enum, Name, Description) Enum,
 #include "abv/Basic/Diagnostics.def"
 };
 
@@ -49,14 +61,38 @@ enum class Category : unsigned char {
   Conformance
 };
 
-/// One row of the diagnostic table.
+/// One DIAG row of the diagnostic table.
 struct DiagInfo {
   DiagID id;
   llvm::StringRef code; ///< Stable ID, e.g. "DB030".
   llvm::StringRef name; ///< Readable name, e.g. "db-relation-target-missing".
   Severity defaultSeverity; ///< Severity before any -W option.
   Category category;        ///< Rubric category.
+  GroupID group;            ///< The finest group the row belongs to.
   llvm::StringRef format;   ///< Message with %0, %1, ... placeholders.
+};
+
+/// One NOTE row: the text of a note or of a fix hint.
+struct NoteInfo {
+  NoteID id;
+  llvm::StringRef code;   ///< Stable ID, e.g. "NT121".
+  llvm::StringRef name;   ///< Readable name, e.g. "column-declared-here".
+  llvm::StringRef format; ///< Message with %0, %1, ... placeholders.
+};
+
+/// One GROUP row.
+struct GroupInfo {
+  GroupID id;
+  llvm::StringRef name;        ///< e.g. "db-design"; -W options take it.
+  llvm::StringRef description; ///< One line for --list-diagnostics and docs.
+};
+
+/// One ALIAS row: the ID and name of a row merged into another (the ID is
+/// empty when only the name changed).
+struct AliasInfo {
+  llvm::StringRef code;
+  llvm::StringRef name;
+  DiagID target;
 };
 
 /// The whole table, in declaration order.
@@ -64,8 +100,39 @@ llvm::ArrayRef<DiagInfo> getAllDiagInfos();
 /// The row for \p id.
 const DiagInfo &getDiagInfo(DiagID id);
 /// Looks a row up by stable ID ("DB030") or name
-/// ("db-relation-target-missing").
+/// ("db-relation-target-missing"), or by the ID or name of a row merged into
+/// it ("YM003" finds the row of JS002).
 const DiagInfo *lookupDiag(llvm::StringRef codeOrName);
+
+/// Every NOTE row, in declaration order.
+llvm::ArrayRef<NoteInfo> getAllNoteInfos();
+const NoteInfo &getNoteInfo(NoteID id);
+/// Looks a note up by stable ID ("NT121") or name ("column-declared-here").
+const NoteInfo *lookupNote(llvm::StringRef codeOrName);
+
+/// Every GROUP row, in declaration order.
+llvm::ArrayRef<GroupInfo> getAllGroupInfos();
+const GroupInfo &getGroupInfo(GroupID id);
+/// Looks a group up by name.
+const GroupInfo *lookupGroup(llvm::StringRef name);
+/// The groups SUBGROUP rows put directly inside \p id, in table order.
+llvm::ArrayRef<GroupID> getSubgroups(GroupID id);
+/// The groups that directly contain \p id, in table order.
+llvm::ArrayRef<GroupID> getParentGroups(GroupID id);
+/// Every diagnostic in \p id or in one of its subgroups, in table order.
+llvm::ArrayRef<DiagID> getGroupMembers(GroupID id);
+/// The groups \p id belongs to, directly or through subgroups, finest first
+/// (for "db-design": db-design, db).
+llvm::SmallVector<GroupID, 4> getEnclosingGroups(DiagID id);
+
+/// Every ALIAS row, in declaration order.
+llvm::ArrayRef<AliasInfo> getAllAliases();
+
+/// Resolves a -W operand: a diagnostic's ID or name (also a merged-away one)
+/// or a group's name. Appends the diagnostics it selects to \p out and
+/// returns true; returns false when \p name names nothing.
+bool resolveDiagnostics(llvm::StringRef name,
+                        llvm::SmallVectorImpl<DiagID> &out);
 
 llvm::StringRef getSeverityName(Severity severity);
 llvm::StringRef getCategoryName(Category category);
@@ -76,17 +143,27 @@ std::optional<Severity> parseSeverity(llvm::StringRef name);
 std::string formatDiagMessage(llvm::StringRef format,
                               llvm::ArrayRef<std::string> args);
 
-/// A located secondary message (clang's note), e.g. "target declared here".
+/// A located secondary message (clang's note), e.g. "the column is declared
+/// here": a NOTE row of the table and its arguments.
 struct DiagnosticNote {
+  NoteID id;
   llvm::SMRange range;
-  std::string message;
+  llvm::SmallVector<std::string, 2> args;
+  std::string message; ///< The row's format with args, set on commit.
+
+  const NoteInfo &getInfo() const { return getNoteInfo(id); }
 };
 
-/// A suggested fix: a message and, optionally, a replacement for a range.
+/// A suggested fix: a message (a NOTE row and its arguments) and,
+/// optionally, a replacement for a range.
 struct FixHint {
-  std::string message;
+  NoteID id;
+  llvm::SmallVector<std::string, 2> args;
+  std::string message; ///< The row's format with args, set on commit.
   llvm::SMRange range; ///< Empty when the hint is advice only.
   std::string replacement;
+
+  const NoteInfo &getInfo() const { return getNoteInfo(id); }
 };
 
 /// One finding: everything a consumer needs to render text, JSON, SARIF or

@@ -12,10 +12,12 @@
 /// \code
 ///   engine.report(DiagID::DBRelationTargetMissing, field.typeRange)
 ///       << field.name << field.typeName;
-///   // or, with a note and a fix:
-///   engine.report(DiagID::DBUnknownType, range) << name)
-///       .note(otherRange, "declared here")
-///       .fix("did you mean 'String'?", range, "String");
+///   // or, with a note and a fix (their texts are NOTE rows of the table;
+///   // `<<` after note() or fix() supplies that row's arguments):
+///   InFlightDiagnostic diag = engine.report(DiagID::DBUnknownType, range);
+///   diag << name;
+///   diag.note(otherRange, NoteID::ModelDeclaredHere) << otherName;
+///   diag.fix(NoteID::DidYouMean, range, "String") << "String";
 /// \endcode
 ///
 //===----------------------------------------------------------------------===//
@@ -40,10 +42,64 @@ namespace abv {
 class SourceManager;
 
 class DiagnosticEngine;
+class InFlightDiagnostic;
+
+/// The `<<` operators that supply the %N arguments of a message, shared by
+/// a diagnostic and its notes. \p Derived has `void addArg(std::string)`.
+template <typename Derived> class DiagnosticArgs {
+public:
+  Derived &operator<<(const llvm::Twine &arg) { return add(arg.str()); }
+  Derived &operator<<(llvm::StringRef arg) { return add(arg.str()); }
+  Derived &operator<<(const std::string &arg) { return add(arg); }
+  Derived &operator<<(const char *arg) { return add(arg); }
+  Derived &operator<<(long long arg) { return add(std::to_string(arg)); }
+  Derived &operator<<(unsigned long long arg) {
+    return add(std::to_string(arg));
+  }
+  Derived &operator<<(int arg) { return *this << static_cast<long long>(arg); }
+  Derived &operator<<(unsigned arg) {
+    return *this << static_cast<unsigned long long>(arg);
+  }
+  Derived &operator<<(long arg) { return *this << static_cast<long long>(arg); }
+  Derived &operator<<(unsigned long arg) {
+    return *this << static_cast<unsigned long long>(arg);
+  }
+
+private:
+  Derived &add(std::string arg) {
+    Derived &self = static_cast<Derived &>(*this);
+    self.addArg(std::move(arg));
+    return self;
+  }
+};
+
+/// A note or fix hint of an InFlightDiagnostic under construction: `<<`
+/// supplies its arguments; note() and fix() go on with the diagnostic. It
+/// refers to the diagnostic: use it in the statement that made it.
+class InFlightNote : public DiagnosticArgs<InFlightNote> {
+public:
+  /// Attaches another note to the diagnostic.
+  InFlightNote note(llvm::SMRange range, NoteID id);
+  /// Attaches a fix hint to the diagnostic.
+  InFlightNote fix(NoteID id, llvm::SMRange range = {},
+                   const llvm::Twine &replacement = "");
+
+private:
+  friend class InFlightDiagnostic;
+  friend class DiagnosticArgs<InFlightNote>;
+  /// \p index: the note's position in the diagnostic, or -1 for the fix.
+  InFlightNote(InFlightDiagnostic &diag, int index)
+      : diag(diag), index(index) {}
+  void addArg(std::string arg);
+
+  InFlightDiagnostic &diag;
+  int index;
+};
 
 /// A diagnostic under construction; it is committed to the engine when it
-/// goes out of scope.
-class InFlightDiagnostic {
+/// goes out of scope. Its message and the messages of its notes are
+/// formatted from the table then.
+class InFlightDiagnostic : public DiagnosticArgs<InFlightDiagnostic> {
 public:
   InFlightDiagnostic(InFlightDiagnostic &&other) noexcept;
   InFlightDiagnostic(const InFlightDiagnostic &) = delete;
@@ -51,38 +107,24 @@ public:
   InFlightDiagnostic &operator=(InFlightDiagnostic &&) = delete;
   ~InFlightDiagnostic();
 
-  /// Supplies the next %N argument of the message.
-  InFlightDiagnostic &operator<<(const llvm::Twine &arg);
-  InFlightDiagnostic &operator<<(llvm::StringRef arg);
-  InFlightDiagnostic &operator<<(const std::string &arg);
-  InFlightDiagnostic &operator<<(const char *arg);
-  InFlightDiagnostic &operator<<(long long arg);
-  InFlightDiagnostic &operator<<(unsigned long long arg);
-  InFlightDiagnostic &operator<<(int arg) {
-    return *this << static_cast<long long>(arg);
-  }
-  InFlightDiagnostic &operator<<(unsigned arg) {
-    return *this << static_cast<unsigned long long>(arg);
-  }
-  InFlightDiagnostic &operator<<(long arg) {
-    return *this << static_cast<long long>(arg);
-  }
-  InFlightDiagnostic &operator<<(unsigned long arg) {
-    return *this << static_cast<unsigned long long>(arg);
-  }
-
-  /// Attaches a located note.
-  InFlightDiagnostic &note(llvm::SMRange range, const llvm::Twine &message);
-  /// Attaches a fix hint; with a valid \p range, a replacement for it.
-  InFlightDiagnostic &fix(const llvm::Twine &message, llvm::SMRange range = {},
-                          const llvm::Twine &replacement = "");
+  /// Attaches a located note, the NOTE row \p id; `<<` on the result
+  /// supplies the note's arguments.
+  InFlightNote note(llvm::SMRange range, NoteID id);
+  /// Attaches a fix hint whose message is the NOTE row \p id; with a valid
+  /// \p range, a replacement for it. `<<` on the result supplies the
+  /// message's arguments.
+  InFlightNote fix(NoteID id, llvm::SMRange range = {},
+                   const llvm::Twine &replacement = "");
 
   /// Drops the diagnostic instead of committing it.
   void abandon() { engine = nullptr; }
 
 private:
   friend class DiagnosticEngine;
+  friend class InFlightNote;
+  friend class DiagnosticArgs<InFlightDiagnostic>;
   InFlightDiagnostic(DiagnosticEngine *engine, DiagID id, llvm::SMRange range);
+  void addArg(std::string arg) { args.push_back(std::move(arg)); }
 
   DiagnosticEngine *engine;
   Diagnostic diag;
@@ -94,7 +136,10 @@ class DiagnosticOptions {
 public:
   /// Applies one option spelled without its leading "-W": "name",
   /// "no-name", "error", "error=name", "no-error=name", "warning=name",
-  /// "remark=name", "everything". name may also be a stable ID ("DB030").
+  /// "remark=name", "everything". name is a diagnostic's name or stable ID
+  /// ("DB030"), also one merged into another row ("YM003"), or a group's
+  /// name ("db-design"), which applies to every diagnostic of the group.
+  /// Later options win.
   llvm::Error apply(llvm::StringRef option);
 
   /// The severity \p id is reported at.

@@ -278,7 +278,7 @@ struct ParseOptions {
   /// The deepest nesting of arrays and objects accepted; deeper input is
   /// rejected with IN007 at the bracket that exceeds it.
   unsigned maxDepth = 512;
-  /// Report JS002 (YAML: YM003) for an object key given twice.
+  /// Report JS002 (JSON and YAML alike) for an object key given twice.
   bool reportDuplicateKeys = true;
   /// YAML only: the most values that aliases may add to the document
   /// (each `*alias` adds as many as its anchored node holds). Past it the
@@ -329,10 +329,10 @@ public:
   /// Sets the root and the value count Document::getNumValues reports.
   void finish(const Value &root, size_t numValues);
 
-  /// Reports \p id (a "duplicate key '%0'" warning) at every key of
-  /// \p members that an earlier one repeats, with a note at the earlier.
+  /// Reports JS002 (duplicate key, for JSON and YAML alike) at every key
+  /// of \p members that an earlier one repeats, with a note at the earlier.
   static void reportDuplicateKeys(llvm::ArrayRef<Member> members,
-                                  DiagnosticEngine &diags, DiagID id);
+                                  DiagnosticEngine &diags);
 
 private:
   Document &doc;

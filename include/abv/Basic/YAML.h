@@ -16,7 +16,7 @@
 /// | YAML                                | JSON DOM                         |
 /// |-------------------------------------|----------------------------------|
 /// | mapping (block or flow)             | object, members in order,        |
-/// |                                     | duplicates kept (YM003 warning)  |
+/// |                                     | duplicates kept (JS002 warning)  |
 /// | sequence (block or flow)            | array                            |
 /// | quoted, literal or folded scalar    | string                           |
 /// | plain scalar                        | by the YAML 1.2 core schema:     |
@@ -98,7 +98,7 @@ bool isYAMLPath(llvm::StringRef path);
 
 /// Parses buffer \p bufferID of \p sourceMgr as YAML, like json::parse:
 /// errors (YM001, YM002, YM004, IN007) are reported into \p diags and stop
-/// the parse (null is returned); warnings (YM003, YM005, YM006) do not. The
+/// the parse (null is returned); warnings (JS002, YM005, YM006) do not. The
 /// buffer must outlive the Document.
 std::unique_ptr<Document> parseYAML(SourceManager &sourceMgr, unsigned bufferID,
                                     DiagnosticEngine &diags,

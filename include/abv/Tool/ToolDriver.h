@@ -11,15 +11,20 @@
 ///   --format=text|json|sarif      how diagnostics are rendered
 ///   --fail-on=error|warning|remark|never
 ///                                 the least severity that makes exit 1
-///   -W<name|ID>, -Wno-<name|ID>, -Werror, -Werror=<name|ID>,
+///   -W<name|ID|group>, -Wno-<..>, -Werror, -Werror=<..>, -Wno-error=<..>,
 ///   -Wwarning=<..>, -Wremark=<..> change or silence diagnostics
 ///   --color=auto|always|never
 ///   -o <file>                     where the output goes (default stdout)
 ///   --list-diagnostics            print the diagnostic table
 ///   --list-passes                 print the pass registry
+///   --verify-diagnostics          check the diagnostics against the
+///                                 expected-* directives in the inputs'
+///                                 comments and in *.expected files
+///                                 (abv/Basic/VerifyDiagnostics.h)
 ///
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or
-/// unreadable input.
+/// unreadable input. With --verify-diagnostics: 0 when the diagnostics are
+/// exactly the expected ones, 1 otherwise, 2 on a usage error.
 ///
 //===----------------------------------------------------------------------===//
 

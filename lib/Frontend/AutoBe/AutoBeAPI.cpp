@@ -27,8 +27,10 @@
 /// key only one generation has is optional.
 ///
 /// The shape is checked as in the DB AST reader (AutoBeShape.h): AB001
-/// wrong JSON type, AB002 missing required key, AB003 unknown key (a
-/// remark), plus the AB1xx checks of this file. A malformed node is skipped
+/// wrong JSON type (a count that is no non-negative integer too), AB002
+/// missing required key, AB003 unknown key (a remark), OA006 unknown schema
+/// type (the row the OpenAPI reader shares), plus the AB1xx checks of this
+/// file. A malformed node is skipped
 /// or lowered as far as it can be, and reading goes on.
 ///
 /// Locations: an Ident's range is the JSON string it was read from (quotes
@@ -298,7 +300,7 @@ private:
   void readObjectType(Type &type, const json::Value &value,
                       const Keys<std::size(schemaKeys)> &keys,
                       const std::string &path);
-  /// Reads a length or count bound (AB107 unless a non-negative integer).
+  /// Reads a length or count bound (AB001 unless a non-negative integer).
   std::optional<uint64_t> readCount(const json::Value *value,
                                     const std::string &path);
 
@@ -522,8 +524,10 @@ std::optional<uint64_t> AutoBeAPIReader::readCount(const json::Value *value,
     return std::nullopt;
   std::optional<int64_t> count = value->getAsInteger();
   if (!count || *count < 0) {
-    diags.report(DiagID::AutoBeAPIBadBound, value->getRange())
-        << display(path) << value->getSourceText();
+    diags.report(DiagID::JSONWrongType, value->getRange())
+        << display(path) << "a non-negative integer"
+        << (value->isNumber() ? value->getSourceText()
+                              : json::getKindName(value->getKind()));
     return std::nullopt;
   }
   return uint64_t(*count);
@@ -541,7 +545,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   // must be too by AutoBe's interface, but the corpus has undescribed ones
   // in runs AutoBe accepted, so their description stays optional.
   if (role == SchemaRole::Named && !value.get("description"))
-    diags.report(DiagID::AutoBeMissingKey, opening(value))
+    diags.report(DiagID::JSONMissingKey, opening(value))
         << "'" + display(path) + "'"
         << "description";
   type->description = text(keys[SKDescription]);
@@ -554,7 +558,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
     if (std::optional<TypeKind> kind = parseSchemaType(typeValue->getString()))
       type->kind = *kind;
     else
-      diags.report(DiagID::AutoBeAPIUnknownSchemaType, typeValue->getRange())
+      diags.report(DiagID::OpenAPIUnknownType, typeValue->getRange())
           << typeValue->getString() << schemaTypeList;
   } else if (keys[SKRef]) {
     type->kind = TypeKind::Ref;
@@ -578,7 +582,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   // Literals.
   if (const json::Value *constant = keys[SKConst]) {
     if (constant->isArray() || constant->isObject())
-      diags.report(DiagID::AutoBeWrongType, constant->getRange())
+      diags.report(DiagID::JSONWrongType, constant->getRange())
           << child(path, "const") << "a string, number or boolean"
           << json::getKindName(constant->getKind());
     else
@@ -587,7 +591,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
   forEach(keys[SKEnum], child(path, "enum"),
           [&](const json::Value &element, const std::string &elementPath) {
             if (element.isArray() || element.isObject())
-              diags.report(DiagID::AutoBeWrongType, element.getRange())
+              diags.report(DiagID::JSONWrongType, element.getRange())
                   << elementPath << "a string, number or boolean"
                   << json::getKindName(element.getKind());
             else
@@ -603,7 +607,7 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
       type->items =
           readSchema(*items, child(path, "items"), SchemaRole::Nested);
     else if (!value.get("items"))
-      diags.report(DiagID::AutoBeMissingKey, opening(value))
+      diags.report(DiagID::JSONMissingKey, opening(value))
           << "'" + display(path) + "'"
           << "items";
     break;
@@ -716,7 +720,7 @@ void AutoBeAPIReader::readObjectType(Type &type, const json::Value &value,
                                      const std::string &path) {
   for (StringRef key : {"properties", "required"})
     if (!value.get(key))
-      diags.report(DiagID::AutoBeMissingKey, opening(value))
+      diags.report(DiagID::JSONMissingKey, opening(value))
           << "'" + display(path) + "'" << key;
   // x-autobe-database-schema (2026) wins over x-autobe-prisma-schema.
   type.dbTable = ident(keys[SKDatabaseSchema] ? keys[SKDatabaseSchema]

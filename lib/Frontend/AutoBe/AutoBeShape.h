@@ -154,7 +154,7 @@ protected:
               const std::string &path, bool nullable = false) {
     if (matches(value, expected))
       return true;
-    diags.report(DiagID::AutoBeWrongType, value.getRange())
+    diags.report(DiagID::JSONWrongType, value.getRange())
         << display(path) << getExpectName(expected, nullable)
         << json::getKindName(value.getKind());
     return false;
@@ -165,7 +165,7 @@ protected:
   bool expectNonEmpty(const json::Value *value, const std::string &path) {
     if (!value || !value->isString() || !value->getString().empty())
       return true;
-    diags.report(DiagID::AutoBeWrongType, value->getRange())
+    diags.report(DiagID::JSONWrongType, value->getRange())
         << display(path) << "a non-empty string"
         << "an empty string";
     return false;
@@ -176,7 +176,7 @@ protected:
   bool expectNonEmptyKey(const json::Member &member, const std::string &path) {
     if (!member.getKey().empty())
       return true;
-    diags.report(DiagID::AutoBeWrongType, member.getKeyRange())
+    diags.report(DiagID::JSONWrongType, member.getKeyRange())
         << display(path) << "a non-empty name"
         << "an empty string";
     return false;
@@ -233,7 +233,7 @@ private:
     }
     for (size_t i = 0; i < numSpecs; ++i)
       if (specs[i].required && !object.get(specs[i].key))
-        diags.report(DiagID::AutoBeMissingKey, opening(object))
+        diags.report(DiagID::JSONMissingKey, opening(object))
             << "'" + display(path) + "'" << specs[i].key;
     return true;
   }

@@ -33,9 +33,11 @@
 ///   past maxSchemaDepth) and in total nodes (OA011), so neither a long
 ///   chain nor one that doubles at every step can exhaust stack or memory.
 ///
-/// A value of the wrong JSON type is OA004 (the message names its path,
-/// `paths["/users"].get.parameters[0]`), a missing required key OA005, an
-/// unknown schema type OA006; the node is skipped and the rest is lowered.
+/// A value of the wrong JSON type is AB001 (the message names its path,
+/// `paths["/users"].get.parameters[0]`), a missing required key AB002, an
+/// unknown schema type OA006 (rows the AutoBe readers share: OA004 and OA005
+/// were merged into AB001 and AB002); the node is skipped and the rest is
+/// lowered.
 /// A parameter location OpenAPI 3 does not have (Swagger 2.0's `body`,
 /// `formData`) is OA010, and the parameter is kept as written.
 ///
@@ -213,12 +215,12 @@ private:
   // Checks
   //===--------------------------------------------------------------------===//
 
-  /// Reports OA004 for \p value, which should be \p expected.
+  /// Reports AB001 for \p value, which should be \p expected.
   void wrongType(const json::Value &value, StringRef expected) {
-    diags.report(DiagID::OpenAPIWrongType, value.getRange())
+    diags.report(DiagID::JSONWrongType, value.getRange())
         << renderPath() << expected << json::getKindName(value.getKind());
   }
-  /// The member \p name of \p object if it is an object (else OA004 and
+  /// The member \p name of \p object if it is an object (else AB001 and
   /// null); null when absent.
   /// Member \p name of \p object when it has kind \p kind; reports a
   /// wrong type (expected \p expected) and returns null otherwise.
@@ -227,7 +229,7 @@ private:
   const json::Value *getObject(const json::Value &object, StringRef name);
   const json::Value *getArray(const json::Value &object, StringRef name);
   const json::Value *getString(const json::Value &object, StringRef name);
-  /// A JSON value of kind \p kind, else OA004 and false.
+  /// A JSON value of kind \p kind, else AB001 and false.
   bool expectObject(const json::Value &value) {
     if (value.isObject())
       return true;
@@ -459,7 +461,7 @@ const json::Value *OpenAPIReader::follow(const json::Value &value) {
             diags.report(DiagID::OpenAPIRefCycle, refValue->getRange());
         diag << chain;
         if (first && first != refValue)
-          diag.note(first->getRange(), "the cycle continues through this $ref");
+          diag.note(first->getRange(), NoteID::RefCycleContinues);
       }
       return nullptr;
     }
@@ -618,7 +620,7 @@ void OpenAPIReader::readParameters(const json::Value *list,
     for (auto [present, keyName] :
          {std::pair{name, StringRef("name")}, std::pair{in, StringRef("in")}})
       if (!present && !json.lookup(*value, keyName)) {
-        diags.report(DiagID::OpenAPIMissingKey,
+        diags.report(DiagID::JSONMissingKey,
                      SMRange(value->getLoc(), value->getLoc()))
             << "'" + renderPath() + "'" << keyName;
         missing = true;
@@ -809,8 +811,7 @@ Type *OpenAPIReader::readSchema(const json::Value &value) {
                       "' is inside the schema it refers to; only "
                       "#/components/schemas/<name> references may recurse";
           if (active->second != refValue)
-            diag.note(active->second->getRange(),
-                      "the cycle continues through this $ref");
+            diag.note(active->second->getRange(), NoteID::RefCycleContinues);
         }
         return type;
       }
@@ -915,7 +916,12 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
   std::optional<double> number = value->getAsNumber();
   if (!number || *number < 0 || *number != double(uint64_t(*number))) {
     Scope scope = key(name);
-    wrongType(*value, "a non-negative integer");
+    // A number shows its value ("not -1"), as in the AutoBe reader.
+    if (number)
+      diags.report(DiagID::JSONWrongType, value->getRange())
+          << renderPath() << "a non-negative integer" << value->getSourceText();
+    else
+      wrongType(*value, "a non-negative integer");
     return std::nullopt;
   }
   return uint64_t(*number);
@@ -1165,8 +1171,7 @@ void OpenAPIReader::checkAliasCycles() {
         diags.report(DiagID::OpenAPIRefCycle, chain.back()->ref.range);
     diag << text;
     if (chain.size() > 1)
-      diag.note(chain.front()->ref.range,
-                "the cycle continues through this $ref");
+      diag.note(chain.front()->ref.range, NoteID::RefCycleContinues);
   }
 }
 

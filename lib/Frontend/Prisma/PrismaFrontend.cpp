@@ -288,12 +288,12 @@ static void parseChunk(ParsedChunk &parsed) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
                              std::string("internal parser error: ") + e.what(),
-                             DiagID::PrismaSyntax, SMRange(), std::string()});
+                             DiagID::PrismaSyntax, std::nullopt});
   } catch (...) {
     parsed.tree = nullptr;
     parsed.errors.push_back({SMRange(chunk.getLoc(0), chunk.getLoc(0)),
                              "internal parser error", DiagID::PrismaSyntax,
-                             SMRange(), std::string()});
+                             std::nullopt});
   }
 }
 
@@ -303,8 +303,11 @@ static void lowerChunk(ParsedChunk &parsed, db::Schema &schema,
   for (SyntaxError &error : parsed.errors) {
     auto diag = diags.report(error.kind, error.range);
     diag << error.message;
-    if (!error.note.empty())
-      diag.note(error.noteRange, error.note);
+    if (error.note) {
+      InFlightNote note = diag.note(error.note->range, error.note->id);
+      for (const std::string &arg : error.note->args)
+        note << arg;
+    }
   }
   if (!parsed.tree)
     return;

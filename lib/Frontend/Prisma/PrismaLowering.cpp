@@ -888,7 +888,7 @@ void Lowering::lowerUnknownBlock(P::UnknownBlockContext *ctx) {
   for (StringRef keyword :
        {"model", "view", "enum", "type", "datasource", "generator"})
     if (word.size() >= 3 && word.edit_distance(keyword) <= 2) {
-      diag.fix(("did you mean '" + keyword + "'?").str(), range, keyword);
+      diag.fix(NoteID::DidYouMean, range, keyword) << keyword;
       break;
     }
 }

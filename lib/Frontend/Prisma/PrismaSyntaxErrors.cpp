@@ -208,10 +208,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer *recognizer,
                                         ? DiagID::PrismaInvalidCharacter
                                         : DiagID::PrismaSyntax);
   pendingKind.reset();
-  if (pendingNote) {
-    error.noteRange = pendingNote->range;
-    error.note = std::move(pendingNote->message);
-  }
+  error.note = std::move(pendingNote);
   pendingNote.reset();
 }
 
@@ -416,7 +413,7 @@ SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
         continue;
       std::string open = c->start->getType() == P::LPAREN ? "(" : "[";
       std::string close = open == "(" ? ")" : "]";
-      listener.setNote(chunk.getRange(c->start), "'" + open + "' opened here");
+      listener.setNote({chunk.getRange(c->start), NoteID::ToMatchThis, {open}});
       std::string message = "unexpected " + site.describe(token) + "; '" +
                             open + "' is not closed";
       if (token->getType() == P::NEWLINE)
@@ -445,9 +442,10 @@ SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
   case P::RuleConfigBlock: {
     if (token->getType() == Token::EOF) {
       if (Token *nameToken = getBlockName(ctx))
-        listener.setNote(chunk.getRange(nameToken),
-                         getBlockKind(site, ctx) + " " +
-                             quote(site.text(nameToken)) + " begins here");
+        listener.setNote(
+            {chunk.getRange(nameToken),
+             NoteID::BlockBeginsHere,
+             {getBlockKind(site, ctx), shorten(site.text(nameToken))}});
     }
     return describeBlockError(site, ctx);
   }
@@ -570,9 +568,10 @@ SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
       if (auto *config = dynamic_cast<P::ConfigBlockContext *>(
               findEnclosing(ctx, P::RuleConfigBlock));
           config && config->name)
-        listener.setNote(chunk.getRange(config->name),
-                         "in " + getBlockKind(site, config) + " " +
-                             quote(site.text(config->name)));
+        listener.setNote(
+            {chunk.getRange(config->name),
+             NoteID::InBlock,
+             {getBlockKind(site, config), shorten(site.text(config->name))}});
       if (auto *keyValue = dynamic_cast<P::KeyValueContext *>(
               findEnclosing(ctx, P::RuleKeyValue)))
         return {expectedAfter(

@@ -54,6 +54,14 @@ struct SyntaxMessage {
   DiagID kind;
 };
 
+/// A note of a syntax error (e.g. where an unclosed bracket opened): a NOTE
+/// row of the diagnostic table and its arguments.
+struct SyntaxNote {
+  llvm::SMRange range;
+  NoteID id;
+  llvm::SmallVector<std::string, 2> args;
+};
+
 /// A syntax error found while lexing or parsing a chunk. Chunks may be
 /// parsed on a worker thread: errors are kept until the chunk is lowered,
 /// then reported in order, each with the ID of its kind.
@@ -62,9 +70,7 @@ struct SyntaxError {
   std::string message;
   /// The kind of error; PS001 only for what no kind describes.
   DiagID kind = DiagID::PrismaSyntax;
-  /// A note (e.g. where an unclosed bracket opened); empty if none.
-  llvm::SMRange noteRange;
-  std::string note;
+  std::optional<SyntaxNote> note;
 };
 
 /// Records every syntax error it hears of, at the offending token.
@@ -80,20 +86,14 @@ public:
                    std::exception_ptr e) override;
 
   /// Attaches a note to the next reported error.
-  void setNote(llvm::SMRange range, std::string message) {
-    pendingNote = Note{range, std::move(message)};
-  }
+  void setNote(SyntaxNote note) { pendingNote = std::move(note); }
   /// Sets the kind of the next reported error (else PS001).
   void setKind(DiagID kind) { pendingKind = kind; }
 
 private:
-  struct Note {
-    llvm::SMRange range;
-    std::string message;
-  };
   std::vector<SyntaxError> &errors;
   const SourceChunk &chunk;
-  std::optional<Note> pendingNote;
+  std::optional<SyntaxNote> pendingNote;
   std::optional<DiagID> pendingKind;
 };
 

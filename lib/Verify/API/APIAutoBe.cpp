@@ -31,6 +31,7 @@
 
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
@@ -232,17 +233,8 @@ void APIAutoBePass::checkNamedTypes(const Document &doc,
 void APIAutoBePass::checkIdentifiers(const Document &doc,
                                      DiagnosticEngine &diags) {
   DenseSet<const Type *> seen;
-  SmallVector<const Type *, 32> stack;
-  for (const NamedType &named : doc.types)
-    if (named.type)
-      stack.push_back(named.type);
-  while (!stack.empty()) {
-    const Type *type = stack.pop_back_val();
-    if (!seen.insert(type).second)
-      continue;
-    for (const Property &property : type->properties) {
-      if (property.type)
-        stack.push_back(property.type);
+  auto check = [&](const Type &type) {
+    for (const Property &property : type.properties) {
       StringRef name = property.name.name;
       bool isPrimary = name == "id";
       if (!isPrimary && !name.ends_with("_id"))
@@ -265,12 +257,10 @@ void APIAutoBePass::checkIdentifiers(const Document &doc,
                                                   : property.range)
           << name << what;
     }
-    if (type->items)
-      stack.push_back(type->items);
-    for (const Type *variant : type->variants)
-      if (variant)
-        stack.push_back(variant);
-  }
+    return WalkResult::Advance;
+  };
+  for (const NamedType &named : doc.types)
+    walk(named.type, check, &seen);
 }
 
 //===----------------------------------------------------------------------===//
@@ -299,7 +289,7 @@ void APIAutoBePass::checkOperations(const Document &doc,
       SMRange range = body->ref.range.isValid() ? body->ref.range : body->range;
       auto diag = diags.report(DiagID::APIAutoBeBodyNotObject, range);
       diag << which << body->ref.name << describeKind(*resolved);
-      diag.note(named->name.range, "the type is declared here");
+      diag.note(named->name.range, NoteID::TypeDeclaredHere);
     };
     checkBody(op.requestBody, "request");
     if (const Response *response = op.getSuccessResponse())

@@ -42,6 +42,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/APIPath.h"
 #include "abv/IR/Project.h"
+#include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
@@ -259,38 +260,24 @@ void APIDesignPass::checkWriteBody(const Document &doc, const Operation &op,
     if (variant == "IRequest" || variant == "ILogin" || variant == "IRefresh")
       return; // A search or a credential check: nothing is stored.
   }
-  // The body's object types, through references, arrays and variants.
-  SmallVector<std::pair<const Type *, StringRef>, 16> stack = {
-      {request, StringRef()}};
-  DenseSet<const Type *> visited;
-  while (!stack.empty()) {
-    auto [type, owner] = stack.pop_back_val();
-    if (!type || !visited.insert(type).second)
-      continue;
-    if (type->kind == TypeKind::Ref) {
-      if (const NamedType *named = doc.findType(type->ref.name)) {
-        StringRef variant = getVariant(named->name.name);
-        if (variant != "IRequest")
-          stack.push_back({named->type, named->name.name});
-      }
-      continue;
-    }
-    if (type->kind == TypeKind::Array) {
-      stack.push_back({type->items, owner});
-      continue;
-    }
-    for (const Type *variant : type->variants)
-      stack.push_back({variant, owner});
-    if (type->kind != TypeKind::Object || !seen.insert(type).second)
-      continue;
-    // Nested objects and references are visited as types of their own.
-    for (const Property &property : type->properties)
-      if (property.type && (property.type->kind == TypeKind::Ref ||
-                            property.type->kind == TypeKind::Object ||
-                            property.type->kind == TypeKind::Array))
-        stack.push_back({property.type, owner});
-    checkUnboundedText(*type, owner, op, diags);
-  }
+  // The body's object types: in its own tree, and in the trees of the
+  // named types it reaches (a search DTO nested in it stores nothing). Each
+  // object is judged once, whichever operation reaches it first; its owner
+  // is the named type whose tree holds it.
+  auto visitTree = [&](const Type *root, StringRef owner) {
+    walk(root, [&](const Type &type) {
+      if (type.kind == TypeKind::Object && seen.insert(&type).second)
+        checkUnboundedText(type, owner, op, diags);
+      return WalkResult::Advance;
+    });
+  };
+  visitTree(request, StringRef());
+  walkReachable(doc, request, [&](const NamedType &named, const Type &) {
+    if (getVariant(named.name.name) == "IRequest")
+      return WalkResult::Skip;
+    visitTree(named.type, named.name.name);
+    return WalkResult::Advance;
+  });
 }
 
 /// The string type a property holds (directly or as a nullable variant).
@@ -334,8 +321,8 @@ void APIDesignPass::checkUnboundedText(const Type &object, StringRef owner,
       diags.report(DiagID::APIUnboundedString, unbounded.front()->name.range);
   diag << where << names;
   for (const Property *property : ArrayRef(unbounded).drop_front())
-    diag.note(property->name.range,
-              "'" + property->name.name + "' has no maxLength either");
+    diag.note(property->name.range, NoteID::NoMaxLengthEither)
+        << property->name.name;
 }
 
 std::unique_ptr<Pass> abv::createAPIDesignPass() {

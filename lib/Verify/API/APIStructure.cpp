@@ -364,13 +364,11 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
     unsigned from = start;
     for (size_t i = 0; i != shown; ++i) {
       unsigned to = cycle[i]->target->index;
-      diag.note(getRefRange(*cycle[i]->data),
-                "'" + doc.types[from].name.name + "' requires a '" +
-                    doc.types[to].name.name + "' here");
+      diag.note(getRefRange(*cycle[i]->data), NoteID::RequiresTypeHere)
+          << doc.types[from].name.name << doc.types[to].name.name;
       from = to;
     }
-    diag.fix("make one of these references optional or nullable, or an "
-             "array, so that the recursion can end");
+    diag.fix(NoteID::FixEndRecursion);
   }
 }
 
@@ -426,7 +424,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
                     .str();
         diag.note(first.operationId.range.isValid() ? first.operationId.range
                                                     : first.range,
-                  "first used here");
+                  NoteID::FirstUsedHere);
       }
     }
 
@@ -435,7 +433,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
     if (!newPath) {
       auto diag = diags.report(DiagID::APIDuplicateOperation, op.path.range);
       diag << upperMethod(op.method.name) << op.path.name;
-      diag.note(pathIt->second->path.range, "first declared here");
+      diag.note(pathIt->second->path.range, NoteID::FirstDeclaredHere);
       continue;
     }
     std::string normalized =
@@ -445,7 +443,7 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
       auto diag = diags.report(DiagID::APIAmbiguousPath, op.path.range);
       diag << upperMethod(op.method.name) << op.path.name
            << normIt->second->path.name;
-      diag.note(normIt->second->path.range, "the other path is here");
+      diag.note(normIt->second->path.range, NoteID::OtherPathHere);
     }
   }
 }
@@ -508,7 +506,7 @@ void APIStructurePass::checkBodiesAndResponses(const Document &doc,
       if (!isDelete)
         diag << upperMethod(method);
       if (op.method.range.isValid())
-        diag.note(op.method.range, "the method is given here");
+        diag.note(op.method.range, NoteID::MethodGivenHere);
     }
     if (isAutoBe)
       continue; // A null responseBody is a void success response.
@@ -559,7 +557,7 @@ static void checkBounds(const Type &type, DiagnosticEngine &diags) {
     diag << minName << spellBound(minRange, lo) << maxName
          << spellBound(maxRange, hi);
     if (maxRange.isValid())
-      diag.note(maxRange, maxName + " is given here");
+      diag.note(maxRange, NoteID::BoundGivenHere) << maxName;
   };
   if (type.minimum && type.maximum) {
     double lo = *type.minimum, hi = *type.maximum;
@@ -588,7 +586,7 @@ static void checkEnumValues(const Type &type, DiagnosticEngine &diags) {
                                            : literal.text.str();
     auto diag = diags.report(DiagID::APIDuplicateEnumValue, literal.range);
     diag << spelled;
-    diag.note(it->second->range, "first listed here");
+    diag.note(it->second->range, NoteID::FirstListedHere);
   }
 }
 
@@ -669,8 +667,7 @@ static void checkRequiredNames(const Type &type, bool isAutoBe,
     for (const Property &property : type.properties)
       match.consider(property.name.name);
     if (const Property *closest = type.findProperty(match.get()))
-      diag.note(closest->name.range,
-                "did you mean '" + closest->name.name + "'?");
+      diag.note(closest->name.range, NoteID::DidYouMean) << closest->name.name;
   }
 }
 

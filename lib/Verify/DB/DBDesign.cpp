@@ -456,7 +456,7 @@ void DesignChecker::checkDanglingReferences(const Model &model) {
       continue;
     (diags.report(DiagID::DBDanglingReference, field.name.range)
      << field.getColumnName() << target->getTableName())
-        .note(target->name.range, "the referenced table is declared here");
+        .note(target->name.range, NoteID::ReferencedTableHere);
   }
 }
 

@@ -268,9 +268,9 @@ bool IndexChecker::checkFields(const Model &model, const Index &index,
           diags.report(DiagID::DBIndexRelationField, indexField.name.range);
       diag << describeIndex(index, isText) << indexField.name.name;
       if (field.relation && field.relation->fields.size() == 1)
-        diag.fix("use its foreign key '" + field.relation->fields.front().name +
-                     "'",
-                 indexField.name.range, field.relation->fields.front().name);
+        diag.fix(NoteID::FixUseForeignKey, indexField.name.range,
+                 field.relation->fields.front().name)
+            << field.relation->fields.front().name;
       ok = false;
     }
   }
@@ -378,8 +378,8 @@ void IndexChecker::checkDuplicates(ArrayRef<const Index *> indexes) {
       continue;
     (diags.report(DiagID::DBIndexDuplicate, index->range)
      << describeIndex(*index, isText) << joinFields(*index))
-        .note(duplicate->range,
-              "the earlier " + describeIndex(*duplicate, isText) + " is here");
+            .note(duplicate->range, NoteID::EarlierIndexHere)
+        << describeIndex(*duplicate, isText);
   }
 }
 
@@ -410,13 +410,13 @@ void IndexChecker::checkRedundant(ArrayRef<const Index *> indexes) {
       (diags.report(DiagID::DBIndexRedundantUnique, index->range)
        << joinFields(*index) << describeIndex(*cover, isText)
        << joinFields(*cover))
-          .note(cover->range,
-                "the covering " + describeIndex(*cover, isText) + " is here");
+              .note(cover->range, NoteID::CoveringIndexHere)
+          << describeIndex(*cover, isText);
     } else if (const Index *cover = plainCover.lookup(key)) {
       (diags.report(DiagID::DBIndexRedundantPrefix, index->range)
        << joinFields(*index) << describeIndex(*cover, isText)
        << joinFields(*cover))
-          .note(cover->range, "the longer index is here");
+          .note(cover->range, NoteID::LongerIndexHere);
     }
   }
 }
@@ -466,8 +466,8 @@ void IndexChecker::checkImpliedUnique(const Model &model,
     (diags.report(DiagID::DBUniqueImplied, index->range)
      << joinFields(*index) << describeIndex(*smaller, isText)
      << joinFields(*smaller))
-        .note(smaller->range,
-              "already unique by this " + describeIndex(*smaller, isText));
+            .note(smaller->range, NoteID::AlreadyUniqueBy)
+        << describeIndex(*smaller, isText);
   }
 }
 
@@ -523,8 +523,8 @@ void IndexChecker::checkForeignKeyIndexes(const Model &model) {
       at = field.name.range;
     (diags.report(DiagID::DBForeignKeyNoIndex, at)
      << columns << field.name.name)
-        .fix("add @@index([" + columns + "]) to model '" + model.name.name +
-             "'");
+            .fix(NoteID::FixAddIndex)
+        << columns << model.name.name;
   }
 }
 

@@ -547,34 +547,28 @@ void ModelChecker::checkAttributes(ArrayRef<Attribute> attrs, AttrSite site,
           llvm::is_contained(getKnownAttributes(AttrSite::ModelField), name);
       if (site == AttrSite::RelationField &&
           (name == "map" || name == "unique" || name.contains('.')))
-        diag.fix("a relation field is not a column: put @" + name.str() +
-                 " on its foreign key field");
+        diag.fix(NoteID::FixRelationAttributeOnColumn) << name;
       else if (site == AttrSite::ScalarField && name == "relation")
-        diag.fix("only a field whose type is a model takes @relation");
+        diag.fix(NoteID::FixRelationOnScalar);
       else if (onField && (name == "index" || name == "fulltext"))
-        diag.fix("indexes are block attributes: add @@" + name.str() +
-                 "([...]) to the model");
+        diag.fix(NoteID::FixIndexIsBlockAttribute) << name;
       else if (attr.isBlock && onField)
-        diag.fix("block attributes (@@) go on a line of their own in the "
-                 "model");
+        diag.fix(NoteID::FixBlockAttributeOwnLine);
       else if (!attr.isBlock && !onField)
-        diag.fix("block attributes take two at signs: @@" + name.str());
+        diag.fix(NoteID::FixBlockAttributeAtSigns) << name;
       else if (attr.isBlock && isFieldAttribute && name != "map" &&
                site != AttrSite::Enum)
-        diag.fix("@" + name.str() +
-                 " is a field attribute: put it on the "
-                 "field");
+        diag.fix(NoteID::FixFieldAttributeOnField) << name;
       else if (name.contains('.') && onField)
-        diag.fix("native types take the datasource's name: @" +
-                 datasourceName.str() + "." + name.split('.').second.str());
+        diag.fix(NoteID::FixNativeTypePrefix)
+            << datasourceName << name.split('.').second;
       else {
         ClosestMatch match(name, /*cap=*/2);
         for (StringRef known : getKnownAttributes(site))
           match.consider(known);
         if (!match.get().empty())
-          diag.fix("did you mean '" + std::string(attr.isBlock ? "@@" : "@") +
-                       match.get().str() + "'?",
-                   attr.name.range, match.get());
+          diag.fix(NoteID::DidYouMean, attr.name.range, match.get())
+              << (attr.isBlock ? "@@" : "@") + match.get();
       }
       continue;
     }
@@ -588,7 +582,7 @@ void ModelChecker::checkAttributes(ArrayRef<Attribute> attrs, AttrSite site,
     if (first != seen.end() && !isRepeatable(attr)) {
       (diags.report(DiagID::DBDuplicateAttribute, attr.range)
        << spell(attr) << owner)
-          .note((*first)->range, "first given here");
+          .note((*first)->range, NoteID::FirstGivenHere);
       continue;
     }
     seen.push_back(&attr);
@@ -633,8 +627,7 @@ void ModelChecker::checkUniqueCriterion(const Model &model) {
       diags.report(DiagID::DBModelNoUnique, model.name.range);
   diag << model.name.name;
   if (optionalUnique)
-    diag.note(optionalUnique->range,
-              "a unique constraint over optional fields does not count");
+    diag.note(optionalUnique->range, NoteID::OptionalUniqueIgnored);
 }
 
 /// Why \p field cannot be (part of) a primary key; empty when it can.
@@ -685,7 +678,7 @@ void ModelChecker::checkPrimaryKeys(const Model &model) {
       diags.report(DiagID::DBMultipleIds, model.name.range);
   diag << model.name.name;
   for (SMRange range : definitions)
-    diag.note(range, "primary key defined here");
+    diag.note(range, NoteID::PrimaryKeyDefinedHere);
 }
 
 void ModelChecker::checkDatasources() {
@@ -703,7 +696,7 @@ void ModelChecker::checkDatasources() {
   for (size_t i = 1; i < schema.datasources.size(); ++i)
     diags
         .report(DiagID::DBDatasourceDuplicate, schema.datasources[i].name.range)
-        .note(first.name.range, "first datasource is here");
+        .note(first.name.range, NoteID::FirstDatasourceHere);
 
   const ConfigProperty *provider = first.getProperty("provider");
   if (!provider) {
@@ -718,9 +711,9 @@ void ModelChecker::checkDatasources() {
   InFlightDiagnostic diag =
       diags.report(DiagID::DBProviderUnknown, value.range);
   diag << (value.isCall() ? (spelled + "(...)").str() : spelled.str());
-  diag.note(blockRange, "in this datasource");
+  diag.note(blockRange, NoteID::InThisDatasource);
   if (!value.isString()) {
-    diag.fix("the provider must be a string literal, e.g. \"postgresql\"");
+    diag.fix(NoteID::FixProviderString);
     return;
   }
   ClosestMatch match(spelled, /*cap=*/2);
@@ -728,7 +721,7 @@ void ModelChecker::checkDatasources() {
        {"postgresql", "mysql", "sqlite", "sqlserver", "mongodb", "cockroachdb"})
     match.consider(known);
   if (!match.get().empty())
-    diag.fix("did you mean '" + match.get().str() + "'?");
+    diag.fix(NoteID::DidYouMean) << match.get();
 }
 
 void ModelChecker::checkBlocks() {
@@ -769,7 +762,7 @@ void ModelChecker::checkBlocks() {
         if (!why.empty())
           (diags.report(DiagID::DBBlockInvalid, mode->value.range)
            << "datasource" << datasource.name.name << (key + " " + why).str())
-              .note(datasource.name.range, "in this datasource");
+              .note(datasource.name.range, NoteID::InThisDatasource);
       }
 }
 
@@ -809,8 +802,7 @@ void ModelChecker::checkDatasourceProperties(const ConfigBlock &datasource) {
       else
         diag << "is not known";
       if (key == "namespaces")
-        diag.fix("the list of database schemas is called 'schemas'",
-                 prop.key.range, "schemas");
+        diag.fix(NoteID::FixSchemasProperty, prop.key.range, "schemas");
       continue;
     }
     // Prisma 7 reads connection URLs from prisma.config.ts (a datasource
@@ -828,7 +820,8 @@ void ModelChecker::checkDatasourceProperties(const ConfigBlock &datasource) {
     (diags.report(DiagID::DBDatasourceProperty, legacy->key.range)
      << "referentialIntegrity"
      << "cannot be used together with 'relationMode' (its newer name)")
-        .note(mode->key.range, "relationMode is set here");
+            .note(mode->key.range, NoteID::PropertySetHere)
+        << "relationMode";
   if (generation == PrismaGeneration::V6)
     checkShadowDatabase(datasource);
   if (const ConfigProperty *schemas = datasource.getProperty("schemas"))
@@ -846,7 +839,8 @@ void ModelChecker::checkShadowDatabase(const ConfigBlock &datasource) {
     if (const ConfigProperty *other = datasource.getProperty(key);
         other && isSameURL(other->value, shadow->value))
       (diags.report(DiagID::DBShadowDatabaseURL, other->value.range) << key)
-          .note(shadow->value.range, "shadowDatabaseUrl is set here");
+              .note(shadow->value.range, NoteID::PropertySetHere)
+          << "shadowDatabaseUrl";
 }
 
 void ModelChecker::checkSchemasProperty(const ConfigProperty &schemas) {
@@ -884,7 +878,7 @@ void ModelChecker::checkSchemasProperty(const ConfigProperty &schemas) {
     if (!inserted)
       (diags.report(DiagID::DBSchemasInvalid, element.range)
        << ("schema '" + element.text + "' is listed twice").str())
-          .note(it->second, "first listed here");
+          .note(it->second, NoteID::FirstListedHere);
   }
 }
 
@@ -1057,11 +1051,12 @@ void ModelChecker::checkShardKeys(const Model &model) {
         diags.report(DiagID::DBShardKey, model.name.range);
     diag << model.name.name << "at most one field may be marked @shardKey";
     for (const Attribute *attr : fieldKeys)
-      diag.note(attr->range, "marked here");
+      diag.note(attr->range, NoteID::MarkedHere);
   } else if (!fieldKeys.empty() && blockKey) {
     (diags.report(DiagID::DBShardKey, model.name.range)
      << model.name.name << "@shardKey and @@shardKey cannot both be given")
-        .note(blockKey->range, "@@shardKey is here");
+            .note(blockKey->range, NoteID::AttributeIsHere)
+        << "@@shardKey";
   }
   if (!ignored)
     for (size_t i = 0; i < keyFields.size(); ++i)

@@ -251,8 +251,8 @@ void NameChecker::checkTopLevelDuplicates() {
     const TopDecl &prev = *it->second;
     (diags.report(DiagID::DBDuplicateName, top.name->range)
      << top.kind << top.name->name)
-        .note(prev.name->range,
-              Twine("previous definition is ") + prev.article + " here");
+            .note(prev.name->range, NoteID::PreviousDefinitionKind)
+        << prev.article;
   }
 }
 
@@ -292,18 +292,18 @@ void NameChecker::checkTableDuplicates() {
     SMRange prevRange =
         prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
     (diags.report(DiagID::DBDuplicateName, range) << "table" << table)
-        .note(prevRange, "previous definition of the table is here");
+        .note(prevRange, NoteID::PreviousTableDefinition);
     // Their primary keys then share the default name `<table>_pkey` too,
     // which PostgreSQL, CockroachDB, SQL Server and SQLite keep unique.
     SMRange key = getDefaultNamedKey(model), prevKey = getDefaultNamedKey(prev);
     if (key.isValid() && prevKey.isValid() && !model.isView && !prev.isView &&
         provider != Provider::MySQL && provider != Provider::MongoDB &&
         provider != Provider::Unknown)
-      (diags.report(DiagID::DBDuplicateName, key)
-       << "constraint" << (table + "_pkey").str())
-          .note(prevKey, "the primary key of '" + prev.name.name +
-                             "' has the same default name")
-          .fix("name one of them with map: \"...\"");
+      ((diags.report(DiagID::DBDuplicateName, key)
+        << "constraint" << (table + "_pkey").str())
+           .note(prevKey, NoteID::SameDefaultKeyName)
+       << prev.name.name)
+          .fix(NoteID::FixNameWithMap);
   }
   // Enums are types of their schema on PostgreSQL and CockroachDB.
   if (provider != Provider::PostgreSQL && provider != Provider::CockroachDB)
@@ -317,8 +317,8 @@ void NameChecker::checkTableDuplicates() {
       continue;
     (diags.report(DiagID::DBDuplicateName, e.name.range)
      << "enum database name" << type)
-        .note(it->second->name.range,
-              "enum '" + it->second->name.name + "' has the same name");
+            .note(it->second->name.range, NoteID::EnumSameName)
+        << it->second->name.name;
   }
 }
 
@@ -331,8 +331,8 @@ void NameChecker::checkGeneratorDuplicates() {
     if (!inserted)
       (diags.report(DiagID::DBDuplicateName, generator.name.range)
        << "generator" << generator.name.name)
-          .note(it->second->name.range,
-                "previous definition is a generator here");
+              .note(it->second->name.range, NoteID::PreviousDefinitionKind)
+          << "a generator";
   }
 }
 
@@ -372,7 +372,7 @@ void NameChecker::checkConstraintNames() {
     auto [localIt, localNew] = local.try_emplace(name, range);
     if (!localNew) {
       (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
-          .note(localIt->second, "previous definition is here");
+          .note(localIt->second, NoteID::PreviousDefinition);
       return;
     }
     if (!isGlobal)
@@ -381,9 +381,7 @@ void NameChecker::checkConstraintNames() {
         global.try_emplace(getSchemaKey(current, name), range);
     if (!globalNew)
       (diags.report(DiagID::DBDuplicateName, range) << "constraint" << name)
-          .note(globalIt->second,
-                "previous definition, in another table of the same "
-                "namespace, is here");
+          .note(globalIt->second, NoteID::PreviousDefinitionOtherTable);
   };
   for (const Model &model : schema.models) {
     if (model.isView)
@@ -420,13 +418,13 @@ void NameChecker::checkClientNames() {
       if (!inserted) {
         (diags.report(DiagID::DBDuplicateName, index.name.range)
          << "compound key name" << index.name.name)
-            .note(it->second, "previous definition is here");
+            .note(it->second, NoteID::PreviousDefinition);
         continue;
       }
       if (const Field *field = model.findField(index.name.name))
         (diags.report(DiagID::DBDuplicateName, index.name.range)
          << "compound key name" << index.name.name)
-            .note(field->name.range, "a field of the model has this name");
+            .note(field->name.range, NoteID::FieldHasThisName);
     }
   }
 }
@@ -496,8 +494,8 @@ void NameChecker::checkTable(const Model &model) {
     InFlightDiagnostic diag = diags.report(DiagID::DBTableNaming, range);
     diag << table;
     if (better != table && isSnakeCase(better))
-      diag.fix(Twine("name the table '") + better + "'" +
-               (isAST ? "" : " (or map it with @@map)"));
+      diag.fix(isAST ? NoteID::FixNameTable : NoteID::FixNameOrMapTable)
+          << better;
   }
 }
 
@@ -528,7 +526,7 @@ void NameChecker::checkFields(const std::vector<Field> &fields,
     if (!inserted) {
       (diags.report(DiagID::DBDuplicateField, field.name.range)
        << field.name.name << ownerKind << ownerName)
-          .note(it->second->name.range, "previous definition is here");
+          .note(it->second->name.range, NoteID::PreviousDefinition);
       continue;
     }
     bool valid = checkDeclName(field.name, "a field", false);
@@ -545,7 +543,7 @@ void NameChecker::checkFields(const std::vector<Field> &fields,
           prev.mappedName.empty() ? prev.name.range : prev.mappedName.range;
       (diags.report(DiagID::DBDuplicateField, range)
        << column << ownerKind << ownerName)
-          .note(prevRange, "previous definition of the column is here");
+          .note(prevRange, NoteID::PreviousColumnDefinition);
       continue;
     }
     if (isTable && (valid || !field.mappedName.empty()))
@@ -568,7 +566,7 @@ void NameChecker::checkEnum(const Enum &e) {
     if (!inserted) {
       (diags.report(DiagID::DBDuplicateEnumValue, value.name.range)
        << value.name.name << e.name.name)
-          .note(it->second->name.range, "previous definition is here");
+          .note(it->second->name.range, NoteID::PreviousDefinition);
       continue;
     }
     checkDeclName(value.name, "an enum value", false);

@@ -277,8 +277,8 @@ void RelationChecker::checkEnd(const End &end) {
   if (!opposite) {
     (diags.report(DiagID::DBRelationMissingBack, field.name.range)
      << field.name.name << end.target->name.name)
-        .note(end.target->name.range,
-              "model '" + end.target->name.name + "' is declared here");
+            .note(end.target->name.range, NoteID::ModelDeclaredHere)
+        << end.target->name.name;
     return;
   }
   // Pair-level checks run once per mutually paired relation.
@@ -332,8 +332,8 @@ void RelationChecker::checkForeignKey(const End &end) {
                   getReferencesRange(field))
      << field.name.name << joinNames(end.referencedFields)
      << end.target->name.name)
-        .note(end.target->name.range,
-              "model '" + end.target->name.name + "' is declared here");
+            .note(end.target->name.range, NoteID::ModelDeclaredHere)
+        << end.target->name.name;
 
   checkTypes(end);
 
@@ -346,8 +346,8 @@ void RelationChecker::checkForeignKey(const End &end) {
                     field.typeName.range.isValid() ? field.typeName.range
                                                    : field.name.range)
        << field.name.name << fk->name.name)
-          .note(fk->name.range, "foreign key '" + fk->name.name +
-                                    "' is declared optional here");
+              .note(fk->name.range, NoteID::ForeignKeyOptionalHere)
+          << fk->name.name;
       break;
     }
   }
@@ -366,8 +366,8 @@ void RelationChecker::checkForeignKey(const End &end) {
       StringRef which = action == &info.onDelete ? "onDelete" : "onUpdate";
       (diags.report(DiagID::DBRelationSetNullRequired, action->range)
        << which << field.name.name << required->name.name)
-          .note(required->name.range,
-                "'" + required->name.name + "' is declared required here");
+              .note(required->name.range, NoteID::DeclaredRequiredHere)
+          << required->name.name;
     }
   }
 }
@@ -386,11 +386,11 @@ void RelationChecker::checkTypes(const End &end) {
     if (!at.isValid())
       at = fk.name.range;
     std::string refName = (end.target->name.name + "." + ref.name.name).str();
-    std::string note = "'" + refName + "' is declared here";
     if (!prismaTypesMatch(fk, ref)) {
       (diags.report(DiagID::DBRelationTypeMismatch, at)
        << fk.name.name << describeType(fk) << refName << describeType(ref))
-          .note(ref.name.range, note);
+              .note(ref.name.range, NoteID::DeclaredHere)
+          << refName;
       continue;
     }
     // DB047: Prisma accepts the pair, but PostgreSQL cannot build a foreign
@@ -403,7 +403,8 @@ void RelationChecker::checkTypes(const End &end) {
       continue;
     (diags.report(DiagID::DBRelationNativeTypeMismatch, at)
      << fk.name.name << fkFamily << refName << refFamily)
-        .note(ref.name.range, note);
+            .note(ref.name.range, NoteID::DeclaredHere)
+        << refName;
   }
 }
 
@@ -424,8 +425,9 @@ void RelationChecker::checkPair(const End &first, const End &second) {
       (diags.report(DiagID::DBRelationFieldsBothSides,
                     getRelationAttrRange(*self->field))
        << self->field->name.name)
-          .note(getRelationAttrRange(*other->field),
-                "'" + describe(*other) + "' also defines them");
+              .note(getRelationAttrRange(*other->field),
+                    NoteID::AlsoDefinesThem)
+          << describe(*other);
     return;
   }
 
@@ -442,9 +444,10 @@ void RelationChecker::checkPair(const End &first, const End &second) {
         continue;
       (diags.report(DiagID::DBRelationManyToManyId, end->field->name.range)
        << end->field->name.name << keyless->name.name)
-          .note(keyless->name.range,
-                Twine(keyless->isView ? "view '" : "model '") +
-                    keyless->name.name + "' is declared here");
+              .note(keyless->name.range, keyless->isView
+                                             ? NoteID::ViewDeclaredHere
+                                             : NoteID::ModelDeclaredHere)
+          << keyless->name.name;
     }
     return;
   }
@@ -458,8 +461,8 @@ void RelationChecker::checkPair(const End &first, const End &second) {
       (diags.report(DiagID::DBRelationFieldsNeitherSide,
                     self->field->name.range)
        << self->field->name.name)
-          .note(other->field->name.range,
-                "the opposite field is '" + describe(*other) + "'");
+              .note(other->field->name.range, NoteID::OppositeFieldIs)
+          << describe(*other);
     }
     return;
   }
@@ -475,17 +478,15 @@ void RelationChecker::checkPair(const End &first, const End &second) {
     (diags.report(DiagID::DBRelationOneToOneNotUnique,
                   getFieldsRange(*forward.field))
      << forward.field->name.name << joinNames(forward.fkFields))
-        .note(back.field->name.range, "'" + back.model->name.name + "." +
-                                          back.field->name.name +
-                                          "' makes the relation one-to-one");
+            .note(back.field->name.range, NoteID::MakesOneToOne)
+        << back.model->name.name + "." + back.field->name.name;
 
   // DB046: the database cannot enforce a required back side.
   if (!back.field->isOptional)
     (diags.report(DiagID::DBRelationBackRequired, back.field->typeName.range)
      << back.field->name.name)
-        .note(forward.field->name.range, "the foreign key is held by '" +
-                                             forward.model->name.name + "." +
-                                             forward.field->name.name + "'");
+            .note(forward.field->name.range, NoteID::ForeignKeyHeldBy)
+        << forward.model->name.name + "." + forward.field->name.name;
 }
 
 /// DB038 and DB045 for Prisma text: the fields of one model pointing at the
@@ -503,9 +504,8 @@ void RelationChecker::checkTextNames(const End &end) {
   if (end.relationName.empty()) {
     (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
      << end.model->name.name << end.target->name.name)
-        .note(other.field->name.range, "'" + otherName + "' also refers to '" +
-                                           end.target->name.name +
-                                           "' without a relation name");
+            .note(other.field->name.range, NoteID::AlsoRefersUnnamed)
+        << otherName << end.target->name.name;
     return;
   }
   unsigned allowed = end.isSelfRelation() ? 2 : 1;
@@ -519,8 +519,8 @@ void RelationChecker::checkTextNames(const End &end) {
   (diags.report(DiagID::DBRelationDuplicateName, at)
    << end.relationName << static_cast<unsigned>(siblings.size())
    << end.model->name.name << end.target->name.name << allowed)
-      .note(other.field->name.range,
-            "'" + otherName + "' uses the same relation name");
+          .note(other.field->name.range, NoteID::SameRelationName)
+      << otherName;
 }
 
 /// DB038 for AutoBe's AST: AutoBe's writer emits, for each foreign key of A
@@ -554,12 +554,11 @@ void RelationChecker::checkAutoBeNames() {
     const End &other = group.front() == &end ? *group[1] : *group.front();
     (diags.report(DiagID::DBRelationAmbiguous, end.field->name.range)
      << end.model->name.name << end.target->name.name)
-        .note(other.field->name.range,
-              "the relation '" + other.model->name.name + "." +
-                  other.field->name.name + "' joins the same two models" +
-                  (end.relationName.empty()
-                       ? Twine(" without a name")
-                       : " under the name '" + end.relationName + "'"));
+            .note(other.field->name.range, end.relationName.empty()
+                                               ? NoteID::JoinsSameModelsUnnamed
+                                               : NoteID::JoinsSameModelsNamed)
+        << other.model->name.name + "." + other.field->name.name
+        << end.relationName;
   }
 }
 
@@ -574,8 +573,8 @@ void RelationChecker::checkOppositeNames() {
     if (const Field *clash = end.target->findField(opposite.name)) {
       (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
        << opposite.name << end.target->name.name)
-          .note(clash->name.range, "'" + end.target->name.name + "." +
-                                       opposite.name + "' is already a field");
+              .note(clash->name.range, NoteID::AlreadyAField)
+          << end.target->name.name + "." + opposite.name;
       continue;
     }
     auto [it, inserted] = seen.try_emplace({end.target, opposite.name}, &end);
@@ -584,9 +583,9 @@ void RelationChecker::checkOppositeNames() {
     const End &first = *it->second;
     (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
      << opposite.name << end.target->name.name)
-        .note(first.field->relation->oppositeName.range,
-              "'" + first.model->name.name + "." + first.field->name.name +
-                  "' already uses it");
+            .note(first.field->relation->oppositeName.range,
+                  NoteID::AlreadyUsesIt)
+        << first.model->name.name + "." + first.field->name.name;
   }
 }
 
@@ -832,9 +831,8 @@ void RelationChecker::checkCycles() {
     diag << text;
     for (const End *edge :
          ArrayRef<const End *>(path).slice(1).take_front(shown))
-      diag.note(getFieldsRange(*edge->field),
-                "'" + edge->model->name.name + "' requires a row of '" +
-                    edge->target->name.name + "' here");
+      diag.note(getFieldsRange(*edge->field), NoteID::RequiresRowHere)
+          << edge->model->name.name << edge->target->name.name;
   }
 }
 

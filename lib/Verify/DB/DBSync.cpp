@@ -155,13 +155,30 @@ private:
   void checkRelation(const Field &astField, const Field &textField);
   void checkIndexes();
 
-  /// Starts a finding at \p astRange with a note at \p textRange.
+  /// Starts a finding at \p astRange with the note \p note (arguments
+  /// \p noteArgs) at \p textRange.
   InFlightDiagnostic report(DiagID id, SMRange astRange, SMRange textRange,
-                            const Twine &note) {
+                            NoteID note, ArrayRef<std::string> noteArgs) {
     InFlightDiagnostic diag = diags.report(id, astRange);
-    if (textRange.isValid())
-      diag.note(textRange, note);
+    if (textRange.isValid()) {
+      InFlightNote inFlight = diag.note(textRange, note);
+      for (const std::string &arg : noteArgs)
+        inFlight << arg;
+    }
     return diag;
+  }
+  /// The note at a model of the schema text.
+  InFlightDiagnostic reportAtModel(DiagID id, SMRange astRange,
+                                   const Model &model) {
+    return report(id, astRange, model.name.range, NoteID::ModelInArtifactHere,
+                  {model.name.name.str(), textName.str()});
+  }
+  /// The note at a field of the schema text ("'users.email' is declared
+  /// here").
+  InFlightDiagnostic reportAtField(DiagID id, SMRange astRange,
+                                   const Field &field) {
+    return report(id, astRange, field.name.range, NoteID::DeclaredHere,
+                  {(text.name.name + "." + field.name.name).str()});
   }
 
   const Model &ast;
@@ -180,8 +197,7 @@ void ModelSync::checkFields() {
     seen.insert(astField.name.name);
     const Field *textField = textFields.lookup(astField.name.name);
     if (!textField) {
-      report(DiagID::DBSyncField, astField.name.range, text.name.range,
-             "model '" + text.name.name + "' in " + textName + " is here")
+      reportAtModel(DiagID::DBSyncField, astField.name.range, text)
           << ast.name.name << astField.name.name << astName << textName;
       continue;
     }
@@ -198,9 +214,7 @@ void ModelSync::checkFields() {
     if (textField.isRelation() && textField.relation &&
         !textField.relation->hasFieldsArg && textField.relation->fields.empty())
       continue;
-    report(DiagID::DBSyncField, ast.name.range, textField.name.range,
-           "'" + text.name.name + "." + textField.name.name +
-               "' is declared here")
+    reportAtField(DiagID::DBSyncField, ast.name.range, textField)
         << ast.name.name << textField.name.name << textName << astName;
   }
 }
@@ -210,8 +224,8 @@ void ModelSync::checkColumn(const Field &astField, const Field &textField) {
                                                        : astField.name.range;
   if (textField.isRelation()) {
     report(DiagID::DBSyncFieldType, astRange, textField.typeName.range,
-           "'" + text.name.name + "." + textField.name.name +
-               "' is declared here")
+           NoteID::DeclaredHere,
+           {(text.name.name + "." + textField.name.name).str()})
         << ast.name.name << astField.name.name << spellType(astField) << astName
         << ("a relation to '" + textField.typeName.name + "'").str()
         << textName;
@@ -222,8 +236,8 @@ void ModelSync::checkColumn(const Field &astField, const Field &textField) {
                   astField.isOptional == textField.isOptional;
   if (!sameType && astField.type != TypeKind::Unknown)
     report(DiagID::DBSyncFieldType, astRange, textField.typeName.range,
-           "'" + text.name.name + "." + textField.name.name +
-               "' is declared here")
+           NoteID::DeclaredHere,
+           {(text.name.name + "." + textField.name.name).str()})
         << ast.name.name << astField.name.name << spellType(astField) << astName
         << spellType(textField) << textName;
 }
@@ -231,9 +245,7 @@ void ModelSync::checkColumn(const Field &astField, const Field &textField) {
 void ModelSync::checkRelation(const Field &astField, const Field &textField) {
   const RelationInfo &astInfo = *astField.relation;
   auto differs = [&](const Twine &what) {
-    report(DiagID::DBSyncRelation, astField.name.range, textField.name.range,
-           "'" + text.name.name + "." + textField.name.name +
-               "' is declared here")
+    reportAtField(DiagID::DBSyncRelation, astField.name.range, textField)
         << ast.name.name << astField.name.name << what.str();
   };
   if (!textField.isRelation()) {
@@ -295,8 +307,7 @@ void ModelSync::checkRelation(const Field &astField, const Field &textField) {
   const Field *back = target->findField(opposite.name);
   if (back && back->isRelation() && back->typeName.name == text.name.name)
     return;
-  report(DiagID::DBSyncRelation, opposite.range, target->name.range,
-         "model '" + target->name.name + "' in " + textName + " is here")
+  reportAtModel(DiagID::DBSyncRelation, opposite.range, *target)
       << ast.name.name << astField.name.name
       << ("its opposite field '" + opposite.name + "' is not a relation to '" +
           text.name.name + "' on '" + target->name.name + "' in " + textName)
@@ -352,8 +363,7 @@ void ModelSync::checkIndexes() {
         !namesOnlyFieldsOf(
             index, [&](StringRef name) { return textFields.count(name) != 0; }))
       continue;
-    report(DiagID::DBSyncIndex, index.range, text.name.range,
-           "model '" + text.name.name + "' in " + textName + " is here")
+    reportAtModel(DiagID::DBSyncIndex, index.range, text)
         << describeIndex(index) << ast.name.name << joinFields(index) << astName
         << textName;
   }
@@ -374,7 +384,7 @@ void ModelSync::checkIndexes() {
         }))
       continue;
     report(DiagID::DBSyncIndex, ast.name.range, index.range,
-           "the " + describeIndex(index) + " is declared here")
+           NoteID::IndexDeclaredHere, {describeIndex(index).str()})
         << describeIndex(index) << ast.name.name << joinFields(index)
         << textName << astName;
   }

@@ -402,8 +402,8 @@ void TypeChecker::checkUnknownType(const Field &field) {
       diags.report(DiagID::DBUnknownType, field.typeName.range);
   diag << name;
   if (!it->second.empty())
-    diag.fix("did you mean '" + it->second + "'?", field.typeName.range,
-             it->second);
+    diag.fix(NoteID::DidYouMean, field.typeName.range, it->second)
+        << it->second;
 }
 
 void TypeChecker::checkNativeType(const Field &field) {
@@ -436,9 +436,9 @@ void TypeChecker::checkNativeType(const Field &field) {
       match.consider(candidate.name);
     StringRef best = match.get();
     if (!best.empty())
-      diag.fix(Twine("did you mean '") + best + "'?", native.name.range, best);
+      diag.fix(NoteID::DidYouMean, native.name.range, best) << best;
     else if (provider == Provider::SQLite)
-      diag.fix("SQLite has no native types; remove the attribute");
+      diag.fix(NoteID::FixSQLiteNativeType);
     return;
   }
   if (isScalar(field.type) && field.type != TypeKind::Unsupported &&

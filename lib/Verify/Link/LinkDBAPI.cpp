@@ -252,7 +252,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
         auto diag =
             diags.report(DiagID::LinkSecretExposed, property.name.range);
         diag << named.name.name << model->name.name << field->name.name;
-        diag.note(field->name.range, "the column is declared here");
+        diag.note(field->name.range, NoteID::ColumnDeclaredHere);
         continue;
       }
       std::string mismatch = getMismatch(*propType, *field);
@@ -260,7 +260,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
         auto diag = diags.report(DiagID::LinkTypeMismatch, property.name.range);
         diag << property.name.name << mismatch << model->name.name
              << field->name.name << describeColumn(*field);
-        diag.note(field->name.range, "the column is declared here");
+        diag.note(field->name.range, NoteID::ColumnDeclaredHere);
         continue;
       }
       if (isResponse && field->isOptional && property.isRequired &&
@@ -269,7 +269,7 @@ void LinkDBAPIPass::checkColumns(const Binding &binding,
             diags.report(DiagID::LinkNullableRequired, property.name.range);
         diag << property.name.name << named.name.name << model->name.name
              << field->name.name;
-        diag.note(field->name.range, "the column is nullable here");
+        diag.note(field->name.range, NoteID::ColumnNullableHere);
       }
     }
   }
@@ -338,7 +338,7 @@ void LinkDBAPIPass::checkCreates(const Binding &binding,
       auto diag =
           diags.report(DiagID::LinkCreateMissingColumn, named.name.range);
       diag << name << model->name.name << column;
-      diag.note(field.name.range, "the column is declared here");
+      diag.note(field.name.range, NoteID::ColumnDeclaredHere);
     }
   }
 }

@@ -85,7 +85,7 @@ struct ResolvePass : ProjectPass<ResolvePass> {
           it = typeSuggestions.try_emplace(entry.name, suggestion).first;
         }
         if (!it->second.empty())
-          diag.fix("did you mean '" + it->second + "'?");
+          diag.fix(NoteID::DidYouMean) << it->second;
         break;
       }
       case Unresolved::Kind::RelationTarget:
@@ -99,8 +99,8 @@ struct ResolvePass : ProjectPass<ResolvePass> {
         for (const db::Model &candidate : binding.getSchema()->models)
           match.consider(candidate.name.name);
         if (const db::Model *closest = binding.findTable(match.get()))
-          diag.note(closest->name.range,
-                    "did you mean '" + closest->name.name + "'?");
+          diag.note(closest->name.range, NoteID::DidYouMean)
+              << closest->name.name;
         break;
       }
       case Unresolved::Kind::PropertyColumn: {
@@ -112,11 +112,11 @@ struct ResolvePass : ProjectPass<ResolvePass> {
           match.consider(candidate.name.name);
         if (const db::Field *closest =
                 db::findColumn(*entry.model, match.get()))
-          diag.note(closest->name.range,
-                    "did you mean '" + closest->name.name + "'?");
+          diag.note(closest->name.range, NoteID::DidYouMean)
+              << closest->name.name;
         else
-          diag.note(entry.model->name.range,
-                    "table '" + entry.model->name.name + "' is declared here");
+          diag.note(entry.model->name.range, NoteID::TableDeclaredHere)
+              << entry.model->name.name;
         break;
       }
       case Unresolved::Kind::Actor: {
@@ -124,8 +124,8 @@ struct ResolvePass : ProjectPass<ResolvePass> {
         diag << entry.name << toSnakeCasePlural(entry.name);
         for (const db::Model &model : binding.getSchema()->models)
           if (model.stance == db::Stance::Actor) {
-            diag.note(model.name.range, "an actor table is declared here: '" +
-                                            model.name.name + "'");
+            diag.note(model.name.range, NoteID::ActorTableDeclaredHere)
+                << model.name.name;
             break;
           }
         break;
