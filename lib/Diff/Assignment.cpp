@@ -20,6 +20,7 @@
 
 #include "abv/Diff/Assignment.h"
 
+#include "llvm/ADT/IntEqClasses.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -42,29 +43,11 @@ struct Arc {
 };
 } // namespace
 
-std::vector<int> abv::diff::solveAssignment(unsigned numRows,
-                                            unsigned numColumns,
-                                            ArrayRef<AssignmentEdge> edges) {
+/// Solves one problem whose arcs are prepared (by row, in column order,
+/// without repeats).
+static std::vector<int> solveArcs(unsigned numRows, unsigned numColumns,
+                                  const std::vector<std::vector<Arc>> &arcs) {
   std::vector<int> columnOfRow(numRows, -1);
-  if (numRows == 0 || numColumns == 0)
-    return columnOfRow;
-
-  // Adjacency by row, in column order, keeping the best of repeated edges.
-  std::vector<std::vector<Arc>> arcs(numRows);
-  for (const AssignmentEdge &edge : edges)
-    if (edge.row < numRows && edge.column < numColumns && edge.weight > 0)
-      arcs[edge.row].push_back({edge.column, edge.weight});
-  for (std::vector<Arc> &list : arcs) {
-    llvm::sort(list, [](const Arc &a, const Arc &b) {
-      return a.column != b.column ? a.column < b.column : a.weight > b.weight;
-    });
-    list.erase(std::unique(list.begin(), list.end(),
-                           [](const Arc &a, const Arc &b) {
-                             return a.column == b.column;
-                           }),
-               list.end());
-  }
-
   // Nodes: rows [0, numRows), columns [numRows, numRows + numColumns), the
   // sink last. The source is implicit: it reaches every unpaired row.
   const unsigned sink = numRows + numColumns;
@@ -157,6 +140,65 @@ std::vector<int> abv::diff::solveAssignment(unsigned numRows,
       assert(int(node - numRows) == previousColumn && "path must alternate");
       (void)previousColumn;
     }
+  }
+  return columnOfRow;
+}
+
+std::vector<int> abv::diff::solveAssignment(unsigned numRows,
+                                            unsigned numColumns,
+                                            ArrayRef<AssignmentEdge> edges) {
+  std::vector<int> columnOfRow(numRows, -1);
+  if (numRows == 0 || numColumns == 0)
+    return columnOfRow;
+
+  // Adjacency by row, in column order, keeping the best of repeated edges.
+  std::vector<std::vector<Arc>> arcs(numRows);
+  for (const AssignmentEdge &edge : edges)
+    if (edge.row < numRows && edge.column < numColumns && edge.weight > 0)
+      arcs[edge.row].push_back({edge.column, edge.weight});
+  for (std::vector<Arc> &list : arcs) {
+    llvm::sort(list, [](const Arc &a, const Arc &b) {
+      return a.column != b.column ? a.column < b.column : a.weight > b.weight;
+    });
+    list.erase(std::unique(list.begin(), list.end(),
+                           [](const Arc &a, const Arc &b) {
+                             return a.column == b.column;
+                           }),
+               list.end());
+  }
+
+  // Rows and columns that no edge connects are independent problems: solve
+  // each connected component on its own (a diff's edges form many small
+  // ones), so that no step pays for the whole problem.
+  IntEqClasses components(numRows + numColumns);
+  for (unsigned row = 0; row != numRows; ++row)
+    for (const Arc &arc : arcs[row])
+      components.join(row, numRows + arc.column);
+  components.compress();
+  unsigned numComponents = components.getNumClasses();
+  std::vector<std::vector<unsigned>> rowsOf(numComponents),
+      columnsOf(numComponents);
+  for (unsigned row = 0; row != numRows; ++row)
+    if (!arcs[row].empty())
+      rowsOf[components[row]].push_back(row);
+  for (unsigned column = 0; column != numColumns; ++column)
+    columnsOf[components[numRows + column]].push_back(column);
+  std::vector<unsigned> localColumn(numColumns);
+  for (unsigned id = 0; id != numComponents; ++id) {
+    const std::vector<unsigned> &rows = rowsOf[id];
+    const std::vector<unsigned> &columns = columnsOf[id];
+    if (rows.empty())
+      continue;
+    for (unsigned i = 0, e = columns.size(); i != e; ++i)
+      localColumn[columns[i]] = i;
+    std::vector<std::vector<Arc>> local(rows.size());
+    for (unsigned i = 0, e = rows.size(); i != e; ++i)
+      for (const Arc &arc : arcs[rows[i]])
+        local[i].push_back({localColumn[arc.column], arc.weight});
+    std::vector<int> result = solveArcs(rows.size(), columns.size(), local);
+    for (unsigned i = 0, e = rows.size(); i != e; ++i)
+      if (result[i] >= 0)
+        columnOfRow[rows[i]] = columns[result[i]];
   }
   return columnOfRow;
 }

@@ -264,6 +264,10 @@ struct SideModel {
   std::vector<std::pair<Key, int>> actors;
   /// Entities holding a password: accounts, callers of endpoints.
   std::vector<bool> holdsCredentials;
+  /// Per entity, its columns' exact spellings with their weights, sorted
+  /// by id and unique, and the total weight: for the cheap first score.
+  std::vector<std::vector<std::pair<WordId, double>>> exactColumns;
+  std::vector<double> columnWeight;
   /// The entity an endpoint without a named caller is called by: a single
   /// word entity named `user` (or a synonym).
   int principal = -1;
@@ -404,6 +408,8 @@ void SideModel::buildColumns() {
       }
     }
   }
+  exactColumns.assign(numEntities, {});
+  columnWeight.assign(numEntities, 0.0);
   holdsCredentials.assign(numEntities, false);
   for (size_t i = 0; i != numEntities; ++i)
     for (const ColumnKey &column : columns[i])
@@ -412,10 +418,21 @@ void SideModel::buildColumns() {
           holdsCredentials[i] = true;
   // Inverse frequency: a column every table has (`id`, `created_at`) says
   // little about which table it is.
-  for (std::vector<ColumnKey> &list : columns)
-    for (ColumnKey &column : list)
+  for (size_t i = 0; i != numEntities; ++i) {
+    for (ColumnKey &column : columns[i]) {
       column.weight =
           std::log(double(numEntities + 1) / frequency.lookup(column.exact));
+      exactColumns[i].push_back({column.exact, column.weight});
+      columnWeight[i] += column.weight;
+    }
+    std::vector<std::pair<WordId, double>> &exact = exactColumns[i];
+    llvm::sort(exact);
+    exact.erase(std::unique(exact.begin(), exact.end(),
+                            [](const auto &a, const auto &b) {
+                              return a.first == b.first;
+                            }),
+                exact.end());
+  }
 }
 
 int SideModel::resolveEntity(const Key &key, const Key *previous) const {
@@ -656,6 +673,26 @@ double Matcher::Impl::columnsSimilarity(unsigned c, unsigned r,
   const std::vector<ColumnKey> &rs = reference.columns[r];
   if (cs.empty() || rs.empty())
     return 0;
+  if (exactOnly) {
+    // The columns spelled alike, by a merge of the sorted spellings.
+    const auto &ec = candidate.exactColumns[c], &er = reference.exactColumns[r];
+    double sharedC = 0, sharedR = 0;
+    for (size_t i = 0, j = 0; i != ec.size() && j != er.size();) {
+      if (ec[i].first < er[j].first) {
+        ++i;
+      } else if (er[j].first < ec[i].first) {
+        ++j;
+      } else {
+        sharedC += ec[i++].second;
+        sharedR += er[j++].second;
+      }
+    }
+    double totalC = candidate.columnWeight[c],
+           totalR = reference.columnWeight[r];
+    if (totalC <= 0 || totalR <= 0)
+      return 0;
+    return (2 * sharedR / totalR + sharedC / totalC) / 3;
+  }
   SmallVector<double, 16> bestC(cs.size(), 0.0), bestR(rs.size(), 0.0);
   for (size_t i = 0, ie = cs.size(); i != ie; ++i)
     for (size_t j = 0, je = rs.size(); j != je; ++j) {
@@ -731,41 +768,6 @@ void Matcher::Impl::assign(Matching &matching, unsigned numCandidate,
     if (result[row] >= 0)
       matching.pair(row, result[row],
                     scores.lookup(uint64_t(row) << 32 | result[row]));
-}
-
-/// The \p limit best-scoring partners of every row and every column of a
-/// scored pair list: the edges worth a full score.
-static std::vector<std::pair<unsigned, unsigned>>
-keepBestPartners(unsigned numRows, unsigned numColumns,
-                 const std::vector<AssignmentEdge> &scored, unsigned limit) {
-  std::vector<std::vector<std::pair<double, unsigned>>> byRow(numRows),
-      byColumn(numColumns);
-  for (size_t i = 0, e = scored.size(); i != e; ++i) {
-    byRow[scored[i].row].push_back({scored[i].weight, unsigned(i)});
-    byColumn[scored[i].column].push_back({scored[i].weight, unsigned(i)});
-  }
-  std::vector<char> keep(scored.size(), 0);
-  auto keepBest = [&](std::vector<std::pair<double, unsigned>> &list) {
-    if (list.size() > limit) {
-      std::nth_element(list.begin(), list.begin() + limit, list.end(),
-                       [](const auto &a, const auto &b) {
-                         return a.first != b.first ? a.first > b.first
-                                                   : a.second < b.second;
-                       });
-      list.resize(limit);
-    }
-    for (const auto &entry : list)
-      keep[entry.second] = 1;
-  };
-  for (auto &list : byRow)
-    keepBest(list);
-  for (auto &list : byColumn)
-    keepBest(list);
-  std::vector<std::pair<unsigned, unsigned>> kept;
-  for (size_t i = 0, e = scored.size(); i != e; ++i)
-    if (keep[i])
-      kept.push_back({scored[i].row, scored[i].column});
-  return kept;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1016,20 +1018,50 @@ void Matcher::alignEntities(Alignment &alignment) {
   unsigned n = m.candidate.spec.entities.size();
   unsigned k = m.reference.spec.entities.size();
   // A cheap score of every pair (names, columns spelled alike) picks each
-  // entity's best partners; only those get the full score.
-  std::vector<AssignmentEdge> cheap;
-  cheap.reserve(size_t(n) * k);
+  // entity's best partners; only those get the full score. The best of
+  // each row are kept as the row is scored, those of each column in a
+  // bounded heap: memory stays linear.
   m.entities = nullptr;
-  for (unsigned c = 0; c != n; ++c)
+  unsigned limit = std::max(1u, m.options.maxPartners);
+  using Scored = std::pair<double, unsigned>;
+  // Min-heaps (the worst kept on top), compared by score then index.
+  auto worse = [](const Scored &a, const Scored &b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  std::vector<std::vector<Scored>> bestOfColumn(k);
+  std::vector<std::pair<unsigned, unsigned>> pairs;
+  std::vector<Scored> row;
+  for (unsigned c = 0; c != n; ++c) {
+    row.clear();
     for (unsigned r = 0; r != k; ++r) {
       double names = m.vocabulary.similarity(m.candidate.entityKeys[c],
                                              m.reference.entityKeys[r], true);
       double score = 0.55 * names + 0.45 * m.columnsSimilarity(c, r, true);
-      if (score > 0)
-        cheap.push_back({c, r, score});
+      if (score <= 0)
+        continue;
+      row.push_back({score, r});
+      std::vector<Scored> &heap = bestOfColumn[r];
+      if (heap.size() < limit) {
+        heap.push_back({score, c});
+        std::push_heap(heap.begin(), heap.end(), worse);
+      } else if (worse({score, c}, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), worse);
+        heap.back() = {score, c};
+        std::push_heap(heap.begin(), heap.end(), worse);
+      }
     }
-  std::vector<std::pair<unsigned, unsigned>> pairs =
-      keepBestPartners(n, k, cheap, m.options.maxPartners);
+    if (row.size() > limit) {
+      std::nth_element(row.begin(), row.begin() + limit, row.end(), worse);
+      row.resize(limit);
+    }
+    for (const Scored &entry : row)
+      pairs.push_back({c, entry.second});
+  }
+  for (unsigned r = 0; r != k; ++r)
+    for (const Scored &entry : bestOfColumn[r])
+      pairs.push_back({entry.second, r});
+  llvm::sort(pairs);
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   // Two rounds: the second knows which entities the first paired, so that
   // foreign keys to paired entities and agreeing relations count.
   Matching first;
