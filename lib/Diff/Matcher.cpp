@@ -100,6 +100,13 @@ public:
       std::swap(x, y);
     if (y.size() >= 3 && x.size() > y.size() && x.ends_with(y))
       return 0.7;
+    // A verb and its noun share their stem: `subscribe` and
+    // `subscription`, `register` and `registration`.
+    size_t common = 0;
+    while (common != y.size() && x[common] == y[common])
+      ++common;
+    if (common >= 6 && common * 4 >= y.size() * 3)
+      return 0.7;
     return 0;
   }
 
@@ -222,9 +229,15 @@ struct EndpointModel {
   int declaredTarget = -1;
   int declaredActor = -1;
   /// The entity it works on, and the entity of its caller, once the
-  /// entities are paired.
+  /// entities are paired; the entity its path names (which may differ
+  /// from what its DTOs link).
   int target = -1;
   int actor = -1;
+  int pathTarget = -1;
+  /// The actor (an index into SideModel::actors) it declares, or -1.
+  int declaredActorIndex = -1;
+  /// The name of its caller (a declared actor's, or an entity's).
+  const Key *actorKey = nullptr;
   api::HTTPMethod method = api::HTTPMethod::Unknown;
   bool isList = false;
   /// The path ends in a parameter (an item), in a plural (a collection),
@@ -233,6 +246,9 @@ struct EndpointModel {
   bool endsWithParam = false;
   bool endsWithPlural = false;
   bool endsWithAction = false;
+  /// The path ends in a singular segment naming an entity: one row
+  /// (`/users/profile`), not a list.
+  bool endsWithSingleton = false;
   /// The action of an item, `/{id}/restore`: the last segment names no
   /// entity and follows a parameter.
   bool hasActionTail = false;
@@ -512,16 +528,18 @@ void SideModel::buildEndpoints() {
       }
       dropPrefix(words, prefix);
       token.key = vocabulary.makeKey(words);
-      // An actor's segment places the endpoint (`/member/todos`), unless a
-      // parameter follows: then it is the collection of the actor's rows
-      // (`/members/{memberId}`).
-      bool beforeParam = i + 1 != e && isParamSegment(segments[i + 1]);
-      for (const auto &[actorKey, actorEntity] : actors)
-        if (!beforeParam && actorKey.words == token.key.words) {
+      // An actor's segment places the endpoint when another literal
+      // segment follows (`/member/todos`); last, or before a parameter, it
+      // is the collection of the actor's rows (`/members/{memberId}`).
+      bool placesEndpoint = i + 1 != e && !isParamSegment(segments[i + 1]);
+      for (size_t a = 0, ae = actors.size(); a != ae; ++a)
+        if (placesEndpoint && actors[a].first.words == token.key.words) {
           token.isScope = token.isStaticScope = true;
-          token.entity = actorEntity;
-          if (model.declaredActor < 0)
-            model.declaredActor = actorEntity;
+          token.entity = actors[a].second;
+          if (model.declaredActorIndex < 0) {
+            model.declaredActor = actors[a].second;
+            model.declaredActorIndex = int(a);
+          }
         }
       if (!token.isScope)
         token.entity = resolveEntity(token.key, previousLiteral);
@@ -529,14 +547,18 @@ void SideModel::buildEndpoints() {
     }
     if (!endpoint.actor.empty())
       for (size_t i = 0, e = spec.actors.size(); i != e; ++i)
-        if (spec.actors[i].first == endpoint.actor)
+        if (spec.actors[i].first == endpoint.actor) {
           model.declaredActor = actors[i].second;
+          model.declaredActorIndex = int(i);
+        }
     if (!model.tokens.empty()) {
       const Token &last = model.tokens.back();
       model.endsWithParam = last.isParam;
       if (last.isParam)
         model.endsWithPlural = false;
       model.endsWithAction = !last.isParam && last.entity < 0;
+      model.endsWithSingleton =
+          !last.isParam && last.entity >= 0 && !model.endsWithPlural;
       model.hasActionTail = model.endsWithAction && model.tokens.size() > 1 &&
                             model.tokens[model.tokens.size() - 2].isParam;
     }
@@ -817,13 +839,13 @@ void Matcher::Impl::bindEndpoints(bool onCandidate) {
         model.actor = side.principal;
     }
     // The target: what the side says, else the entity of the last segment
-    // naming one. When the other side lacks that entity, a read or an
-    // update of it (`GET /users/{id}/profile` without a profile table)
+    // naming one. When the candidate lacks a reference entity, a read or
+    // an update of it (`GET /users/{id}/profile` without a profile table)
     // reads or updates the row of the entity it belongs to, which the
-    // other side may have folded it into; a create or a delete of it
+    // candidate may have folded it into; a create or a delete of it
     // (`POST /users/{id}/ban`) stays about it.
-    model.target = model.declaredTarget;
-    if (model.target < 0) {
+    model.target = -1;
+    {
       int last = -1;
       size_t lastIndex = 0;
       for (size_t i = model.tokens.size(); i-- > 0;)
@@ -836,7 +858,9 @@ void Matcher::Impl::bindEndpoints(bool onCandidate) {
       using M = api::HTTPMethod;
       bool readOrUpdate = model.method == M::Get || model.method == M::Put ||
                           model.method == M::Patch || model.method == M::Head;
-      if (last >= 0 && !isPaired(last) && readOrUpdate) {
+      // Only the reference's entities may be folded into others: a
+      // candidate's entity the reference lacks is an extra, not a part.
+      if (!onCandidate && last >= 0 && !isPaired(last) && readOrUpdate) {
         for (size_t i = lastIndex; i-- > 0;) {
           const Token &token = model.tokens[i];
           if (isPaired(token.entity) &&
@@ -847,6 +871,15 @@ void Matcher::Impl::bindEndpoints(bool onCandidate) {
         }
       }
     }
+    model.pathTarget = model.target;
+    if (model.declaredTarget >= 0)
+      model.target = model.declaredTarget;
+    model.actorKey = model.declaredActorIndex >= 0
+                         ? &side.actors[model.declaredActorIndex].first
+                     : model.actor >= 0 ? &side.entityKeys[model.actor]
+                                        : nullptr;
+    // An endpoint that names no entity works on its caller's own record
+    // (`/auth/join`, `/auth/leave`, `/users/password`).
     model.totalWeight = 0;
     for (const Token &token : model.tokens)
       model.totalWeight += token.weight;
@@ -920,8 +953,12 @@ static double methodCompatibility(const EndpointModel &c,
     return c.method == method ? c : r;
   };
   // AutoBe lists with `PATCH` and a search body where others `GET`.
-  if (is(M::Get, M::Patch))
-    return side(M::Patch).isList ? 0.95 : 0.2;
+  if (is(M::Get, M::Patch)) {
+    if (!side(M::Patch).isList)
+      return 0.2;
+    // Reading one row (`GET /users/profile`) is not listing.
+    return side(M::Get).endsWithSingleton ? 0.6 : 0.95;
+  }
   if (is(M::Get, M::Post))
     return side(M::Post).isList ? 0.8 : 0;
   if (is(M::Put, M::Patch))
@@ -949,22 +986,29 @@ double Matcher::Impl::endpointScore(unsigned ci, unsigned ri) const {
   }
   // Do they work on paired entities?
   // An endpoint about an entity the other side lacks (`/users/{id}/ban`
-  // where there is no ban table) stands for no endpoint about another.
-  double target = 0.5;
-  bool pairedC = c.target >= 0 && pairedReference(c.target) >= 0;
-  bool pairedR = r.target >= 0 && pairedCandidate(r.target) >= 0;
-  if (c.target >= 0 && r.target >= 0) {
-    if (pairedReference(c.target) == r.target)
-      target = 1;
-    else if (pairedC && pairedR)
-      target = 0;
-    else if (pairedC || pairedR)
-      target = 0.1;
-    else
-      target = 0.4;
-  } else if (c.target >= 0 || r.target >= 0) {
-    target = pairedC || pairedR ? 0.5 : 0.3;
-  }
+  // where there is no ban table) stands for no endpoint about another. The
+  // candidate's entity is what its DTOs link, or what its path names: the
+  // better agreement counts. An endpoint naming no entity at all (an
+  // authentication endpoint) says nothing either way.
+  auto agreement = [&](int ct) {
+    bool pairedC = ct >= 0 && pairedReference(ct) >= 0;
+    bool pairedR = r.target >= 0 && pairedCandidate(r.target) >= 0;
+    if (ct < 0 || r.target < 0)
+      return 0.5;
+    if (pairedReference(ct) == r.target)
+      return 1.0;
+    if (pairedC && pairedR)
+      return 0.0;
+    // A row extending the paired one (a member row on an account).
+    if (!pairedC && llvm::any_of(candidate.neighbours[ct], [&](int n) {
+          return pairedReference(n) == r.target;
+        }))
+      return 0.6;
+    if (pairedC || pairedR)
+      return 0.1;
+    return 0.4;
+  };
+  double target = std::max(agreement(c.target), agreement(c.pathTarget));
   // Are they called by paired actors (or by an actor extending the
   // other's: a member row on top of a user account)?
   double actor = 0.5;
@@ -977,6 +1021,10 @@ double Matcher::Impl::endpointScore(unsigned ci, unsigned ri) const {
     else
       actor = 0;
   }
+  // Callers named alike (`member` for `user`) when their tables say less.
+  if (actor < 1 && c.actorKey && r.actorKey)
+    actor = std::max(
+        actor, 0.8 * vocabulary.similarity(*c.actorKey, *r.actorKey, true));
   // Two endpoints about different entities are different endpoints,
   // however alike their paths.
   if (target <= 0.1)
