@@ -1,5 +1,6 @@
 # Locates LLVM 19 (static Support), the ANTLR 4 C++ runtime and tool,
-# nlohmann/json, libyaml and GoogleTest, all from Debian 12 packages.
+# nlohmann/json (unit tests only), libyaml and GoogleTest, all from Debian
+# 12 packages.
 
 # LLVM's version file wants an exact major.minor, so find any LLVM and check.
 if(NOT LLVM_DIR)

@@ -19,6 +19,13 @@ path = os.path.pathsep.join(
 config.environment["PATH"] = path
 config.substitutions.append(("%expect_exit", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "expect-exit.py"))))
 config.substitutions.append(("%abv_src", config.abv_src_root))
+# Time, memory and output bounds for adversarial inputs (utils/run-bounded.py).
+config.substitutions.append(("%bounded", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "run-bounded.py"))))
+config.substitutions.append(("%gen_adversarial", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "gen-adversarial.py"))))
+# Sanitizer builds are several times slower and bigger: memory bounds do not
+# apply to them.
+if getattr(config, "abv_sanitizers", False):
+    config.available_features.add("asan")
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%corpus", config.abv_corpus_dir))
 
@@ -42,3 +49,27 @@ if shutil.which("node", path=config.environment["PATH"]) and os.path.isdir(
 # installs Debian's, the version .clang-format is written against).
 if shutil.which("clang-format", path=config.environment["PATH"]):
     config.available_features.add("clang-format")
+
+# Tests of unreadable files and folders need a user that permissions stop.
+# root reads through chmod 000, so as root the tool runs as `nobody`
+# (setpriv, util-linux); elsewhere as the user running lit.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        config.substitutions.append(
+            ("%unprivileged", "%s --reuid=65534 --regid=65534 --clear-groups --" % setpriv)
+        )
+        config.available_features.add("permissions")
+else:
+    config.substitutions.append(("%unprivileged", ""))
+    config.available_features.add("permissions")
+
+# The SARIF logs the tests produce are validated against the official schema
+# (utils/check-sarif.py) where python3-jsonschema is installed.
+try:
+    import jsonschema  # noqa: F401
+
+    config.available_features.add("jsonschema")
+except ImportError:
+    lit_config.note("python3-jsonschema not found: SARIF schema checks are skipped")
+config.substitutions.append(("%check_sarif", "%s %s" % (config.python_executable, os.path.join(config.abv_src_root, "utils", "check-sarif.py"))))

@@ -11,6 +11,8 @@ packages=(
   libzstd-dev uuid-dev
   libyaml-dev pkg-config
   clang-format
+  python3-jsonschema
+  clang-19 libfuzzer-19-dev libclang-rt-19-dev
 )
 
 missing=()

@@ -49,7 +49,9 @@ PAIRS = [
     ("duplicate enum value", ["duplicated-entry-in-enum"], ["API012"]),
     ("document structure", ["oas3-schema"], ["AB001", "AB002", "OA006", "OA010", "OA012"]),
     ("unresolved $ref", ["invalid-ref"], ["OA007", "API001"]),
-    ("JSON syntax and duplicate keys", ["parser"], ["JS001", "JS002"]),
+    ("JSON syntax and duplicate keys", ["parser"],
+     ["JS001", "JS002", "JS003", "JS004", "JS005", "JS006", "JS007", "JS008", "JS009",
+      "JS010", "JS011", "JS012", "JS013"]),
     ("not an OpenAPI 3 document", ["unrecognized-format"], ["OA001", "OA002", "OA003"]),
 ]
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Quick start 2: set up, build, and run every test: the gtest unit tests
-# (through ctest) and the lit suite, including the corpus suite when
-# ../shared/corpus exists. Ends with one line "N passed, N failed, N skipped".
+# (through ctest), the lit suite, including the corpus suite when
+# ../shared/corpus exists, and each fuzz target for ABV_FUZZ_SECONDS
+# (default 20; 0 skips them) in a clang ASan + UBSan build of its own
+# (utils/fuzz.sh; BUILD_DIR-fuzz). Ends with one line
+# "N passed, N failed, N skipped" (a fuzz target counts as one test).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -15,8 +18,18 @@ echo "== lit suite"
 python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv -o "$build/lit-results.json" "$build/test"
 lit_rc=$?
 
-python3 - "$build/unittests.xml" "$build/lit-results.json" <<'PY'
-import json, sys, xml.etree.ElementTree as ET
+fuzz_seconds=${ABV_FUZZ_SECONDS:-20}
+fuzz_summary="$build-fuzz/fuzz-runs/summary.json"
+rm -f "$fuzz_summary"
+fuzz_rc=0
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzz targets ($fuzz_seconds s each)"
+  BUILD_DIR="$build-fuzz" "$root/utils/fuzz.sh" --seconds "$fuzz_seconds"
+  fuzz_rc=$?
+fi
+
+python3 - "$build/unittests.xml" "$build/lit-results.json" "$fuzz_summary" "$fuzz_rc" <<'PY'
+import json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 try:
     for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
@@ -40,6 +53,18 @@ try:
             failed += 1
 except (OSError, ValueError, KeyError):
     failed += 1
+# Fuzz targets: one test each; a run that could not start is one failure.
+if os.path.exists(sys.argv[3]):
+    try:
+        for target in json.load(open(sys.argv[3])):
+            if target["result"] == "pass":
+                passed += 1
+            else:
+                failed += 1
+    except (OSError, ValueError, KeyError):
+        failed += 1
+elif sys.argv[4] != "0":
+    failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
-[ $ctest_rc -eq 0 ] && [ $lit_rc -eq 0 ]
+[ $ctest_rc -eq 0 ] && [ $lit_rc -eq 0 ] && [ $fuzz_rc -eq 0 ]

@@ -20,10 +20,9 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -400,62 +399,64 @@ void CRUDCoverage::print(raw_ostream &os,
 void CRUDCoverage::printJSON(raw_ostream &os,
                              const SourceManager &sourceMgr) const {
   const SourceManager &locator = sourceMgr;
-  using json = nlohmann::ordered_json;
-  json root = json::object();
-  root["version"] = 1;
-  if (!isAvailable()) {
-    root["available"] = false;
-    os << root.dump(2) << '\n';
-    return;
-  }
-  root["available"] = true;
-  root["schema"] = getFileName(sourceMgr, schema->bufferIDs);
-  root["document"] = getFileName(sourceMgr, document->bufferIDs);
-  auto operationJSON = [&](const api::Operation &op) {
-    LineColumn lc = locator.getLineColumn(op.range.Start);
-    json value = json::object();
-    value["method"] = op.method.name.str();
-    value["path"] = op.path.name.str();
-    value["line"] = lc.line;
-    value["column"] = lc.column;
-    return value;
+  json::OStream out(os, /*IndentSize=*/2);
+  auto string = [](StringRef text) {
+    return json::isUTF8(text) ? text.str() : json::fixUTF8(text);
   };
-  json list = json::array();
-  unsigned cells = 0;
-  for (const TableCoverage &table : tables) {
-    LineColumn lc = locator.getLineColumn(table.model->name.range.Start);
-    json entry = json::object();
-    entry["table"] = table.model->getTableName().str();
-    entry["line"] = lc.line;
-    entry["column"] = lc.column;
-    for (unsigned a = 0; a != NumAccesses; ++a) {
-      json uses = json::array();
-      for (const Use &use : table.uses[a]) {
-        json value = operationJSON(*use.operation);
-        value["nested"] = use.isNested;
-        uses.push_back(std::move(value));
-      }
-      cells += !table.uses[a].empty();
-      entry[getAccessName(static_cast<Access>(a)).str()] = std::move(uses);
-    }
-    list.push_back(std::move(entry));
-  }
-  root["tables"] = std::move(list);
-  json totals = json::object();
-  totals["tables"] = tables.size();
-  totals["touched"] = countTouchedTables();
-  for (unsigned a = 0; a != NumAccesses; ++a)
-    totals[getAccessName(static_cast<Access>(a)).str()] =
-        countTables(static_cast<Access>(a));
-  totals["cells"] = cells;
-  totals["cellsTotal"] = tables.size() * NumAccesses;
-  totals["operations"] = attributions.size();
-  json unattributed = json::array();
-  for (const Attribution &attribution : attributions)
-    if (!attribution.model)
-      unattributed.push_back(operationJSON(*attribution.operation));
-  totals["unattributed"] = unattributed.size();
-  root["totals"] = std::move(totals);
-  root["unattributed"] = std::move(unattributed);
-  os << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  auto operationFields = [&](const api::Operation &op) {
+    LineColumn lc = locator.getLineColumn(op.range.Start);
+    out.attribute("method", string(op.method.name));
+    out.attribute("path", string(op.path.name));
+    out.attribute("line", lc.line);
+    out.attribute("column", lc.column);
+  };
+  out.object([&] {
+    out.attribute("version", 1);
+    out.attribute("available", isAvailable());
+    if (!isAvailable())
+      return;
+    out.attribute("schema", string(getFileName(sourceMgr, schema->bufferIDs)));
+    out.attribute("document",
+                  string(getFileName(sourceMgr, document->bufferIDs)));
+    unsigned cells = 0;
+    out.attributeArray("tables", [&] {
+      for (const TableCoverage &table : tables)
+        out.object([&] {
+          LineColumn lc = locator.getLineColumn(table.model->name.range.Start);
+          out.attribute("table", string(table.model->getTableName()));
+          out.attribute("line", lc.line);
+          out.attribute("column", lc.column);
+          for (unsigned a = 0; a != NumAccesses; ++a) {
+            out.attributeArray(getAccessName(static_cast<Access>(a)), [&] {
+              for (const Use &use : table.uses[a])
+                out.object([&] {
+                  operationFields(*use.operation);
+                  out.attribute("nested", use.isNested);
+                });
+            });
+            cells += !table.uses[a].empty();
+          }
+        });
+    });
+    size_t unattributed = 0;
+    for (const Attribution &attribution : attributions)
+      unattributed += !attribution.model;
+    out.attributeObject("totals", [&] {
+      out.attribute("tables", uint64_t(tables.size()));
+      out.attribute("touched", uint64_t(countTouchedTables()));
+      for (unsigned a = 0; a != NumAccesses; ++a)
+        out.attribute(getAccessName(static_cast<Access>(a)),
+                      uint64_t(countTables(static_cast<Access>(a))));
+      out.attribute("cells", cells);
+      out.attribute("cellsTotal", uint64_t(tables.size() * NumAccesses));
+      out.attribute("operations", uint64_t(attributions.size()));
+      out.attribute("unattributed", uint64_t(unattributed));
+    });
+    out.attributeArray("unattributed", [&] {
+      for (const Attribution &attribution : attributions)
+        if (!attribution.model)
+          out.object([&] { operationFields(*attribution.operation); });
+    });
+  });
+  os << '\n';
 }

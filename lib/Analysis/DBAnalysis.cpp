@@ -64,7 +64,7 @@ DBRelationGraph::DBRelationGraph(const Project &project,
 /// writer shortens names longer than 63 characters with a hash suffix; a
 /// derived name cannot reproduce that.)
 static void nameAutoBeRelations(MutableArrayRef<DBRelationGraph::End> ends,
-                                UniqueStringSaver &saver) {
+                                StringPool &saver) {
   StringMap<unsigned> perTarget;
   for (const DBRelationGraph::End &end : ends)
     ++perTarget[end.field->typeName.name];

@@ -8,6 +8,7 @@
 
 #include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/SourceManager.h"
+#include "abv/Basic/Unicode.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -32,6 +33,20 @@ InFlightDiagnostic::InFlightDiagnostic(InFlightDiagnostic &&other) noexcept
     : engine(other.engine), diag(std::move(other.diag)),
       args(std::move(other.args)) {
   other.engine = nullptr;
+}
+
+std::string abv::clipForMessage(StringRef text, size_t limit) {
+  // The middle is cut out (on UTF-8 boundaries) for "...": a name of
+  // 100,000 characters quoted in a message would otherwise be printed
+  // whole, once per finding. The end is kept (a closing quote, a suffix
+  // that tells names apart). Only what is kept is copied.
+  if (text.size() <= limit)
+    return text.str();
+  StringRef head = truncateUTF8(text, limit * 3 / 4);
+  size_t tailStart = text.size() - limit / 4;
+  while (tailStart < text.size() && isUTF8Continuation(text[tailStart]))
+    ++tailStart;
+  return (head + "..." + text.substr(tailStart)).str();
 }
 
 InFlightDiagnostic::~InFlightDiagnostic() {

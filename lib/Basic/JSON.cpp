@@ -187,19 +187,29 @@ private:
     return SMRange(SMLoc::getFromPointer(begin), SMLoc::getFromPointer(endPtr));
   }
 
-  bool fail(const char *begin, const char *endPtr, const llvm::Twine &message) {
-    failureID = DiagID::JSONSyntax;
+  /// Fails with the syntax error \p id (JS001 or one of its kinds) at
+  /// [begin, endPtr).
+  bool fail(DiagID id, const char *begin, const char *endPtr,
+            const llvm::Twine &message) {
+    failureID = id;
     failureRange = rangeOf(begin, endPtr);
     failureMessage = message.str();
     return false;
   }
+  bool fail(const char *begin, const char *endPtr, const llvm::Twine &message) {
+    return fail(DiagID::JSONSyntax, begin, endPtr, message);
+  }
   /// Fails at the single byte \p at (or at the end of the text).
+  bool fail(DiagID id, const char *at, const llvm::Twine &message) {
+    return fail(id, at, at < end ? at + 1 : at, message);
+  }
   bool fail(const char *at, const llvm::Twine &message) {
-    return fail(at, at < end ? at + 1 : at, message);
+    return fail(DiagID::JSONSyntax, at, message);
   }
   /// Fails at the end of the text, with a note at the unclosed container.
   bool failAtEOF(const llvm::Twine &message) {
-    fail(end, end, "unexpected end of file; " + message);
+    fail(DiagID::JSONUnexpectedEnd, end, end,
+         "unexpected end of file; " + message);
     if (!frames.empty()) {
       const Frame &frame = frames.back();
       failureNoteRange = rangeOf(frame.open, frame.open + 1);
@@ -267,10 +277,11 @@ bool Parser::failExpectedValue() {
     return failAtEOF("expected a value");
   switch (*cur) {
   case '\'':
-    return fail(cur, "strings must be enclosed in double quotes, not single "
-                     "quotes");
+    return fail(DiagID::JSONSingleQuote, cur,
+                "strings must be enclosed in double quotes, not single "
+                "quotes");
   case '/':
-    return fail(cur, "comments are not allowed in JSON");
+    return fail(DiagID::JSONComment, cur, "comments are not allowed in JSON");
   case ']':
   case '}':
   case ',':
@@ -290,7 +301,8 @@ bool Parser::run() {
     cur += 3;
   skipWhitespace();
   if (cur == end)
-    return fail(end, end, "expected a JSON value; the document is empty");
+    return fail(DiagID::JSONUnexpectedEnd, end, end,
+                "expected a JSON value; the document is empty");
 
   Value value;
   bool haveValue = false; // false: expecting a value at cur.
@@ -335,9 +347,11 @@ bool Parser::run() {
       skipWhitespace();
       if (cur != end) {
         if (*cur == '/')
-          return fail(cur, "comments are not allowed in JSON");
-        return fail(cur, "expected end of file after the JSON value, found " +
-                             describe(cur));
+          return fail(DiagID::JSONComment, cur,
+                      "comments are not allowed in JSON");
+        return fail(DiagID::JSONTrailingContent, cur,
+                    "expected end of file after the JSON value, found " +
+                        describe(cur));
       }
       return true;
     }
@@ -356,11 +370,13 @@ bool Parser::run() {
       skipWhitespace();
       if (inObject) {
         if (cur != end && *cur == '}')
-          return fail(comma, "trailing comma is not allowed before '}'");
+          return fail(DiagID::JSONTrailingComma, comma,
+                      "trailing comma is not allowed before '}'");
         if (!parseKeyAndColon(/*afterComma=*/true))
           return false;
       } else if (cur != end && *cur == ']') {
-        return fail(comma, "trailing comma is not allowed before ']'");
+        return fail(DiagID::JSONTrailingComma, comma,
+                    "trailing comma is not allowed before ']'");
       }
       haveValue = false;
       continue;
@@ -376,7 +392,7 @@ bool Parser::run() {
       continue;
     }
     if (*cur == '/')
-      return fail(cur, "comments are not allowed in JSON");
+      return fail(DiagID::JSONComment, cur, "comments are not allowed in JSON");
     return fail(cur, inObject ? "expected ',' or '}' after object member"
                               : "expected ',' or ']' after array element");
   }
@@ -454,15 +470,16 @@ bool Parser::parseKeyAndColon(bool afterComma) {
                                 : "expected a string key or '}'");
   if (*cur != '"') {
     if (*cur == '\'')
-      return fail(cur, "object keys must be enclosed in double quotes, not "
-                       "single quotes");
+      return fail(DiagID::JSONSingleQuote, cur,
+                  "object keys must be enclosed in double quotes, not "
+                  "single quotes");
     if (*cur == '/')
-      return fail(cur, "comments are not allowed in JSON");
+      return fail(DiagID::JSONComment, cur, "comments are not allowed in JSON");
     if (isWordChar(*cur)) {
       const char *wordEnd = cur;
       while (wordEnd != end && isWordChar(*wordEnd))
         ++wordEnd;
-      return fail(cur, wordEnd,
+      return fail(DiagID::JSONUnquotedKey, cur, wordEnd,
                   "object keys must be strings in double quotes, found '" +
                       StringRef(cur, wordEnd - cur) + "'");
     }
@@ -518,18 +535,21 @@ bool Parser::parseString(const char *&text, size_t &length) {
   while (p != end && !stringStops.stops[static_cast<unsigned char>(*p)])
     ++p;
   if (p == end)
-    return fail(open, "unterminated string");
+    return fail(DiagID::JSONUnterminatedString, open, "unterminated string");
 
   auto failControl = [&](const char *at) {
     unsigned char c = *at;
     if (c == '\n' || c == '\r')
-      return fail(at, "line break in string; write it as '\\n' (or is the "
-                      "closing quote missing?)");
+      return fail(DiagID::JSONControlCharacter, at,
+                  "line break in string; write it as '\\n' (or is the "
+                  "closing quote missing?)");
     if (c == '\t')
-      return fail(at, "unescaped tab in string; write it as '\\t'");
-    return fail(at, "unescaped control character " + formatCodePoint(c) +
-                        " in string; write it as '\\u" +
-                        llvm::utohexstr(c, /*LowerCase=*/false, 4) + "'");
+      return fail(DiagID::JSONControlCharacter, at,
+                  "unescaped tab in string; write it as '\\t'");
+    return fail(DiagID::JSONControlCharacter, at,
+                "unescaped control character " + formatCodePoint(c) +
+                    " in string; write it as '\\u" +
+                    llvm::utohexstr(c, /*LowerCase=*/false, 4) + "'");
   };
 
   if (*p == '"') {
@@ -549,7 +569,7 @@ bool Parser::parseString(const char *&text, size_t &length) {
   scratch.assign(runStart, p);
   for (;;) {
     if (p == end)
-      return fail(open, "unterminated string");
+      return fail(DiagID::JSONUnterminatedString, open, "unterminated string");
     char c = *p;
     if (c == '"')
       break;
@@ -564,7 +584,7 @@ bool Parser::parseString(const char *&text, size_t &length) {
     }
     const char *escape = p;
     if (end - p < 2)
-      return fail(open, "unterminated string");
+      return fail(DiagID::JSONUnterminatedString, open, "unterminated string");
     switch (p[1]) {
     case '"':
     case '\\':
@@ -597,9 +617,9 @@ bool Parser::parseString(const char *&text, size_t &length) {
     default: {
       unsigned char next = p[1];
       if (next >= 0x20 && next < 0x7F)
-        return fail(escape, escape + 2,
+        return fail(DiagID::JSONInvalidEscape, escape, escape + 2,
                     "invalid escape '\\" + llvm::Twine(char(next)) + "'");
-      return fail(escape, escape + 2,
+      return fail(DiagID::JSONInvalidEscape, escape, escape + 2,
                   "invalid escape: '\\' followed by " + describe(p + 1));
     }
     }
@@ -609,12 +629,13 @@ bool Parser::parseString(const char *&text, size_t &length) {
       const char *bad = p + 2;
       while (bad != end && bad < p + 6 && llvm::isHexDigit(*bad))
         ++bad;
-      return fail(escape, bad, "invalid \\u escape; expected four hex digits");
+      return fail(DiagID::JSONInvalidEscape, escape, bad,
+                  "invalid \\u escape; expected four hex digits");
     }
     uint32_t codePoint = *unit;
     p += 6;
     if (codePoint >= 0xDC00 && codePoint <= 0xDFFF)
-      return fail(escape, p,
+      return fail(DiagID::JSONInvalidEscape, escape, p,
                   "lone low surrogate '" + StringRef(escape, 6) +
                       "' in string; it must follow a high surrogate "
                       "\\uD800-\\uDBFF");
@@ -623,7 +644,7 @@ bool Parser::parseString(const char *&text, size_t &length) {
       if (end - p >= 6 && p[0] == '\\' && p[1] == 'u')
         low = readHex4(p + 2, end);
       if (!low || *low < 0xDC00 || *low > 0xDFFF)
-        return fail(escape, p,
+        return fail(DiagID::JSONInvalidEscape, escape, p,
                     "lone high surrogate '" + StringRef(escape, 6) +
                         "' in string; a low surrogate \\uDC00-\\uDFFF must "
                         "follow");
@@ -649,12 +670,13 @@ bool Parser::parseNumber(Value &value) {
   if (*cur == '-') {
     ++cur;
     if (cur == end || !isDigit(*cur))
-      return fail(cur, "expected a digit after '-'");
+      return fail(DiagID::JSONInvalidNumber, cur, "expected a digit after '-'");
   }
   if (*cur == '0') {
     ++cur;
     if (cur != end && isDigit(*cur))
-      return fail(cur, "leading zeros are not allowed in numbers");
+      return fail(DiagID::JSONInvalidNumber, cur,
+                  "leading zeros are not allowed in numbers");
   } else {
     while (cur != end && isDigit(*cur))
       ++cur;
@@ -662,7 +684,8 @@ bool Parser::parseNumber(Value &value) {
   if (cur != end && *cur == '.') {
     ++cur;
     if (cur == end || !isDigit(*cur))
-      return fail(cur, "expected a digit after the decimal point");
+      return fail(DiagID::JSONInvalidNumber, cur,
+                  "expected a digit after the decimal point");
     while (cur != end && isDigit(*cur))
       ++cur;
   }
@@ -671,7 +694,8 @@ bool Parser::parseNumber(Value &value) {
     if (cur != end && (*cur == '+' || *cur == '-'))
       ++cur;
     if (cur == end || !isDigit(*cur))
-      return fail(cur, "expected a digit in the exponent");
+      return fail(DiagID::JSONInvalidNumber, cur,
+                  "expected a digit in the exponent");
     while (cur != end && isDigit(*cur))
       ++cur;
   }
@@ -704,18 +728,18 @@ bool Parser::parseWord(Value &value) {
   }
   std::string lower = word.lower();
   if (lower == "true" || lower == "false" || lower == "null")
-    return fail(start, wordEnd,
+    return fail(DiagID::JSONInvalidLiteral, start, wordEnd,
                 "invalid literal '" + word +
                     "'; JSON literals are lowercase: '" + lower + "'");
   for (StringRef literal : {"true", "false", "null"})
     if (literal.starts_with(word))
-      return fail(start, wordEnd,
+      return fail(DiagID::JSONInvalidLiteral, start, wordEnd,
                   "invalid literal '" + word + "'; did you mean '" + literal +
                       "'?");
   if (word == "NaN" || word == "Infinity" || word == "undefined")
-    return fail(start, wordEnd,
+    return fail(DiagID::JSONInvalidLiteral, start, wordEnd,
                 "'" + word + "' is not a JSON value; expected a value");
-  return fail(start, wordEnd,
+  return fail(DiagID::JSONInvalidLiteral, start, wordEnd,
               "unexpected '" + word +
                   "'; expected a value (strings must be in double quotes)");
 }
@@ -860,7 +884,7 @@ std::unique_ptr<Document> json::parse(SourceManager &sourceMgr,
     diags.report(DiagID::InputTooDeep, parser.failureRange) << options.maxDepth;
   } else {
     InFlightDiagnostic diag =
-        diags.report(DiagID::JSONSyntax, parser.failureRange);
+        diags.report(parser.failureID, parser.failureRange);
     diag << parser.failureMessage;
     if (parser.failureNoteRange.isValid())
       diag.note(parser.failureNoteRange, NoteID::ToMatchThis)

@@ -10,15 +10,15 @@
 
 #include "abv/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <nlohmann/json.hpp>
-
 using namespace abv;
 using namespace llvm;
-using json = nlohmann::ordered_json;
 
 StringRef abv::getABVVersion() { return "0.1.0"; }
 
@@ -66,6 +66,50 @@ static raw_ostream::Colors severityColor(Severity severity) {
   }
 }
 
+/// How the character at \p p is shown in text output, with its length in
+/// bytes in \p length: empty when it is shown as itself. Control
+/// characters (C0 but the tab, DEL, C1), the bidirectional controls that
+/// can reorder what a reader sees ("Trojan Source") and invalid bytes are
+/// shown as `<U+001B>` / `<FF>`, as clang does, so that input can neither
+/// drive the terminal nor hide text in a diagnostic.
+static std::string escapeChar(const char *p, const char *end,
+                              unsigned &length) {
+  std::optional<uint32_t> decoded = decodeUTF8(StringRef(p, end - p), length);
+  if (!decoded)
+    return formatv("<{0:X-2}>", static_cast<unsigned char>(*p)).str();
+  uint32_t cp = *decoded;
+  bool control = (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
+                 (cp >= 0x202A && cp <= 0x202E) ||
+                 (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+                 cp == 0x200F || cp == 0x061C;
+  if (!control)
+    return "";
+  return formatv("<U+{0:X-4}>", cp).str();
+}
+
+/// Writes \p text with the characters escapeChar() names escaped.
+static void writeEscaped(raw_ostream &os, StringRef text) {
+  const char *p = text.begin(), *end = text.end();
+  const char *run = p;
+  while (p != end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c < 0x7F) {
+      ++p;
+      continue;
+    }
+    unsigned length;
+    std::string shown = escapeChar(p, end, length);
+    if (shown.empty()) {
+      p += length;
+      continue;
+    }
+    os << StringRef(run, p - run) << shown;
+    p += length;
+    run = p;
+  }
+  os << StringRef(run, p - run);
+}
+
 /// Prints the line \p range starts on, and a caret line under it with `~`
 /// up to the end of the range (or of the line).
 static void printSourceLine(raw_ostream &os, const SourceManager &locator,
@@ -99,40 +143,45 @@ static void printSourceLine(raw_ostream &os, const SourceManager &locator,
     while (shownEnd != lineEnd && isUTF8Continuation(*shownEnd))
       ++shownEnd;
   }
-  bool clippedFront = shownStart != lineStart;
-  if (clippedFront)
-    os << "...";
-  os << StringRef(shownStart, shownEnd - shownStart);
-  if (shownEnd != lineEnd)
-    os << "...";
-  os << '\n';
-
   const char *end = range.End.getPointer();
   if (!end || end < loc)
     end = loc;
   if (end > shownEnd)
     end = shownEnd;
+
+  // The line as shown (escaped) and the caret line under it, character by
+  // character, so that an escape is as wide above as below.
+  bool clippedFront = shownStart != lineStart;
   std::string caret;
-  if (clippedFront)
+  if (clippedFront) {
+    os << "...";
     caret += "   ";
-  for (const char *p = shownStart; p < loc; ++p) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if ((c & 0xC0) == 0x80)
-      continue;
-    caret += c == '\t' ? '\t' : ' ';
   }
-  caret += '^';
-  bool first = true;
-  for (const char *p = loc; p < end; ++p) {
-    unsigned char c = static_cast<unsigned char>(*p);
-    if ((c & 0xC0) == 0x80)
-      continue;
-    if (first) {
-      first = false;
-      continue;
+  bool caretPlaced = false;
+  for (const char *p = shownStart; p < shownEnd;) {
+    unsigned length;
+    std::string shown = escapeChar(p, shownEnd, length);
+    size_t width = shown.empty() ? 1 : shown.size();
+    if (shown.empty())
+      os << StringRef(p, length);
+    else
+      os << shown;
+    if (p < loc) {
+      caret.append(width, *p == '\t' ? '\t' : ' ');
+    } else if (p == loc || (!caretPlaced && p > loc)) {
+      caret += '^';
+      caret.append(width - 1, '~');
+      caretPlaced = true;
+    } else if (p < end) {
+      caret.append(width, '~');
     }
-    caret += '~';
+    p += length;
   }
+  if (!caretPlaced)
+    caret += '^';
+  if (shownEnd != lineEnd)
+    os << "...";
+  os << '\n';
   if (color)
     os.changeColor(raw_ostream::GREEN, true);
   os << caret;
@@ -148,16 +197,18 @@ static void printOne(raw_ostream &os, const SourceManager &locator,
   Resolved r = resolve(locator, range);
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
-  if (r.valid)
-    os << r.file << ':' << r.begin.line << ':' << r.begin.column << ": ";
-  else
+  if (r.valid) {
+    writeEscaped(os, r.file);
+    os << ':' << r.begin.line << ':' << r.begin.column << ": ";
+  } else {
     os << opts.toolName << ": ";
+  }
   if (opts.color)
     os.changeColor(severityColor(severity), true);
   os << getSeverityName(severity) << ": ";
   if (opts.color)
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
-  os << message;
+  writeEscaped(os, message);
   if (!tag.empty())
     os << " [" << tag << ']';
   if (opts.color)
@@ -215,57 +266,88 @@ void abv::renderText(raw_ostream &os, const SourceManager &sm,
 // JSON
 //===----------------------------------------------------------------------===//
 
-static json locationJSON(const SourceManager &locator, SMRange range) {
-  Resolved r = resolve(locator, range);
-  if (!r.valid)
-    return nullptr;
-  return json{{"file", r.file.str()},
-              {"line", r.begin.line},
-              {"column", r.begin.column},
-              {"endLine", r.end.line},
-              {"endColumn", r.end.column}};
+// Both machine formats are written record by record through one
+// llvm::json::OStream: memory does not grow with the number of findings
+// beyond the records themselves, and every string is escaped the same way.
+
+/// A string for a JSON writer: valid UTF-8 (file names need not be).
+static std::string jsonString(StringRef text) {
+  return json::isUTF8(text) ? text.str() : json::fixUTF8(text);
+}
+
+static void writeLocation(json::OStream &out, const SourceManager &sm,
+                          SMRange range) {
+  Resolved r = resolve(sm, range);
+  if (!r.valid) {
+    out.value(nullptr);
+    return;
+  }
+  out.object([&] {
+    out.attribute("file", jsonString(r.file));
+    out.attribute("line", r.begin.line);
+    out.attribute("column", r.begin.column);
+    out.attribute("endLine", r.end.line);
+    out.attribute("endColumn", r.end.column);
+  });
 }
 
 void abv::renderJSON(raw_ostream &os, const SourceManager &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
-  const SourceManager &locator = sm;
-  json list = json::array();
   unsigned counts[5] = {0, 0, 0, 0, 0};
-  for (const Diagnostic &d : diags) {
-    const DiagInfo &info = d.getInfo();
-    json notes = json::array();
-    for (const DiagnosticNote &note : d.notes)
-      notes.push_back({{"id", note.getInfo().code.str()},
-                       {"name", note.getInfo().name.str()},
-                       {"message", note.message},
-                       {"location", locationJSON(locator, note.range)}});
-    json record = {{"id", info.code.str()},
-                   {"name", info.name.str()},
-                   {"severity", getSeverityName(d.severity).str()},
-                   {"category", getCategoryName(info.category).str()},
-                   {"message", d.message},
-                   {"location", locationJSON(locator, d.range)},
-                   {"notes", std::move(notes)}};
-    if (d.fix)
-      record["fix"] = {{"id", d.fix->getInfo().code.str()},
-                       {"name", d.fix->getInfo().name.str()},
-                       {"message", d.fix->message},
-                       {"location", locationJSON(locator, d.fix->range)},
-                       {"replacement", d.fix->replacement}};
-    else
-      record["fix"] = nullptr;
-    list.push_back(std::move(record));
-    ++counts[unsigned(d.severity)];
-  }
-  json doc = {{"tool", opts.toolName.str()},
-              {"version", getABVVersion().str()},
-              {"schemaVersion", 1},
-              {"diagnostics", std::move(list)},
-              {"summary",
-               {{"error", counts[unsigned(Severity::Error)]},
-                {"warning", counts[unsigned(Severity::Warning)]},
-                {"remark", counts[unsigned(Severity::Remark)]}}}};
-  os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  json::OStream out(os, /*IndentSize=*/2);
+  out.object([&] {
+    out.attribute("tool", opts.toolName);
+    out.attribute("version", getABVVersion());
+    out.attribute("schemaVersion", 1);
+    out.attributeArray("diagnostics", [&] {
+      for (const Diagnostic &d : diags) {
+        const DiagInfo &info = d.getInfo();
+        out.object([&] {
+          out.attribute("id", info.code);
+          out.attribute("name", info.name);
+          out.attribute("severity", getSeverityName(d.severity));
+          out.attribute("category", getCategoryName(info.category));
+          out.attribute("message", jsonString(d.message));
+          out.attributeBegin("location");
+          writeLocation(out, sm, d.range);
+          out.attributeEnd();
+          out.attributeArray("notes", [&] {
+            for (const DiagnosticNote &note : d.notes)
+              out.object([&] {
+                out.attribute("id", note.getInfo().code);
+                out.attribute("name", note.getInfo().name);
+                out.attribute("message", jsonString(note.message));
+                out.attributeBegin("location");
+                writeLocation(out, sm, note.range);
+                out.attributeEnd();
+              });
+          });
+          out.attributeBegin("fix");
+          if (d.fix) {
+            out.object([&] {
+              out.attribute("id", d.fix->getInfo().code);
+              out.attribute("name", d.fix->getInfo().name);
+              out.attribute("message", jsonString(d.fix->message));
+              out.attributeBegin("location");
+              writeLocation(out, sm, d.fix->range);
+              out.attributeEnd();
+              out.attribute("replacement", jsonString(d.fix->replacement));
+            });
+          } else {
+            out.value(nullptr);
+          }
+          out.attributeEnd();
+        });
+        ++counts[unsigned(d.severity)];
+      }
+    });
+    out.attributeObject("summary", [&] {
+      out.attribute("error", counts[unsigned(Severity::Error)]);
+      out.attribute("warning", counts[unsigned(Severity::Warning)]);
+      out.attribute("remark", counts[unsigned(Severity::Remark)]);
+    });
+  });
+  os << '\n';
 }
 
 //===----------------------------------------------------------------------===//
@@ -283,13 +365,13 @@ static StringRef sarifLevel(Severity severity) {
   }
 }
 
-static std::string toURI(StringRef file) {
-  // Relative paths stay relative (resolved against %SRCROOT%); characters
-  // that are not URI-safe are percent-encoded.
+/// Percent-encodes what may not appear in a URI path (RFC 3986: unreserved
+/// characters, sub-delimiters, ':', '@' and '/' stay).
+static std::string encodeURIPath(StringRef path) {
   std::string out;
-  for (char c : file) {
+  for (char c : path) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (isAlnum(c) || StringRef("-._~/:").contains(c)) {
+    if (isAlnum(c) || StringRef("-._~/!$&'()*+,;=:@").contains(c)) {
       out += c;
     } else {
       static const char hex[] = "0123456789ABCDEF";
@@ -301,114 +383,198 @@ static std::string toURI(StringRef file) {
   return out;
 }
 
-static json sarifLocation(const SourceManager &locator, SMRange range,
-                          const std::string *message = nullptr) {
-  Resolved r = resolve(locator, range);
-  json loc = json::object();
-  if (r.valid) {
-    json artifact = {{"uri", toURI(r.file)}};
-    if (!sys::path::is_absolute(r.file))
-      artifact["uriBaseId"] = "%SRCROOT%";
-    loc["physicalLocation"] = {
-        {"artifactLocation", std::move(artifact)},
-        {"region",
-         {{"startLine", r.begin.line},
-          {"startColumn", r.begin.column},
-          {"endLine", r.end.line},
-          {"endColumn",
-           r.end.column == r.begin.column && r.end.line == r.begin.line
-               ? r.begin.column + 1
-               : r.end.column}}}};
-  }
-  if (message)
-    loc["message"] = {{"text", *message}};
-  return loc;
+/// An artifactLocation: a relative path stays relative, resolved against
+/// %SRCROOT% (the run's originalUriBaseIds says what that is); an absolute
+/// path becomes a `file://` URI.
+static void writeArtifactLocation(json::OStream &out, StringRef file) {
+  out.object([&] {
+    if (sys::path::is_absolute(file)) {
+      SmallString<256> path(file);
+      sys::path::native(path, sys::path::Style::posix);
+      out.attribute("uri", "file://" + encodeURIPath(path));
+      return;
+    }
+    SmallString<256> path(file);
+    sys::path::native(path, sys::path::Style::posix);
+    out.attribute("uri", encodeURIPath(path));
+    out.attribute("uriBaseId", "%SRCROOT%");
+  });
 }
 
-/// The names of the groups \p id belongs to, finest first.
-static json groupNames(DiagID id) {
-  json names = json::array();
-  for (GroupID group : getEnclosingGroups(id))
-    names.push_back(getGroupInfo(group).name.str());
-  return names;
+/// A region. SARIF regions may not be empty: a point spans one column.
+static void writeRegion(json::OStream &out, const Resolved &r,
+                        bool allowEmpty) {
+  out.object([&] {
+    out.attribute("startLine", r.begin.line);
+    out.attribute("startColumn", r.begin.column);
+    out.attribute("endLine", r.end.line);
+    bool empty = r.end.column == r.begin.column && r.end.line == r.begin.line;
+    out.attribute("endColumn",
+                  empty && !allowEmpty ? r.begin.column + 1 : r.end.column);
+  });
+}
+
+/// A location object (a result's or a related one); nothing when \p range
+/// has no place and there is no message.
+static void writeSARIFLocation(json::OStream &out, const SourceManager &sm,
+                               SMRange range, const std::string *message,
+                               std::optional<unsigned> id,
+                               const NoteInfo *note = nullptr) {
+  Resolved r = resolve(sm, range);
+  out.object([&] {
+    if (r.valid)
+      out.attributeObject("physicalLocation", [&] {
+        out.attributeBegin("artifactLocation");
+        writeArtifactLocation(out, r.file);
+        out.attributeEnd();
+        out.attributeBegin("region");
+        writeRegion(out, r, /*allowEmpty=*/false);
+        out.attributeEnd();
+      });
+    if (message)
+      out.attributeObject("message",
+                          [&] { out.attribute("text", jsonString(*message)); });
+    if (id)
+      out.attribute("id", *id);
+    if (note)
+      out.attributeObject("properties", [&] {
+        out.attribute("id", note->code);
+        out.attribute("name", note->name);
+      });
+  });
+}
+
+/// One result. A fix hint that is a mechanical edit is a SARIF `fix` (an
+/// artifactChange with the region and its replacement); a hint that is
+/// advice only has no artifactChange, which a SARIF fix requires, so it goes
+/// in the result's properties (`fixHint`).
+static void writeSARIFResult(json::OStream &out, const SourceManager &sm,
+                             const Diagnostic &d) {
+  const DiagInfo &info = d.getInfo();
+  out.object([&] {
+    out.attribute("ruleId", info.code);
+    out.attribute("ruleIndex", unsigned(d.id));
+    out.attribute("level", sarifLevel(d.severity));
+    out.attributeObject("message",
+                        [&] { out.attribute("text", jsonString(d.message)); });
+    out.attributeArray("locations", [&] {
+      if (resolve(sm, d.range).valid)
+        writeSARIFLocation(out, sm, d.range, nullptr, std::nullopt);
+    });
+    if (!d.notes.empty())
+      out.attributeArray("relatedLocations", [&] {
+        unsigned index = 0;
+        for (const DiagnosticNote &note : d.notes)
+          writeSARIFLocation(out, sm, note.range, &note.message, index++,
+                             &note.getInfo());
+      });
+    Resolved fixRange;
+    if (d.fix)
+      fixRange = resolve(sm, d.fix->range);
+    bool isEdit = d.fix && fixRange.valid && !d.fix->replacement.empty();
+    if (isEdit)
+      out.attributeArray("fixes", [&] {
+        out.object([&] {
+          out.attributeObject("description", [&] {
+            out.attribute("text", jsonString(d.fix->message));
+          });
+          out.attributeObject("properties", [&] {
+            out.attribute("id", d.fix->getInfo().code);
+            out.attribute("name", d.fix->getInfo().name);
+          });
+          out.attributeArray("artifactChanges", [&] {
+            out.object([&] {
+              out.attributeBegin("artifactLocation");
+              writeArtifactLocation(out, fixRange.file);
+              out.attributeEnd();
+              out.attributeArray("replacements", [&] {
+                out.object([&] {
+                  out.attributeBegin("deletedRegion");
+                  writeRegion(out, fixRange, /*allowEmpty=*/true);
+                  out.attributeEnd();
+                  out.attributeObject("insertedContent", [&] {
+                    out.attribute("text", jsonString(d.fix->replacement));
+                  });
+                });
+              });
+            });
+          });
+        });
+      });
+    out.attributeObject("properties", [&] {
+      out.attribute("category", getCategoryName(info.category));
+      out.attribute("name", info.name);
+      if (d.fix && !isEdit) {
+        out.attribute("fixHint", jsonString(d.fix->message));
+        out.attribute("fixHintId", d.fix->getInfo().code);
+      }
+    });
+  });
 }
 
 void abv::renderSARIF(raw_ostream &os, const SourceManager &sm,
                       ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
-  const SourceManager &locator = sm;
-  json rules = json::array();
-  for (const DiagInfo &info : getAllDiagInfos()) {
-    rules.push_back(
-        {{"id", info.code.str()},
-         {"name", info.name.str()},
-         {"shortDescription", {{"text", info.format.str()}}},
-         {"helpUri", ("docs/Diagnostics.md#" + info.code.lower())},
-         {"defaultConfiguration",
-          {{"level", info.defaultSeverity == Severity::Ignored
-                         ? "none"
-                         : sarifLevel(info.defaultSeverity).str()}}},
-         {"properties",
-          {{"category", getCategoryName(info.category).str()},
-           {"tags", groupNames(info.id)}}}});
-  }
-  json results = json::array();
-  for (const Diagnostic &d : diags) {
-    const DiagInfo &info = d.getInfo();
-    json result = {{"ruleId", info.code.str()},
-                   {"ruleIndex", unsigned(d.id)},
-                   {"level", sarifLevel(d.severity).str()},
-                   {"message", {{"text", d.message}}}};
-    json loc = sarifLocation(locator, d.range);
-    result["locations"] = loc.empty() ? json::array() : json::array({loc});
-    if (!d.notes.empty()) {
-      json related = json::array();
-      unsigned index = 0;
-      for (const DiagnosticNote &note : d.notes) {
-        json rel = sarifLocation(locator, note.range, &note.message);
-        rel["id"] = index++;
-        rel["properties"] = {{"id", note.getInfo().code.str()},
-                             {"name", note.getInfo().name.str()}};
-        related.push_back(std::move(rel));
-      }
-      result["relatedLocations"] = std::move(related);
-    }
-    if (d.fix) {
-      json fix = {{"description", {{"text", d.fix->message}}},
-                  {"properties",
-                   {{"id", d.fix->getInfo().code.str()},
-                    {"name", d.fix->getInfo().name.str()}}}};
-      Resolved r = resolve(locator, d.fix->range);
-      if (r.valid && !d.fix->replacement.empty()) {
-        json artifact = {{"uri", toURI(r.file)}};
-        if (!sys::path::is_absolute(r.file))
-          artifact["uriBaseId"] = "%SRCROOT%";
-        fix["artifactChanges"] = json::array(
-            {{{"artifactLocation", std::move(artifact)},
-              {"replacements",
-               json::array(
-                   {{{"deletedRegion",
-                      {{"startLine", r.begin.line},
-                       {"startColumn", r.begin.column},
-                       {"endLine", r.end.line},
-                       {"endColumn", r.end.column}}},
-                     {"insertedContent", {{"text", d.fix->replacement}}}}})}}});
-      }
-      result["fixes"] = json::array({std::move(fix)});
-    }
-    result["properties"] = {{"category", getCategoryName(info.category).str()},
-                            {"name", info.name.str()}};
-    results.push_back(std::move(result));
-  }
-  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", json::array({{{"tool",
-                                      {{"driver",
-                                        {{"name", opts.toolName.str()},
-                                         {"version", getABVVersion().str()},
-                                         {"rules", std::move(rules)}}}}},
-                                     {"columnKind", "unicodeCodePoints"},
-                                     {"results", std::move(results)}}})}};
-  os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  json::OStream out(os, /*IndentSize=*/2);
+  SmallString<256> cwd;
+  bool haveCwd = !sys::fs::current_path(cwd);
+  out.object([&] {
+    out.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    out.attribute("version", "2.1.0");
+    out.attributeArray("runs", [&] {
+      out.object([&] {
+        out.attributeObject("tool", [&] {
+          out.attributeObject("driver", [&] {
+            out.attribute("name", opts.toolName);
+            out.attribute("version", getABVVersion());
+            out.attributeArray("rules", [&] {
+              for (const DiagInfo &info : getAllDiagInfos())
+                out.object([&] {
+                  out.attribute("id", info.code);
+                  out.attribute("name", info.name);
+                  out.attributeObject("shortDescription", [&] {
+                    out.attribute("text", info.format);
+                  });
+                  out.attributeObject("help", [&] {
+                    out.attribute("text",
+                                  "docs/Diagnostics.md#" + info.code.lower());
+                  });
+                  out.attributeObject("defaultConfiguration", [&] {
+                    out.attribute("level",
+                                  info.defaultSeverity == Severity::Ignored
+                                      ? StringRef("none")
+                                      : sarifLevel(info.defaultSeverity));
+                  });
+                  out.attributeObject("properties", [&] {
+                    out.attribute("category", getCategoryName(info.category));
+                    out.attributeArray("tags", [&] {
+                      for (GroupID group : getEnclosingGroups(info.id))
+                        out.value(getGroupInfo(group).name);
+                    });
+                  });
+                });
+            });
+          });
+        });
+        if (haveCwd) {
+          // What relative artifact URIs are relative to.
+          if (!sys::path::is_separator(cwd.back()))
+            cwd += '/';
+          out.attributeObject("originalUriBaseIds", [&] {
+            out.attributeObject("%SRCROOT%", [&] {
+              sys::path::native(cwd, sys::path::Style::posix);
+              out.attribute("uri", "file://" + encodeURIPath(cwd));
+            });
+          });
+        }
+        out.attribute("columnKind", "unicodeCodePoints");
+        out.attributeArray("results", [&] {
+          for (const Diagnostic &d : diags)
+            writeSARIFResult(out, sm, d);
+        });
+      });
+    });
+  });
+  os << '\n';
 }
 
 void abv::render(OutputFormat format, raw_ostream &os, const SourceManager &sm,

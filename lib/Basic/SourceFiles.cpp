@@ -6,11 +6,10 @@
 
 #include "abv/Basic/SourceFiles.h"
 #include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/FileSystem.h"
+#include "abv/Basic/SourceManager.h"
 #include "abv/Basic/Unicode.h"
 
-#include "abv/Basic/SourceManager.h"
-#include "llvm/Support/ErrorOr.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <cstring>
@@ -43,35 +42,22 @@ static bool validateBuffer(SourceManager &sourceMgr, DiagnosticEngine &diags,
 std::optional<unsigned> abv::addSourceFile(SourceManager &sourceMgr,
                                            DiagnosticEngine &diags,
                                            StringRef path, uint64_t sizeLimit) {
-  sys::fs::file_status status;
-  if (std::error_code ec = sys::fs::status(path, status)) {
-    diags.report(DiagID::InputUnreadable, SMRange()) << path << ec.message();
+  FileReadResult file = readRegularFile(path, sizeLimit);
+  if (file.status == FileReadResult::Unreadable) {
+    diags.report(DiagID::InputUnreadable, SMRange()) << path << file.error;
     return std::nullopt;
   }
-  if (sys::fs::is_directory(status)) {
-    diags.report(DiagID::InputUnreadable, SMRange())
-        << path << "is a directory";
-    return std::nullopt;
-  }
-  if (status.getSize() > sizeLimit) {
+  if (file.status == FileReadResult::TooLarge) {
     // Register an empty buffer under the file's name so the diagnostic has
     // a file to point at.
     unsigned id = sourceMgr.addBuffer(MemoryBuffer::getMemBufferCopy("", path));
     diags.report(
         DiagID::InputTooLarge,
         SMLoc::getFromPointer(sourceMgr.getBuffer(id)->getBufferStart()))
-        << status.getSize() << sizeLimit;
+        << file.size << sizeLimit;
     return std::nullopt;
   }
-  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
-      MemoryBuffer::getFile(path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/true);
-  if (!buffer) {
-    diags.report(DiagID::InputUnreadable, SMRange())
-        << path << buffer.getError().message();
-    return std::nullopt;
-  }
-  unsigned id = sourceMgr.addBuffer(std::move(*buffer));
+  unsigned id = sourceMgr.addBuffer(std::move(file.buffer));
   if (!validateBuffer(sourceMgr, diags, id))
     return std::nullopt;
   return id;

@@ -265,9 +265,10 @@ public:
   /// Reads the stream. On failure, the failure* members say why.
   bool run();
 
-  /// Why run() failed: YAMLSyntax (failureText is the message),
+  /// Why run() failed: YAMLSyntax or one of its kinds (failureText is the
+  /// message),
   /// YAMLNonScalarKey (failureText is "a mapping" / "a sequence"),
-  /// YAMLAliasLimit or InputTooDeep.
+  /// YAMLAliasLimit (failureText is the limit passed) or InputTooDeep.
   DiagID failureID = DiagID::YAMLSyntax;
   SMRange failureRange;
   std::string failureText;
@@ -373,6 +374,7 @@ private:
   llvm::StringMap<Anchor> anchors;
   /// Values the aliases added so far.
   size_t aliasValues = 0;
+  size_t aliasBytes = 0;
   bool haveRoot = false;
   Value root;
   size_t rootValues = 0;
@@ -390,6 +392,24 @@ StringRef Reader::keep(StringRef bytes, StringRef spelled) {
   return builder.save(bytes);
 }
 
+/// The kind of a libyaml scanner or parser error, told from its problem
+/// text (libyaml has no finer error codes): YM001 for what has no kind of
+/// its own (an unexpected token or structure).
+static DiagID classifyProblem(StringRef problem) {
+  if (problem.contains("unexpected end of stream"))
+    return DiagID::YAMLUnexpectedEnd;
+  if (problem.contains("escape") || problem.contains("hexdecimal number"))
+    return DiagID::YAMLInvalidEscape;
+  if (problem.contains("tab character"))
+    return DiagID::YAMLTabIndentation;
+  if (problem.contains("cannot start any token"))
+    return DiagID::YAMLInvalidCharacter;
+  if (problem.contains("directive") || problem.contains("tag handle") ||
+      problem.contains("incompatible YAML document"))
+    return DiagID::YAMLInvalidDirective;
+  return DiagID::YAMLSyntax;
+}
+
 bool Reader::failFromParser() {
   const char *end = text.end();
   switch (parser.error) {
@@ -405,13 +425,21 @@ bool Reader::failFromParser() {
                  llvm::utohexstr(unsigned(parser.problem_value),
                                  /*LowerCase=*/false, 4) +
                  ")";
-    return failSyntax(charAt(at, end), message);
+    return fail(DiagID::YAMLInvalidCharacter, charAt(at, end), message);
   }
   default:
     break;
   }
   const char *at = marks.at(parser.problem_mark);
   std::string message = parser.problem ? parser.problem : "invalid YAML";
+  DiagID id = classifyProblem(message);
+  // Whatever libyaml expected, at the end of the input the input ended
+  // too early.
+  if (at == end)
+    id = DiagID::YAMLUnexpectedEnd;
+  // A tab where a token should start is a tab used for indentation.
+  if (id == DiagID::YAMLInvalidCharacter && at != end && *at == '\t')
+    id = DiagID::YAMLTabIndentation;
   if (parser.context) {
     StringRef context(parser.context);
     message += " ";
@@ -432,7 +460,7 @@ bool Reader::failFromParser() {
       }
     }
   }
-  return failSyntax(charAt(at, end), message);
+  return fail(id, charAt(at, end), message);
 }
 
 void Reader::checkTag(const yaml_char_t *tag, StringRef at) {
@@ -468,8 +496,8 @@ bool Reader::run() {
       return true;
     case YAML_STREAM_END_EVENT:
       if (!haveRoot)
-        return failSyntax(StringRef(text.end(), 0),
-                          "expected a YAML document; the stream is empty");
+        return fail(DiagID::YAMLUnexpectedEnd, StringRef(text.end(), 0),
+                    "expected a YAML document; the stream is empty");
       builder.finish(root, rootValues);
       return true;
     case YAML_SCALAR_EVENT:
@@ -558,18 +586,27 @@ bool Reader::onAlias(const yaml_event_t &event) {
   if (it == anchors.end()) {
     for (const Frame &frame : frames)
       if (frame.anchor == name)
-        return failSyntax(spelled,
-                          "alias '*" + name +
-                              "' refers to a collection that contains it; "
-                              "recursive structures cannot be read");
-    return failSyntax(spelled, "alias '*" + name + "' names no anchor");
+        return fail(DiagID::YAMLRecursiveAlias, spelled,
+                    "alias '*" + name +
+                        "' refers to a collection that contains it; "
+                        "recursive structures cannot be read");
+    return fail(DiagID::YAMLUndefinedAlias, spelled,
+                "alias '*" + name + "' names no anchor");
   }
   const Anchor &anchor = it->second;
   if (frames.size() + anchor.height > options.maxDepth)
     return fail(DiagID::InputTooDeep, spelled, "");
   aliasValues += anchor.numValues;
   if (aliasValues > options.maxAliasValues)
-    return fail(DiagID::YAMLAliasLimit, spelled, "");
+    return fail(DiagID::YAMLAliasLimit, spelled,
+                std::to_string(options.maxAliasValues) + " values");
+  // Values are not all alike: one anchored string of a megabyte, aliased a
+  // thousand times, is a gigabyte of text for every consumer to hash and
+  // copy. The text aliases add is counted too.
+  aliasBytes += anchor.value.getSourceText().size();
+  if (aliasBytes > options.maxAliasBytes)
+    return fail(DiagID::YAMLAliasLimit, spelled,
+                std::to_string(options.maxAliasBytes) + " bytes of text");
   // A key that is an alias reads as the anchored scalar's text.
   StringRef keyText = anchor.value.isString() ? anchor.value.getString()
                                               : anchor.value.getSourceText();
@@ -698,7 +735,7 @@ std::unique_ptr<Document> json::parseYAML(SourceManager &sourceMgr,
     break;
   case DiagID::YAMLAliasLimit:
     diags.report(DiagID::YAMLAliasLimit, reader.failureRange)
-        << options.maxAliasValues;
+        << reader.failureText;
     break;
   default: {
     InFlightDiagnostic diag =
@@ -732,9 +769,8 @@ json::parseYAML(StringRef text, const ParseOptions &options) {
               " levels; input rejected";
     break;
   case DiagID::YAMLAliasLimit:
-    message = "aliases expand to more than " +
-              std::to_string(options.maxAliasValues) +
-              " values; input rejected";
+    message = "aliases expand to more than " + reader.failureText +
+              "; input rejected";
     break;
   case DiagID::YAMLNonScalarKey:
     message = "mapping keys must be scalars; this key is " + reader.failureText;

@@ -86,9 +86,14 @@ static void pairAPI(const api::Document &canonical, const api::Document &twin,
     twins.add(named.range, other->name.range);
     if (!named.type || !other->type)
       continue;
+    // The twin's properties by name (the first of a name, as findProperty
+    // would), so that a type of many properties pairs in linear time.
+    StringMap<const api::Property *> twinProperties;
+    for (const api::Property &property : other->type->properties)
+      twinProperties.try_emplace(property.name.name, &property);
     for (const api::Property &property : named.type->properties)
       if (const api::Property *twinProperty =
-              other->type->findProperty(property.name.name))
+              twinProperties.lookup(property.name.name))
         twins.add(property.range, twinProperty->name.range);
   }
 }

@@ -13,8 +13,10 @@
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
+#include "abv/Frontend/ProjectFolder.h"
 #include "abv/IR/Project.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -94,30 +96,8 @@ static bool isDirectory(const Twine &path) {
   return sys::fs::is_directory(path);
 }
 
-/// Appends every `*.prisma` file under \p dir (recursively when
-/// \p recursive), sorted by path for deterministic output.
-static void collectPrismaFiles(StringRef dir, bool recursive,
-                               std::vector<std::string> &out) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  if (recursive) {
-    for (sys::fs::recursive_directory_iterator it(dir, ec), end;
-         it != end && !ec; it.increment(ec))
-      if (sys::path::extension(it->path()) == ".prisma" &&
-          !isDirectory(it->path()))
-        found.push_back(it->path());
-  } else {
-    for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
-         it.increment(ec))
-      if (sys::path::extension(it->path()) == ".prisma" &&
-          !isDirectory(it->path()))
-        found.push_back(it->path());
-  }
-  std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
-}
-
-static void findInFolder(StringRef dir, ArtifactSet &set) {
+static void findInFolder(StringRef dir, ProjectFolder &folder,
+                         ArtifactSet &set) {
   auto join = [&](StringRef a, StringRef b = "") {
     SmallString<256> path(dir);
     sys::path::append(path, a);
@@ -126,29 +106,37 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
     return std::string(path);
   };
 
+  // Every file found is checked to resolve inside the folder; one that
+  // leads out is reported and skipped.
+  auto add = [&](std::vector<std::string> &list, std::string file) {
+    if (folder.isInside(file))
+      list.push_back(std::move(file));
+  };
   std::string schemaDir = join("prisma", "schema");
-  if (isDirectory(schemaDir))
-    collectPrismaFiles(schemaDir, /*recursive=*/true, set.prismaFiles);
-  else if (std::string file = join("prisma", "schema.prisma");
-           sys::fs::exists(file))
-    set.prismaFiles.push_back(file);
-  else if (std::string file = join("schema.prisma"); sys::fs::exists(file))
-    set.prismaFiles.push_back(file);
-  else
-    collectPrismaFiles(dir, /*recursive=*/false, set.prismaFiles);
+  if (isDirectory(schemaDir)) {
+    if (folder.isInside(schemaDir))
+      folder.collect(schemaDir, ".prisma", /*recursive=*/true, set.prismaFiles);
+  } else if (std::string file = join("prisma", "schema.prisma");
+             sys::fs::exists(file)) {
+    add(set.prismaFiles, file);
+  } else if (std::string file = join("schema.prisma"); sys::fs::exists(file)) {
+    add(set.prismaFiles, file);
+  } else {
+    folder.collect(dir, ".prisma", /*recursive=*/false, set.prismaFiles);
+  }
 
   // AutoBe's ASTs in `autobe/`, or in the folder itself when the folder
   // named is `autobe/`.
-  for (StringRef folder : {"autobe", ""}) {
-    if (std::string file = join(folder, "prisma.json");
+  for (StringRef sub : {"autobe", ""}) {
+    if (std::string file = join(sub, "prisma.json");
         sys::fs::exists(file) && set.autobeDBFiles.empty())
-      set.autobeDBFiles.push_back(file);
-    if (std::string file = join(folder, "document.json");
+      add(set.autobeDBFiles, file);
+    if (std::string file = join(sub, "document.json");
         sys::fs::exists(file) &&
         llvm::none_of(set.jsonFiles, [](const std::string &path) {
           return sys::path::filename(path) == "document.json";
         }))
-      set.jsonFiles.push_back(file);
+      add(set.jsonFiles, file);
   }
   // The OpenAPI document: at the top, or where AutoBe keeps a copy. The
   // first name found wins, so a JSON document is preferred over a YAML one
@@ -156,11 +144,11 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
   for (StringRef name : {"swagger.json", "openapi.json", "swagger.yaml",
                          "swagger.yml", "openapi.yaml", "openapi.yml"}) {
     if (std::string file = join(name); sys::fs::exists(file)) {
-      set.jsonFiles.push_back(file);
+      add(set.jsonFiles, file);
       break;
     }
     if (std::string file = join("autobe", name); sys::fs::exists(file)) {
-      set.jsonFiles.push_back(file);
+      add(set.jsonFiles, file);
       break;
     }
   }
@@ -168,6 +156,15 @@ static void findInFolder(StringRef dir, ArtifactSet &set) {
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                             DiagnosticEngine &diags, uint64_t sizeLimit) {
+  LoadOptions options;
+  options.sizeLimit = sizeLimit;
+  return loadProject(project, inputs, diags, options);
+}
+
+LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
+                            DiagnosticEngine &diags,
+                            const LoadOptions &options) {
+  uint64_t sizeLimit = options.sizeLimit;
   SourceManager &sm = project.getSourceManager();
   ArtifactSet set;
   bool unreadable = false;
@@ -177,7 +174,10 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       if (project.rootPath.empty())
         project.rootPath = input;
       ArtifactSet found;
-      findInFolder(input, found);
+      ProjectFolder folder(input, diags, options.allowOutsideRoot);
+      findInFolder(input, folder, found);
+      if (folder.hadUnreadable())
+        unreadable = true;
       if (found.empty()) {
         diags.report(DiagID::InputNoArtifacts, SMRange())
             << input
@@ -217,8 +217,14 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   }
 
   // Reads one file; a file that cannot be read at all makes the whole
-  // load unreadable (exit 2), one with bad content does not.
+  // load unreadable (exit 2), one with bad content does not. A file is
+  // read once however many names reach it (named twice, named and found
+  // in a folder, a hard or symbolic link).
+  DenseSet<sys::fs::UniqueID> readFiles;
   auto addFile = [&](const std::string &file) -> std::optional<unsigned> {
+    sys::fs::UniqueID fileID;
+    if (!sys::fs::getUniqueID(file, fileID) && !readFiles.insert(fileID).second)
+      return std::nullopt;
     size_t before = diags.getDiagnostics().size();
     std::optional<unsigned> id = addSourceFile(sm, diags, file, sizeLimit);
     for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)

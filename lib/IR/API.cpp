@@ -90,6 +90,42 @@ void Document::finalize() {
       for (Parameter &param : op.parameters)
         param.location = parseParamLocation(param.in);
     }
+
+  // Where each named type's chain of aliases ends, walked once for all: a
+  // chain T0 -> T1 -> ... -> Tn costs n steps in total, not n per start.
+  enum : unsigned char { New, OnPath, Done };
+  std::vector<unsigned char> state(types.size(), New);
+  resolvedTypes.assign(types.size(), nullptr);
+  std::vector<size_t> path;
+  for (size_t start = 0, e = types.size(); start != e; ++start) {
+    if (state[start] != New)
+      continue;
+    path.clear();
+    const Type *result = nullptr;
+    for (size_t current = start;;) {
+      if (state[current] == Done) {
+        result = resolvedTypes[current];
+        break;
+      }
+      if (state[current] == OnPath)
+        break; // A cycle of aliases: nothing to resolve to.
+      state[current] = OnPath;
+      path.push_back(current);
+      const Type *type = types[current].type;
+      if (!type || type->kind != TypeKind::Ref) {
+        result = type;
+        break;
+      }
+      const NamedType *next = findType(type->ref.name);
+      if (!next)
+        break;
+      current = size_t(next - types.data());
+    }
+    for (size_t index : path) {
+      state[index] = Done;
+      resolvedTypes[index] = result;
+    }
+  }
 }
 
 const NamedType *Document::findType(StringRef typeName) const {
@@ -98,10 +134,20 @@ const NamedType *Document::findType(StringRef typeName) const {
 }
 
 const Type *Document::resolve(const Type *type) const {
+  if (!type || type->kind != TypeKind::Ref)
+    return type;
+  const NamedType *named = findType(type->ref.name);
+  if (!named)
+    return nullptr;
+  size_t index = size_t(named - types.data());
+  if (index < resolvedTypes.size())
+    return resolvedTypes[index];
+  // Not finalized since this type was added: walk the chain.
+  type = named->type;
   for (size_t hops = 0; type && type->kind == TypeKind::Ref; ++hops) {
     if (hops > types.size())
       return nullptr;
-    const NamedType *named = findType(type->ref.name);
+    named = findType(type->ref.name);
     type = named ? named->type : nullptr;
   }
   return type;

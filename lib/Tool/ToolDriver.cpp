@@ -22,7 +22,6 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
@@ -85,6 +84,11 @@ struct CommonOptions {
       cl::desc(
           "Refuse input files larger than this many bytes (default 1 GiB)"),
       cl::value_desc("bytes"), cl::init(MaxSourceFileSize), cl::cat(category)};
+  cl::opt<bool> allowOutsideRoot{
+      "allow-outside-root",
+      cl::desc("Read files that symbolic links inside a project folder lead "
+               "to outside it (by default they are reported and not read)"),
+      cl::cat(category)};
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
@@ -96,6 +100,8 @@ struct CommonOptions {
                "named as inputs, instead of printing them"),
       cl::cat(category)};
 };
+
+class ToolOutput;
 
 /// The state of one tool invocation.
 class ToolRun {
@@ -113,12 +119,11 @@ public:
   /// Builds the pass pipeline: --passes, or the default one when
   /// \p useDefault; false on an unknown pass.
   bool runPasses(bool useDefault, bool verifyIR);
-  /// The steps every tool takes once its options are parsed: open -o,
-  /// answer --list-*, apply -W, load the inputs. Returns the exit code when
-  /// the tool is done already (a listing, a usage error); otherwise sets
-  /// \p out and \p readable.
-  std::optional<int> start(std::unique_ptr<llvm::ToolOutputFile> &out,
-                           bool &readable);
+  /// The steps every tool takes once its options are parsed: answer
+  /// --list-*, apply -W, load the inputs, open \p out (refusing an output
+  /// that is an input). Returns the exit code when the tool is done already
+  /// (a listing, a usage error); otherwise sets \p readable.
+  std::optional<int> start(ToolOutput &out, bool &readable);
   /// Renders the diagnostics and computes the exit code.
   int finish(raw_ostream &diagOS, bool unreadable);
 
@@ -238,14 +243,16 @@ bool ToolRun::load() {
     }
     inputs.push_back(input);
   }
-  return loadProject(project, inputs, diags, opts.maxInputSize) ==
-         LoadResult::Ok;
+  LoadOptions loadOptions;
+  loadOptions.sizeLimit = opts.maxInputSize;
+  loadOptions.allowOutsideRoot = opts.allowOutsideRoot;
+  return loadProject(project, inputs, diags, loadOptions) == LoadResult::Ok;
 }
 
 bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
   PassManager pm(getRegistry());
   pm.setVerifyIR(verifyIR);
-  if (!opts.passes.empty()) {
+  if (opts.passes.getNumOccurrences()) {
     if (Error err = pm.addPipeline(opts.passes)) {
       WithColor::error(errs(), toolName) << toString(std::move(err)) << '\n';
       return false;
@@ -305,33 +312,121 @@ static void removeLLVMColorOption() {
     it->second->removeArgument();
 }
 
-/// Opens -o; null (after an error message) when it cannot be opened.
-static std::unique_ptr<ToolOutputFile> openOutput(StringRef path,
-                                                  StringRef toolName) {
-  std::error_code ec;
-  auto out = std::make_unique<ToolOutputFile>(path, ec, sys::fs::OF_None);
-  if (ec) {
-    WithColor::error(errs(), toolName)
-        << "cannot open '" << path << "': " << ec.message() << '\n';
-    return nullptr;
+namespace {
+/// Where a tool writes: stdout, or the -o file. A file is written to a
+/// temporary beside it and renamed into place only when the whole output
+/// was written, so a run that stops early (a usage error, a crash) leaves
+/// an existing file as it was. A path that is not a regular file
+/// (/dev/null, a FIFO, a terminal) is written directly. Any failed write
+/// makes commit() fail, and the tool exit 2.
+class ToolOutput {
+public:
+  ToolOutput(StringRef path, StringRef toolName)
+      : path(path.str()), toolName(toolName) {}
+  ToolOutput(const ToolOutput &) = delete;
+  ToolOutput &operator=(const ToolOutput &) = delete;
+  ~ToolOutput() {
+    stream.reset();
+    if (temp)
+      consumeError(temp->discard());
   }
-  return out;
+
+  /// Opens the destination; false (after a message) when it cannot be.
+  bool open();
+  raw_ostream &os() { return stream ? *stream : outs(); }
+  /// Finishes the output; false (after a message) when any write failed.
+  bool commit();
+
+private:
+  bool fail(const Twine &what) {
+    WithColor::error(errs(), toolName)
+        << "cannot write "
+        << (path == "-" ? "the standard output" : "'" + path + "'") << ": "
+        << what << '\n';
+    return false;
+  }
+
+  std::string path;
+  StringRef toolName;
+  std::optional<sys::fs::TempFile> temp;
+  std::unique_ptr<raw_fd_ostream> stream;
+};
+} // namespace
+
+bool ToolOutput::open() {
+  if (path == "-")
+    return true;
+  sys::fs::file_status status;
+  bool exists = !sys::fs::status(path, status);
+  if (exists && status.type() != sys::fs::file_type::regular_file) {
+    std::error_code ec;
+    stream = std::make_unique<raw_fd_ostream>(path, ec, sys::fs::OF_None);
+    if (ec)
+      return fail(ec.message());
+    return true;
+  }
+  Expected<sys::fs::TempFile> created =
+      sys::fs::TempFile::create(path + "-%%%%%%%%.tmp");
+  if (!created)
+    return fail(toString(created.takeError()));
+  temp.emplace(std::move(*created));
+  stream = std::make_unique<raw_fd_ostream>(temp->FD, /*shouldClose=*/false);
+  return true;
 }
 
-std::optional<int> ToolRun::start(std::unique_ptr<ToolOutputFile> &out,
-                                  bool &readable) {
-  out = openOutput(opts.outputFile, toolName);
-  if (!out)
-    return ExitUsage;
-  if (std::optional<int> code = handleListings(out->os())) {
-    out->keep();
-    return *code;
+bool ToolOutput::commit() {
+  raw_fd_ostream &out = stream ? *stream : outs();
+  out.flush();
+  if (std::error_code ec = out.error()) {
+    out.clear_error();
+    return fail(ec.message());
+  }
+  if (!temp)
+    return true;
+  stream.reset();
+  Error kept = temp->keep(path);
+  temp.reset();
+  if (kept)
+    return fail(toString(std::move(kept)));
+  return true;
+}
+
+/// Whether \p a and \p b name the same existing file.
+static bool isSameFile(const Twine &a, const Twine &b) {
+  sys::fs::UniqueID idA, idB;
+  return !sys::fs::getUniqueID(a, idA) && !sys::fs::getUniqueID(b, idB) &&
+         idA == idB;
+}
+
+std::optional<int> ToolRun::start(ToolOutput &out, bool &readable) {
+  if (opts.listDiagnostics || opts.listPasses) {
+    if (!out.open())
+      return ExitUsage;
+    std::optional<int> code = handleListings(out.os());
+    return out.commit() ? *code : ExitUsage;
   }
   if (!applyWarningOptions())
     return ExitUsage;
   // Without inputs load() explains the usage error.
   readable = load();
   if (opts.inputs.empty() || expectationsUnreadable)
+    return ExitUsage;
+  // Never write over what was read: the output would destroy an input.
+  if (opts.outputFile != "-") {
+    const SourceManager &sm = project.getSourceManager();
+    bool clobbers = llvm::any_of(opts.inputs, [&](const std::string &input) {
+      return isSameFile(input, opts.outputFile);
+    });
+    for (unsigned id = 1, e = sm.getNumBuffers(); id <= e && !clobbers; ++id)
+      clobbers = isSameFile(sm.getBufferName(id), opts.outputFile);
+    if (clobbers) {
+      WithColor::error(errs(), toolName)
+          << "output '" << opts.outputFile
+          << "' is an input; name another file with -o\n";
+      return ExitUsage;
+    }
+  }
+  if (!out.open())
     return ExitUsage;
   return std::nullopt;
 }
@@ -375,14 +470,15 @@ int abv::runVerifyMain(int argc, char **argv) {
     return ExitUsage;
   return runWithToolStack([&] {
     ToolRun run(opts, "abv-verify");
-    std::unique_ptr<ToolOutputFile> out;
+    ToolOutput out(opts.outputFile, "abv-verify");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
     if (!run.runPasses(/*useDefault=*/true, /*verifyIR=*/false))
       return int(ExitUsage);
-    int code = run.finish(out->os(), !readable);
-    out->keep();
+    int code = run.finish(out.os(), !readable);
+    if (!out.commit())
+      return int(ExitUsage);
     if (crudCoverage != CoverageFormat::None && readable) {
       AnalysisManager analyses(run.project);
       const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
@@ -390,6 +486,9 @@ int abv::runVerifyMain(int argc, char **argv) {
         coverage.printJSON(outs(), run.project.getSourceManager());
       else
         coverage.print(outs(), run.project.getSourceManager());
+      ToolOutput stdoutOutput("-", "abv-verify");
+      if (!stdoutOutput.commit())
+        return int(ExitUsage);
     }
     return code;
   });
@@ -415,17 +514,18 @@ int abv::runOptMain(int argc, char **argv) {
     return ExitUsage;
   return runWithToolStack([&] {
     ToolRun run(opts, "abv-opt");
-    std::unique_ptr<ToolOutputFile> out;
+    ToolOutput out(opts.outputFile, "abv-opt");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
     if (!run.runPasses(/*useDefault=*/allPasses, verifyIR))
       return int(ExitUsage);
     if (printIR)
-      printProject(run.project, out->os());
+      printProject(run.project, out.os());
     // Diagnostics go to stderr so that the IR on stdout stays clean.
     int code = run.finish(errs(), !readable);
-    out->keep();
+    if (!out.commit())
+      return int(ExitUsage);
     return code;
   });
 }

@@ -49,14 +49,15 @@ struct Parsed {
   }
 };
 
-/// Expects \p input to fail with a JS001 at byte \p at whose message
-/// contains \p message.
-void expectSyntaxError(StringRef input, size_t at, StringRef message) {
+/// Expects \p input to fail with the syntax error \p id (JS001 or one of
+/// its kinds) at byte \p at whose message contains \p message.
+void expectSyntaxError(StringRef input, size_t at, StringRef message,
+                       DiagID id = DiagID::JSONSyntax) {
   Parsed p(input);
   EXPECT_FALSE(p.doc) << input.str();
   ASSERT_EQ(p.diags.getDiagnostics().size(), 1u) << input.str();
   const Diagnostic &d = p.only();
-  EXPECT_EQ(d.id, DiagID::JSONSyntax) << input.str();
+  EXPECT_EQ(d.id, id) << input.str() << ": " << d.getInfo().code.str();
   EXPECT_EQ(d.severity, Severity::Error);
   EXPECT_EQ(p.offset(d.range.Start), at) << input.str() << ": " << d.message;
   EXPECT_NE(StringRef(d.message).find(message), StringRef::npos)
@@ -171,7 +172,7 @@ TEST(JSONTest, EmptyDocument) {
     Parsed p(input);
     EXPECT_FALSE(p.doc);
     const Diagnostic &d = p.only();
-    EXPECT_EQ(d.id, DiagID::JSONSyntax);
+    EXPECT_EQ(d.id, DiagID::JSONUnexpectedEnd);
     EXPECT_EQ(p.offset(d.range.Start), input.size());
     EXPECT_EQ(d.message, "expected a JSON value; the document is empty");
   }
@@ -183,43 +184,69 @@ TEST(JSONTest, SyntaxErrors) {
   expectSyntaxError("[1 2]", 3, "expected ',' or ']' after array element");
   expectSyntaxError(R"({"a" 1})", 5, "expected ':' after object key");
   expectSyntaxError(R"({"a": 1,})", 7,
-                    "trailing comma is not allowed before '}'");
-  expectSyntaxError("[1, 2, ]", 5, "trailing comma is not allowed before ']'");
-  expectSyntaxError("[1,", 3, "unexpected end of file; expected a value");
-  expectSyntaxError(R"({"a": )", 6, "unexpected end of file; expected a value");
+                    "trailing comma is not allowed before '}'",
+                    DiagID::JSONTrailingComma);
+  expectSyntaxError("[1, 2, ]", 5, "trailing comma is not allowed before ']'",
+                    DiagID::JSONTrailingComma);
+  expectSyntaxError("[1,", 3, "unexpected end of file; expected a value",
+                    DiagID::JSONUnexpectedEnd);
+  expectSyntaxError(R"({"a": )", 6, "unexpected end of file; expected a value",
+                    DiagID::JSONUnexpectedEnd);
   expectSyntaxError(R"({"a": 1)", 7,
                     "unexpected end of file; expected ',' or '}' after object "
-                    "member");
-  expectSyntaxError(R"(  "abc)", 2, "unterminated string");
-  expectSyntaxError(R"(["a\qb"])", 3, "invalid escape '\\q'");
-  expectSyntaxError("[\"a\nb\"]", 3, "line break in string");
-  expectSyntaxError("[\"a\tb\"]", 3, "unescaped tab in string");
+                    "member",
+                    DiagID::JSONUnexpectedEnd);
+  expectSyntaxError(R"(  "abc)", 2, "unterminated string",
+                    DiagID::JSONUnterminatedString);
+  expectSyntaxError(R"(["a\qb"])", 3, "invalid escape '\\q'",
+                    DiagID::JSONInvalidEscape);
+  expectSyntaxError("[\"a\nb\"]", 3, "line break in string",
+                    DiagID::JSONControlCharacter);
+  expectSyntaxError("[\"a\tb\"]", 3, "unescaped tab in string",
+                    DiagID::JSONControlCharacter);
   expectSyntaxError("[\"a\x01z\"]", 3,
-                    "unescaped control character U+0001 in string");
-  expectSyntaxError("[01]", 2, "leading zeros are not allowed in numbers");
-  expectSyntaxError("[-01]", 3, "leading zeros are not allowed in numbers");
-  expectSyntaxError("[-]", 2, "expected a digit after '-'");
-  expectSyntaxError("[1.]", 3, "expected a digit after the decimal point");
-  expectSyntaxError("[1e+]", 4, "expected a digit in the exponent");
+                    "unescaped control character U+0001 in string",
+                    DiagID::JSONControlCharacter);
+  expectSyntaxError("[01]", 2, "leading zeros are not allowed in numbers",
+                    DiagID::JSONInvalidNumber);
+  expectSyntaxError("[-01]", 3, "leading zeros are not allowed in numbers",
+                    DiagID::JSONInvalidNumber);
+  expectSyntaxError("[-]", 2, "expected a digit after '-'",
+                    DiagID::JSONInvalidNumber);
+  expectSyntaxError("[1.]", 3, "expected a digit after the decimal point",
+                    DiagID::JSONInvalidNumber);
+  expectSyntaxError("[1e+]", 4, "expected a digit in the exponent",
+                    DiagID::JSONInvalidNumber);
   expectSyntaxError("[.5]", 1, "unexpected character '.'; expected a value");
   expectSyntaxError("[+1]", 1, "unexpected character '+'; expected a value");
-  expectSyntaxError("[tru]", 1, "invalid literal 'tru'; did you mean 'true'?");
-  expectSyntaxError("[True]", 1, "JSON literals are lowercase: 'true'");
-  expectSyntaxError("[NaN]", 1, "'NaN' is not a JSON value");
-  expectSyntaxError("[abc]", 1, "unexpected 'abc'; expected a value");
-  expectSyntaxError("['a']", 1, "strings must be enclosed in double quotes");
-  expectSyntaxError("{'a': 1}", 1, "object keys must be enclosed in double");
+  expectSyntaxError("[tru]", 1, "invalid literal 'tru'; did you mean 'true'?",
+                    DiagID::JSONInvalidLiteral);
+  expectSyntaxError("[True]", 1, "JSON literals are lowercase: 'true'",
+                    DiagID::JSONInvalidLiteral);
+  expectSyntaxError("[NaN]", 1, "'NaN' is not a JSON value",
+                    DiagID::JSONInvalidLiteral);
+  expectSyntaxError("[abc]", 1, "unexpected 'abc'; expected a value",
+                    DiagID::JSONInvalidLiteral);
+  expectSyntaxError("['a']", 1, "strings must be enclosed in double quotes",
+                    DiagID::JSONSingleQuote);
+  expectSyntaxError("{'a': 1}", 1, "object keys must be enclosed in double",
+                    DiagID::JSONSingleQuote);
   expectSyntaxError("{a: 1}", 1,
                     "object keys must be strings in double "
-                    "quotes, found 'a'");
-  expectSyntaxError("{1: 1}", 1, "object keys must be strings");
+                    "quotes, found 'a'",
+                    DiagID::JSONUnquotedKey);
+  expectSyntaxError("{1: 1}", 1, "object keys must be strings",
+                    DiagID::JSONUnquotedKey);
   expectSyntaxError("{,}", 1, "expected a string key or '}', found ','");
   expectSyntaxError(R"({"a": 1, ]})", 9,
                     "expected a string key after ',', found ']'");
-  expectSyntaxError("[1] // c", 4, "comments are not allowed in JSON");
-  expectSyntaxError("[/* c */ 1]", 1, "comments are not allowed in JSON");
+  expectSyntaxError("[1] // c", 4, "comments are not allowed in JSON",
+                    DiagID::JSONComment);
+  expectSyntaxError("[/* c */ 1]", 1, "comments are not allowed in JSON",
+                    DiagID::JSONComment);
   expectSyntaxError("[1] [2]", 4,
-                    "expected end of file after the JSON value, found '['");
+                    "expected end of file after the JSON value, found '['",
+                    DiagID::JSONTrailingContent);
   expectSyntaxError("[1}", 2, "expected ',' or ']' after array element");
   expectSyntaxError(R"({"a": 1])", 7,
                     "expected ',' or '}' after object member");
@@ -240,11 +267,16 @@ TEST(JSONTest, EscapeErrorRanges) {
 }
 
 TEST(JSONTest, LoneSurrogates) {
-  expectSyntaxError(R"(["\ud83d"])", 2, "lone high surrogate '\\ud83d'");
-  expectSyntaxError(R"(["\ud83dx"])", 2, "lone high surrogate");
-  expectSyntaxError(R"(["\ud83d\u0041"])", 2, "lone high surrogate");
-  expectSyntaxError(R"(["\ud83d\ud83d"])", 2, "lone high surrogate");
-  expectSyntaxError(R"(["ab\ude00"])", 4, "lone low surrogate '\\ude00'");
+  expectSyntaxError(R"(["\ud83d"])", 2, "lone high surrogate '\\ud83d'",
+                    DiagID::JSONInvalidEscape);
+  expectSyntaxError(R"(["\ud83dx"])", 2, "lone high surrogate",
+                    DiagID::JSONInvalidEscape);
+  expectSyntaxError(R"(["\ud83d\u0041"])", 2, "lone high surrogate",
+                    DiagID::JSONInvalidEscape);
+  expectSyntaxError(R"(["\ud83d\ud83d"])", 2, "lone high surrogate",
+                    DiagID::JSONInvalidEscape);
+  expectSyntaxError(R"(["ab\ude00"])", 4, "lone low surrogate '\\ude00'",
+                    DiagID::JSONInvalidEscape);
 }
 
 TEST(JSONTest, UnterminatedContainerNote) {

@@ -350,10 +350,29 @@ TEST(YAMLTest, SyntaxErrors) {
   Parsed p("a: 1\nb: \"caf\xC3\xA9\n");
   EXPECT_FALSE(p.doc);
   const Diagnostic &d = p.only();
-  EXPECT_EQ(d.id, DiagID::YAMLSyntax);
+  EXPECT_EQ(d.id, DiagID::YAMLUnexpectedEnd); // The quoted scalar never ends.
   EXPECT_EQ(d.severity, Severity::Error);
   EXPECT_NE(d.message.find("while scanning a quoted scalar"), std::string::npos)
       << d.message;
+  // Each kind of error has its ID; an unexpected token is YM001.
+  for (auto [input, id] : {
+           std::pair{"a: b: c\n", DiagID::YAMLSyntax},
+           std::pair{"a: \"\\q\"\n", DiagID::YAMLInvalidEscape},
+           std::pair{"a:\n\tb: 1\n", DiagID::YAMLTabIndentation},
+           std::pair{"a: `b`\n", DiagID::YAMLInvalidCharacter},
+           std::pair{"a: \"\x01\"\n", DiagID::YAMLInvalidCharacter},
+           std::pair{"a: !x!y b\n", DiagID::YAMLInvalidDirective},
+           std::pair{"a: [1, 2\n", DiagID::YAMLUnexpectedEnd},
+           std::pair{"# only a comment\n", DiagID::YAMLUnexpectedEnd},
+           std::pair{"a: *nothing\n", DiagID::YAMLUndefinedAlias},
+           std::pair{"a: &x [*x]\n", DiagID::YAMLRecursiveAlias},
+       }) {
+    Parsed kind(input);
+    EXPECT_FALSE(kind.doc) << input;
+    EXPECT_EQ(kind.only().id, id)
+        << input << ": " << kind.only().getInfo().code.str() << " "
+        << kind.only().message;
+  }
   auto err = parseYAML("a: b: c\n");
   ASSERT_FALSE(err);
   EXPECT_EQ(toString(err.takeError()),

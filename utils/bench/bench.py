@@ -2,7 +2,7 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--layer db|api|diff|all] [--abv build/bin/abv-verify]
+  utils/bench/bench.py [--layer db|api|adversarial|diff|all] [--abv build/bin/abv-verify]
                        [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
                        [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
                        [--diff-sizes 250,500,1000,2000]
@@ -41,6 +41,13 @@ What it measures (each figure the median of --runs runs, whole processes):
 - generated pairs of 250 to 2,000 entities (utils/gen-diff.py: a candidate
   project with five operations per entity and its golden spec), and
   scaling: the matcher's cost is at most quadratic in entities.
+
+--layer adversarial:
+- the shapes of utils/gen-adversarial.py (`$ref` alias and parameter chains,
+  long names for "did you mean", duplicated ids with long paths, a YAML
+  anchor reused as ids, many findings in JSON and SARIF), each at three
+  doubling sizes: time, peak RSS and output size, and their ratios, which
+  must stay near 2x (linear).
 
 Wall time and peak RSS come from the kernel's accounting of each child
 (wait4, and GNU time for the peak RSS: see peak_rss), so they include
@@ -478,11 +485,78 @@ def bench_diff(args, emit):
             shutil.rmtree(out, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+# The adversarial shapes of utils/gen-adversarial.py, with the sizes the
+# scaling is measured at (each doubles the previous one) and the format.
+ADVERSARIAL = [
+    ("ref-chain", [20000, 40000, 80000], "text"),
+    ("param-chain", [8000, 16000, 32000], "text"),
+    ("long-ref-name", [200000, 400000, 800000], "text"),
+    ("long-required", [2000, 4000, 8000], "text"),
+    ("long-type-name", [200000, 400000, 800000], "text"),
+    ("dup-operation-id", [2000, 4000, 8000], "text"),
+    ("yaml-anchor-id", [250, 500, 1000], "text"),
+    ("many-findings", [50000, 100000, 200000], "json"),
+    ("many-findings", [50000, 100000, 200000], "sarif"),
+]
+
+
+def count_output(cmd):
+    """Bytes cmd writes to stdout."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    total = 0
+    while True:
+        chunk = proc.stdout.read1(1 << 20)
+        if not chunk:
+            break
+        total += len(chunk)
+    proc.wait()
+    return total
+
+
+def bench_adversarial(args, emit):
+    """Inputs shaped to make a verifier slow or its output huge: time, peak
+    memory and output must grow linearly with the input (docs/Security.md)."""
+    emit("## Adversarial inputs (utils/gen-adversarial.py)")
+    emit()
+    emit("Each shape at three sizes, each twice the previous one: the time and "
+         "output ratios between sizes must stay near 2x (linear).")
+    emit()
+    emit("| shape | N | input MB | format | abv-verify s | peak RSS MiB | output MB | scaling |")
+    emit("|---|---|---|---|---|---|---|---|")
+    tmp = tempfile.mkdtemp(prefix="abv-bench-")
+    suffix = {"long-type-name": ".prisma", "many-findings": ".prisma", "yaml-anchor-id": ".yaml"}
+    worst = 0.0
+    try:
+        for shape, sizes, fmt in ADVERSARIAL:
+            prev = None
+            for n in sizes:
+                path = os.path.join(tmp, f"{shape}-{n}{suffix.get(shape, '.json')}")
+                subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-adversarial.py"),
+                                shape, str(n), "-o", path], check=True)
+                nbytes = os.path.getsize(path)
+                cmd = [args.abv, "--fail-on=never", f"--format={fmt}", path]
+                wall, rss, _ = measure(cmd, args.runs)
+                out = count_output(cmd)
+                scaling = "–"
+                if prev:
+                    ratio = wall / prev[1] if prev[1] > 0 else 0
+                    scaling = f"{ratio:.2f}x time, {out / max(prev[2], 1):.2f}x output for {n / prev[0]:.0f}x N"
+                    if prev[1] >= 0.05:  # ratios of tiny times are noise
+                        worst = max(worst, ratio)
+                emit(f"| {shape} | {n:,} | {fmt_mb(nbytes)} | {fmt} | {wall:.3f} | {rss:.1f} | "
+                     f"{fmt_mb(out)} | {scaling} |")
+                prev = (n, wall, out)
+                os.remove(path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    emit()
+    emit(f"Largest time ratio for a doubling (times of 0.05 s or more): {worst:.2f}x.")
+    emit()
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--layer", choices=("db", "api", "diff", "all"), default="db",
+    ap.add_argument("--layer", choices=("db", "api", "adversarial", "diff", "all"), default="db",
                     help="which benchmarks to run (default: db)")
     ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
     ap.add_argument("--abv-diff", default=os.path.join(ROOT, "build", "bin", "abv-diff"))
@@ -535,6 +609,10 @@ def main():
         if args.layer == "all":
             emit()
         bench_diff(args, emit)
+    if args.layer in ("adversarial", "all"):
+        if args.layer == "all":
+            emit()
+        bench_adversarial(args, emit)
 
     if QUIET["noisy"]:
         emit(f"Note: {QUIET['noisy']} of {QUIET['figures']} figures were measured while other processes "

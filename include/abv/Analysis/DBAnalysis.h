@@ -19,6 +19,7 @@
 #ifndef ABV_ANALYSIS_DBANALYSIS_H
 #define ABV_ANALYSIS_DBANALYSIS_H
 
+#include "abv/Basic/StringPool.h"
 #include "abv/IR/DB.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -26,7 +27,6 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Allocator.h"
-#include "llvm/Support/StringSaver.h"
 
 #include <tuple>
 #include <vector>
@@ -174,8 +174,7 @@ private:
   void build(const db::Schema &schema, const DBSymbols &symbols);
 
   llvm::DenseMap<const db::Schema *, SchemaRelations> schemas;
-  llvm::BumpPtrAllocator allocator;
-  llvm::UniqueStringSaver saver{allocator};
+  StringPool saver;
 };
 
 } // namespace abv

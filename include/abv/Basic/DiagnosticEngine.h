@@ -29,6 +29,7 @@
 #include "abv/Basic/TwinMap.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
 
@@ -44,14 +45,33 @@ class SourceManager;
 class DiagnosticEngine;
 class InFlightDiagnostic;
 
+/// Arguments longer than this many bytes are shortened in the middle
+/// ("..."), so that output stays proportional to the number of findings
+/// however long the names an input spells.
+constexpr size_t MaxArgumentLength = 320;
+
+/// \p text, or when it is longer than \p limit bytes, its start and end
+/// around "..." (cut on UTF-8 boundaries), copying only what is kept. Every
+/// argument of a diagnostic or a note goes through it; a check that quotes
+/// one long input string in many findings should clip it before building
+/// a message around it.
+std::string clipForMessage(llvm::StringRef text,
+                           size_t limit = MaxArgumentLength);
+
 /// The `<<` operators that supply the %N arguments of a message, shared by
 /// a diagnostic and its notes. \p Derived has `void addArg(std::string)`.
+/// Long arguments are clipped (clipForMessage).
 template <typename Derived> class DiagnosticArgs {
 public:
-  Derived &operator<<(const llvm::Twine &arg) { return add(arg.str()); }
-  Derived &operator<<(llvm::StringRef arg) { return add(arg.str()); }
-  Derived &operator<<(const std::string &arg) { return add(arg); }
-  Derived &operator<<(const char *arg) { return add(arg); }
+  Derived &operator<<(const llvm::Twine &arg) {
+    llvm::SmallString<128> storage;
+    return add(clipForMessage(arg.toStringRef(storage)));
+  }
+  Derived &operator<<(llvm::StringRef arg) { return add(clipForMessage(arg)); }
+  Derived &operator<<(const std::string &arg) {
+    return add(clipForMessage(arg));
+  }
+  Derived &operator<<(const char *arg) { return add(clipForMessage(arg)); }
   Derived &operator<<(long long arg) { return add(std::to_string(arg)); }
   Derived &operator<<(unsigned long long arg) {
     return add(std::to_string(arg));

@@ -37,7 +37,7 @@
 /// \code
 ///   auto doc = json::parse(sourceMgr, bufferID, diags);
 ///   if (!doc)
-///     return nullptr; // a JS001 / IN007 diagnostic was reported
+///     return nullptr; // a syntax error (JS*), or IN007, was reported
 ///   if (const json::Value *name = doc->getRoot().get("name"))
 ///     if (auto text = name->getAsString())
 ///       use(*text, name->getRange());
@@ -285,6 +285,10 @@ struct ParseOptions {
   /// document is rejected with YM004, so an "alias bomb" costs neither
   /// time nor memory.
   size_t maxAliasValues = 1000000;
+  /// YAML only: the most text (bytes of the anchored nodes' source) that
+  /// aliases may add, for the same reason: a long anchored string aliased
+  /// many times would make every check that reads it quadratic.
+  size_t maxAliasBytes = size_t(64) << 20;
 };
 
 /// Makes the values of a Document one at a time: the hook through which a
@@ -338,7 +342,8 @@ private:
   Document &doc;
 };
 
-/// Parses buffer \p bufferID of \p sourceMgr. Syntax errors (JS001) and the
+/// Parses buffer \p bufferID of \p sourceMgr. Syntax errors (JS001,
+/// JS003-JS013: an ID per kind of error) and the
 /// depth limit (IN007) stop the parse: they are reported into \p diags and
 /// null is returned. Duplicate keys are JS002 warnings (with a note at the
 /// earlier key) and do not stop it. A leading UTF-8 BOM is skipped. The

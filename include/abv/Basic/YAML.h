@@ -46,28 +46,30 @@
 /// - Aliases: `*a` is the value anchored as `&a`, ranges included (it
 ///   points at the anchor's node, not at the alias). The value is shared,
 ///   not copied, but every consumer walks it once per use, so the values
-///   aliases add are counted: past ParseOptions::maxAliasValues the
-///   document is rejected (YM004), as is an alias that makes the nesting
+///   aliases add are counted: past ParseOptions::maxAliasValues values,
+///   or ParseOptions::maxAliasBytes bytes of anchored text, the document is
+///   rejected (YM004), as is an alias that makes the nesting
 ///   deeper than ParseOptions::maxDepth (IN007). An alias to an unknown
-///   anchor, or to a collection that contains the alias (a recursive
-///   structure JSON cannot hold), is YM001.
+///   anchor is YM012; one to a collection that contains the alias (a
+///   recursive structure JSON cannot hold) is YM013.
 /// - Tags: the core schema's (`!!str`, `!!int`, `!!map`, ..., and the
 ///   non-specific `!`) are accepted; `!!str` and `!` make a plain scalar a
 ///   string, the others change nothing. Any other tag is YM006 (a warning)
 ///   and ignored: the node reads as if untagged.
 /// - Streams: the first document is read; a second one is YM005 (a
-///   warning) and is not parsed. A stream without a document is YM001.
+///   warning) and is not parsed. A stream without a document is YM007.
 /// - Depth: as JSON, nesting past ParseOptions::maxDepth is IN007; the DOM
 ///   is built iteratively and libyaml's parser keeps explicit stacks, so
 ///   deep input never costs native stack.
-/// - Errors: libyaml's first error is one YM001 at its exact location (a
-///   note points at the construct it was reading); the document is not
-///   built. A leading UTF-8 BOM is skipped.
+/// - Errors: libyaml's first error is one diagnostic at its exact location
+///   (a note points at the construct it was reading), with an ID per kind
+///   of error (YM007-YM011, else YM001); the document is not built. A leading
+///   UTF-8 BOM is skipped.
 ///
 /// \code
 ///   auto doc = json::parseYAML(sourceMgr, bufferID, diags);
 ///   if (!doc)
-///     return nullptr; // a YM001 / YM002 / YM004 / IN007 was reported
+///     return nullptr; // a syntax error (YM*), or IN007, was reported
 ///   const json::Value *schema =
 ///       doc->resolvePointer("#/components/schemas/IUser");
 /// \endcode
@@ -97,9 +99,9 @@ namespace json {
 bool isYAMLPath(llvm::StringRef path);
 
 /// Parses buffer \p bufferID of \p sourceMgr as YAML, like json::parse:
-/// errors (YM001, YM002, YM004, IN007) are reported into \p diags and stop
-/// the parse (null is returned); warnings (JS002, YM005, YM006) do not. The
-/// buffer must outlive the Document.
+/// errors (YM001, YM002, YM004, YM007-YM013, IN007) are reported into \p diags
+/// and stop the parse (null is returned); warnings (JS002, YM005, YM006) do
+/// not. The buffer must outlive the Document.
 std::unique_ptr<Document> parseYAML(SourceManager &sourceMgr, unsigned bufferID,
                                     DiagnosticEngine &diags,
                                     const ParseOptions &options = {});

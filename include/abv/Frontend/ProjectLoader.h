@@ -50,8 +50,21 @@ enum class LoadResult {
   Unreadable, ///< An input could not be read or held no artifacts (exit 2).
 };
 
-/// Loads \p inputs into \p project, reporting problems into \p diags. A
-/// file larger than \p sizeLimit bytes is refused (IN005) before it is read.
+/// How inputs are read.
+struct LoadOptions {
+  /// A file larger than this is refused (IN005) before it is read.
+  uint64_t sizeLimit = MaxSourceFileSize;
+  /// Read files that links inside a project folder lead to outside it
+  /// (otherwise IN010; see ProjectFolder.h).
+  bool allowOutsideRoot = false;
+};
+
+/// Loads \p inputs into \p project, reporting problems into \p diags.
+/// Only regular files are read, each once (by identity), and nothing
+/// outside a folder named in \p inputs is read through a link inside it.
+LoadResult loadProject(Project &project, llvm::ArrayRef<std::string> inputs,
+                       DiagnosticEngine &diags, const LoadOptions &options);
+/// As above, with a size limit and the other options at their defaults.
 LoadResult loadProject(Project &project, llvm::ArrayRef<std::string> inputs,
                        DiagnosticEngine &diags,
                        uint64_t sizeLimit = MaxSourceFileSize);

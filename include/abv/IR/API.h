@@ -33,13 +33,13 @@
 #ifndef ABV_IR_API_H
 #define ABV_IR_API_H
 
+#include "abv/Basic/StringPool.h"
 #include "abv/IR/DB.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/SMLoc.h"
-#include "llvm/Support/StringSaver.h"
 
 #include <deque>
 #include <optional>
@@ -207,6 +207,9 @@ struct Operation {
   /// AutoBe: `authorizationActor` (2026) / `authorizationRole` (2025); null
   /// when public. OpenAPI: empty.
   Ident actor;
+  /// OpenAPI: a parameter is a `$ref` to another file, which is not read
+  /// (OA008): the parameters are not all known.
+  bool hasUnreadParameters = false;
   /// AutoBe: `authorizationType` ("join", "login", "refresh", or empty).
   Ident authorizationType;
   /// OpenAPI: the security requirement names.
@@ -246,27 +249,35 @@ public:
   std::vector<NamedType> types;
   std::vector<Actor> actors;
 
+  /// OpenAPI: the document `$ref`s other files, which ABV does not read
+  /// (OA008). What they hold is unknown: the passes do not judge it (a
+  /// response, a parameter or a body there is taken to exist; a type used
+  /// only from there is not reported unused).
+  bool hasUnreadReferences = false;
+
   /// Allocates a Type owned by the document.
   Type *createType() { return &typeStorage.emplace_back(); }
 
   /// The named type \p name, or null. Valid after finalize().
   const NamedType *findType(llvm::StringRef name) const;
-  /// Follows Ref types (through at most as many hops as there are named
-  /// types, so a reference cycle ends) to the first non-Ref type; null when
-  /// a reference is unresolved or cyclic.
+  /// Follows Ref types to the first non-Ref type; null when a reference is
+  /// unresolved or cyclic. Constant time after finalize(), which resolves
+  /// every named type's chain of aliases once.
   const Type *resolve(const Type *type) const;
 
   llvm::StringRef save(llvm::StringRef text) { return saver.save(text); }
 
-  /// Builds the name index and the method and parameter-location enums;
+  /// Builds the name index, the method and parameter-location enums, and
+  /// resolves the named types' alias chains;
   /// frontends call it once after lowering.
   void finalize();
 
 private:
   std::deque<Type> typeStorage;
   llvm::StringMap<size_t> typeIndex;
-  llvm::BumpPtrAllocator allocator;
-  llvm::UniqueStringSaver saver{allocator};
+  /// resolve() of each named type's own type, by index in `types`.
+  std::vector<const Type *> resolvedTypes;
+  StringPool saver;
 };
 
 /// Calls \p fn with each direct child of \p type: its property types, its

@@ -40,11 +40,12 @@
 #ifndef ABV_IR_DB_H
 #define ABV_IR_DB_H
 
+#include "abv/Basic/StringPool.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/SMLoc.h"
-#include "llvm/Support/StringSaver.h"
 
 #include <memory>
 #include <optional>
@@ -368,8 +369,7 @@ public:
   void finalize();
 
 private:
-  llvm::BumpPtrAllocator allocator;
-  llvm::UniqueStringSaver saver{allocator};
+  StringPool saver;
 };
 
 //===----------------------------------------------------------------------===//

@@ -64,10 +64,13 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 
 using namespace abv;
@@ -283,8 +286,11 @@ private:
   void readOperation(const json::Member &methodMember, StringRef method,
                      const Ident &pathName,
                      llvm::ArrayRef<Parameter> pathParameters,
-                     std::vector<Operation> &out);
-  void readParameters(const json::Value *list, std::vector<Parameter> &out);
+                     std::vector<Operation> &out, bool pathParametersUnread);
+  /// Reads a `parameters` list into \p out; sets \p unread when one of
+  /// them is in a file that is not read.
+  void readParameters(const json::Value *list, std::vector<Parameter> &out,
+                      bool &unread);
   void readRequestBody(Operation &op, const json::Value &body);
   void readResponses(Operation &op, const json::Value &responses);
   void readSecurity(const json::Value &list, std::vector<Ident> &out);
@@ -317,6 +323,12 @@ private:
   /// the `$ref` value that started each, to stop recursive inlining.
   llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 8>
       inlining;
+  /// Set when a `$ref` to another file was met (and not followed); callers
+  /// clear it before following a use, to tell "not read" from "broken".
+  bool lastRefWasExternal = false;
+  /// Where the `$ref` chain from each object reached through a `$ref` ends
+  /// (null: it does not, and why was reported).
+  llvm::DenseMap<const json::Value *, const json::Value *> followed;
   /// The `$ref` values cycles were reported at, so each is reported once.
   llvm::SmallPtrSet<const void *, 8> reportedCycles;
   unsigned schemaDepth = 0;
@@ -401,6 +413,8 @@ const json::Value *OpenAPIReader::resolveRef(const json::Value &refValue) {
   StringRef ref = refValue.getString();
   if (!ref.starts_with("#/") && ref != "#") {
     diags.report(DiagID::OpenAPIRefExternal, refValue.getRange()) << ref;
+    doc->hasUnreadReferences = true;
+    lastRefWasExternal = true;
     return nullptr;
   }
   const json::Value *target = json.resolvePointer(ref);
@@ -423,24 +437,36 @@ const json::Value *OpenAPIReader::followObject(const json::Value &use,
 }
 
 const json::Value *OpenAPIReader::follow(const json::Value &value) {
-  const json::Value *current = &value;
   // The `$ref` values followed so far, in order, with the targets reached.
   llvm::SmallVector<std::pair<const json::Value *, const json::Value *>, 4>
       refs;
+  // Every target reached ends where this chain ends: remember it, so that
+  // a chain shared by many uses (a parameter `$ref`ed by every operation)
+  // is walked once, not once per use.
+  auto finish = [&](const json::Value *result) {
+    for (const auto &step : refs)
+      followed[step.second] = result;
+    return result;
+  };
+  const json::Value *current = &value;
   llvm::SmallPtrSet<const json::Value *, 4> visited;
   visited.insert(current);
   while (current->isObject()) {
     const json::Value *refValue = json.lookup(*current, "$ref");
     if (!refValue)
-      return current;
+      return finish(current);
     if (!refValue->isString()) {
       Scope scope = key("$ref");
       wrongType(*refValue, "a string");
-      return nullptr;
+      return finish(nullptr);
     }
     const json::Value *target = resolveRef(*refValue);
     if (!target)
-      return nullptr;
+      return finish(nullptr);
+    if (auto known = followed.find(target); known != followed.end()) {
+      refs.emplace_back(refValue, target);
+      return finish(known->second);
+    }
     if (!visited.insert(target).second) {
       // The cycle starts at the `$ref` whose object is `target`.
       const json::Value *first = json.lookup(*target, "$ref");
@@ -463,12 +489,12 @@ const json::Value *OpenAPIReader::follow(const json::Value &value) {
         if (first && first != refValue)
           diag.note(first->getRange(), NoteID::RefCycleContinues);
       }
-      return nullptr;
+      return finish(nullptr);
     }
     refs.emplace_back(refValue, target);
     current = target;
   }
-  return current;
+  return finish(current);
 }
 
 //===----------------------------------------------------------------------===//
@@ -499,16 +525,18 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
   Ident pathName = identOfKey(pathMember);
 
   std::vector<Parameter> pathParameters;
+  bool unreadParameters = false;
   if (const json::Value *list = getArray(*item, "parameters")) {
     Scope scope = key("parameters");
-    readParameters(list, pathParameters);
+    readParameters(list, pathParameters, unreadParameters);
   }
   for (const json::Member &member : item->getMembers()) {
     StringRef name = member.getKey();
     if (!llvm::is_contained(pathItemMethods, name))
       continue;
     Scope scope = key(name);
-    readOperation(member, name, pathName, pathParameters, out);
+    readOperation(member, name, pathName, pathParameters, out,
+                  unreadParameters);
   }
   // OpenAPI 3.2: methods without a fixed field, e.g. `LINK`.
   if (const json::Value *more = getObject(*item, "additionalOperations")) {
@@ -516,7 +544,7 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
     for (const json::Member &member : more->getMembers()) {
       Scope inner = key(member.getKey());
       readOperation(member, doc->save(member.getKey().lower()), pathName,
-                    pathParameters, out);
+                    pathParameters, out, unreadParameters);
     }
   }
 }
@@ -524,7 +552,8 @@ void OpenAPIReader::readPathItem(const json::Member &pathMember,
 void OpenAPIReader::readOperation(const json::Member &methodMember,
                                   StringRef method, const Ident &pathName,
                                   llvm::ArrayRef<Parameter> pathParameters,
-                                  std::vector<Operation> &out) {
+                                  std::vector<Operation> &out,
+                                  bool pathParametersUnread) {
   const json::Value &value = methodMember.getValue();
   if (!expectObject(value))
     return;
@@ -542,10 +571,11 @@ void OpenAPIReader::readOperation(const json::Member &methodMember,
   // Operation-level parameters replace path-level ones with the same name
   // and location.
   op.parameters.assign(pathParameters.begin(), pathParameters.end());
+  op.hasUnreadParameters = pathParametersUnread;
   std::vector<Parameter> own;
   if (const json::Value *list = getArray(value, "parameters")) {
     Scope scope = key("parameters");
-    readParameters(list, own);
+    readParameters(list, own, op.hasUnreadParameters);
   }
   for (Parameter &parameter : own) {
     auto same = llvm::find_if(op.parameters, [&](const Parameter &p) {
@@ -603,7 +633,7 @@ void OpenAPIReader::readCallbacks(const json::Value &callbacks) {
 }
 
 void OpenAPIReader::readParameters(const json::Value *list,
-                                   std::vector<Parameter> &out) {
+                                   std::vector<Parameter> &out, bool &unread) {
   if (!list)
     return;
   llvm::ArrayRef<json::Value> elements = list->getElements();
@@ -611,9 +641,12 @@ void OpenAPIReader::readParameters(const json::Value *list,
     Scope scope = index(i);
     const json::Value &use = elements[i];
     std::optional<Scope> target;
+    lastRefWasExternal = false;
     const json::Value *value = followObject(use, target);
-    if (!value)
+    if (!value) {
+      unread |= lastRefWasExternal;
       continue;
+    }
     const json::Value *name = getString(*value, "name");
     const json::Value *in = getString(*value, "in");
     bool missing = false;
@@ -685,9 +718,24 @@ Type *OpenAPIReader::readContent(const json::Value &content,
   return readSchema(*schema);
 }
 
+/// A type for what a `$ref` to another file holds: anything (it is not
+/// read, so nothing about it is judged).
+static Type *makeUnreadType(Document &doc, const json::Value &use) {
+  Type *type = doc.createType();
+  type->range = use.getRange();
+  return type;
+}
+
 void OpenAPIReader::readRequestBody(Operation &op, const json::Value &use) {
   std::optional<Scope> target;
+  lastRefWasExternal = false;
   const json::Value *body = followObject(use, target);
+  if (!body && lastRefWasExternal) {
+    // A body in another file: there is one, of unknown content.
+    op.requestBodyRange = use.getRange();
+    op.requestBody = makeUnreadType(*doc, use);
+    return;
+  }
   if (!body)
     return;
   op.requestBodyRange = use.getRange();
@@ -705,8 +753,11 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     Scope scope = key(member.getKey());
     const json::Value &use = member.getValue();
     std::optional<Scope> target;
+    lastRefWasExternal = false;
     const json::Value *value = followObject(use, target);
-    if (!value)
+    // A response in another file exists, with a body of unknown type.
+    bool unread = !value && lastRefWasExternal;
+    if (!value && !unread)
       continue;
     if (!expectName(member.getKey(), member.getKeyRange(), "response status",
                     "a status is not empty"))
@@ -714,7 +765,9 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
     Response response;
     response.status = identOfKey(member);
     response.range = member.getRange();
-    if (const json::Value *content = getObject(*value, "content")) {
+    if (unread)
+      response.type = makeUnreadType(*doc, use);
+    else if (const json::Value *content = getObject(*value, "content")) {
       Scope inner = key("content");
       response.type = readContent(*content, response.contentType);
     }
@@ -914,7 +967,10 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
   if (!value)
     return std::nullopt;
   std::optional<double> number = value->getAsNumber();
-  if (!number || *number < 0 || *number != double(uint64_t(*number))) {
+  // Checked as a double: converting one past 2^64 to an integer is
+  // undefined behaviour. A count that large (`maxLength: 1e40`) is no
+  // bound at all and saturates.
+  if (!number || !(*number >= 0) || *number != std::floor(*number)) {
     Scope scope = key(name);
     // A number shows its value ("not -1"), as in the AutoBe reader.
     if (number)
@@ -924,6 +980,8 @@ std::optional<uint64_t> OpenAPIReader::readCount(const json::Value &schema,
       wrongType(*value, "a non-negative integer");
     return std::nullopt;
   }
+  if (*number >= 18446744073709551616.0) // 2^64
+    return std::numeric_limits<uint64_t>::max();
   return uint64_t(*number);
 }
 
@@ -988,6 +1046,11 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
   }
   if (const json::Value *required = getArray(schema, "required")) {
     Scope scope = key("required");
+    // The properties by name (a name given twice names both), so that a
+    // long `required` list costs one lookup per entry.
+    llvm::StringMap<llvm::SmallVector<unsigned, 1>> byName;
+    for (unsigned i = 0, e = type.properties.size(); i != e; ++i)
+      byName[type.properties[i].name.name].push_back(i);
     llvm::ArrayRef<json::Value> elements = required->getElements();
     for (size_t i = 0; i < elements.size(); ++i) {
       if (!elements[i].isString()) {
@@ -995,15 +1058,13 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
         wrongType(elements[i], "a string");
         continue;
       }
-      StringRef name = elements[i].getString();
-      bool found = false;
-      for (Property &property : type.properties)
-        if (property.name.name == name) {
-          property.isRequired = true;
-          found = true;
-        }
-      if (!found)
+      auto it = byName.find(elements[i].getString());
+      if (it == byName.end()) {
         type.requiredNames.push_back(identOf(elements[i]));
+        continue;
+      }
+      for (unsigned index : it->second)
+        type.properties[index].isRequired = true;
     }
   }
 }
@@ -1137,41 +1198,53 @@ void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
 
 void OpenAPIReader::checkAliasCycles() {
   // A named type that is only a `$ref` to another one is an alias; aliases
-  // that lead back to themselves define nothing.
-  for (size_t start = 0; start < doc->types.size(); ++start) {
-    const Type *type = doc->types[start].type;
-    llvm::SmallVector<const Type *, 4> chain;
-    llvm::SmallPtrSet<const NamedType *, 4> seen;
-    seen.insert(&doc->types[start]);
-    bool cycle = false;
-    while (type && type->kind == TypeKind::Ref) {
-      chain.push_back(type);
-      const NamedType *next = doc->findType(type->ref.name);
-      if (!next)
-        break;
-      if (!seen.insert(next).second) {
-        cycle = next == &doc->types[start];
-        break;
-      }
-      type = next->type;
+  // that lead back to themselves define nothing. Each type has at most one
+  // alias edge, so every cycle is found in one walk over all of them.
+  size_t count = doc->types.size();
+  auto next = [&](size_t index) -> std::optional<size_t> {
+    const Type *type = doc->types[index].type;
+    if (!type || type->kind != TypeKind::Ref)
+      return std::nullopt;
+    const NamedType *target = doc->findType(type->ref.name);
+    if (!target)
+      return std::nullopt;
+    return size_t(target - doc->types.data());
+  };
+  enum : unsigned char { New, OnPath, Done };
+  std::vector<unsigned char> state(count, New);
+  std::vector<size_t> path;
+  for (size_t start = 0; start != count; ++start) {
+    if (state[start] != New)
+      continue;
+    path.clear();
+    std::optional<size_t> current = start;
+    while (current && state[*current] == New) {
+      state[*current] = OnPath;
+      path.push_back(*current);
+      current = next(*current);
     }
-    if (!cycle)
-      continue;
-    // Report each cycle once, at the member that comes first.
-    bool first = true;
-    for (const Type *ref : chain)
-      first &= doc->findType(ref->ref.name) >= &doc->types[start];
-    if (!first)
-      continue;
-    std::string text;
-    for (const Type *ref : chain)
-      text += "'" + ref->refText.str() + "' -> ";
-    text += "'" + chain.front()->refText.str() + "'";
-    InFlightDiagnostic diag =
-        diags.report(DiagID::OpenAPIRefCycle, chain.back()->ref.range);
-    diag << text;
-    if (chain.size() > 1)
-      diag.note(chain.front()->ref.range, NoteID::RefCycleContinues);
+    if (current && state[*current] == OnPath) {
+      // The cycle is the end of the path from *current on. Report it once,
+      // at the reference that closes it back to its first member in
+      // document order.
+      auto begin = llvm::find(path, *current);
+      std::vector<size_t> cycle(begin, path.end());
+      auto first = std::min_element(cycle.begin(), cycle.end());
+      std::rotate(cycle.begin(), first, cycle.end());
+      std::string text;
+      for (size_t member : cycle)
+        text += "'" + doc->types[member].type->refText.str() + "' -> ";
+      const Type *front = doc->types[cycle.front()].type;
+      const Type *back = doc->types[cycle.back()].type;
+      text += "'" + front->refText.str() + "'";
+      InFlightDiagnostic diag =
+          diags.report(DiagID::OpenAPIRefCycle, back->ref.range);
+      diag << text;
+      if (cycle.size() > 1)
+        diag.note(front->ref.range, NoteID::RefCycleContinues);
+    }
+    for (size_t index : path)
+      state[index] = Done;
   }
 }
 

@@ -378,8 +378,9 @@ void APIStructurePass::checkInfiniteTypes(const Document &doc,
 
 void APIStructurePass::checkUnusedTypes(const Document &doc,
                                         DiagnosticEngine &diags) {
-  // A document without operations is a library of types, not an API.
-  if (doc.operations.empty() || doc.types.empty())
+  // A document without operations is a library of types, not an API; one
+  // that refers to other files may use its types from there.
+  if (doc.operations.empty() || doc.types.empty() || doc.hasUnreadReferences)
     return;
   std::vector<bool> used(doc.types.size(), false);
   SmallVector<const Type *, 64> roots;
@@ -419,9 +420,8 @@ void APIStructurePass::checkOperationIdentity(const Document &doc,
             DiagID::APIDuplicateOperationId,
             op.operationId.range.isValid() ? op.operationId.range : op.range);
         diag << (isAutoBe ? "accessor" : "operationId") << id
-             << ("'" + upperMethod(first.method.name) + " " + first.path.name +
-                 "'")
-                    .str();
+             << ("'" + upperMethod(first.method.name) + " " +
+                 clipForMessage(first.path.name) + "'");
         diag.note(first.operationId.range.isValid() ? first.operationId.range
                                                     : first.range,
                   NoteID::FirstUsedHere);
@@ -471,6 +471,9 @@ void APIStructurePass::checkPathParameters(const Document &doc,
                                                      : param.range)
             << param.name.name << op.path.name;
     }
+    // A parameter in a file that is not read may declare any of them.
+    if (op.hasUnreadParameters)
+      continue;
     for (const TemplateParam &param : inTemplate)
       if (!declared.contains(param.name))
         diags.report(DiagID::APIPathParamUndeclared,
@@ -647,26 +650,37 @@ getAllOfSiblingProperties(const Document &doc) {
   return siblings;
 }
 
+/// How many API013 reports per document get a "did you mean" note: each
+/// costs a scan of the object's properties.
+constexpr unsigned maxRequiredSuggestions = 64;
+
 static void checkRequiredNames(const Type &type, bool isAutoBe,
                                const StringSet<> *siblingNames,
+                               unsigned &suggestionsLeft,
                                DiagnosticEngine &diags) {
   if (type.requiredNames.empty())
     return;
   if (!isAutoBe && type.properties.empty())
     return; // `required` on a free-form object: the key must be present.
+  // The frontends keep only the names no property has.
   for (const Ident &name : type.requiredNames) {
-    if (type.findProperty(name.name))
-      continue; // Defensive: the frontend keeps unknown names only.
     if (siblingNames && siblingNames->contains(name.name))
       continue; // Declared by another branch of an allOf.
     auto diag = diags.report(DiagID::APIRequiredUnknown, name.range);
     diag << name.name;
     // A misspelling of a declared property?
+    if (suggestionsLeft == 0)
+      continue;
+    --suggestionsLeft;
     ClosestMatch match = ClosestMatch::withLimit(
         name.name, ClosestMatch::getDeclaredNameLimit(name.name));
-    for (const Property &property : type.properties)
+    const Property *closest = nullptr;
+    for (const Property &property : type.properties) {
       match.consider(property.name.name);
-    if (const Property *closest = type.findProperty(match.get()))
+      if (match.get().data() == property.name.name.data())
+        closest = &property;
+    }
+    if (closest)
       diag.note(closest->name.range, NoteID::DidYouMean) << closest->name.name;
   }
 }
@@ -675,12 +689,14 @@ void APIStructurePass::checkTypeNodes(const Document &doc,
                                       DiagnosticEngine &diags) {
   bool isAutoBe = doc.origin == DocumentOrigin::AutoBeAST;
   DenseMap<const Type *, StringSet<>> siblings = getAllOfSiblingProperties(doc);
+  unsigned suggestionsLeft = maxRequiredSuggestions;
   forEachDocumentTypeNode(doc, [&](const Type &type) {
     checkBounds(type, diags);
     checkEnumValues(type, diags);
     auto it = siblings.find(&type);
     checkRequiredNames(type, isAutoBe,
-                       it == siblings.end() ? nullptr : &it->second, diags);
+                       it == siblings.end() ? nullptr : &it->second,
+                       suggestionsLeft, diags);
   });
 }
 

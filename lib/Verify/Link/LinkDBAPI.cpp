@@ -345,7 +345,8 @@ void LinkDBAPIPass::checkCreates(const Binding &binding,
 
 void LinkDBAPIPass::checkCoverage(const CRUDCoverage &coverage,
                                   DiagnosticEngine &diags) {
-  if (!coverage.isAvailable() ||
+  // An API that refers to files ABV does not read may touch any table there.
+  if (!coverage.isAvailable() || coverage.getDocument()->hasUnreadReferences ||
       llvm::none_of(coverage.getAttributions(),
                     [](const CRUDCoverage::Attribution &attribution) {
                       return attribution.model != nullptr;

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""fuzz-seeds.py TARGET OUTDIR [--max-bytes N] [--corpus DIR]: collects the
+seed inputs of one fuzz target (utils/fuzz.sh) into OUTDIR, one file per
+distinct input, from
+
+- the repository: examples/, test/ files of the target's kind, and the
+  `#--- name` sections of split-file tests (test/**/*.test, *.prisma, *.json)
+  whose name is of that kind;
+- the shared corpus (../shared/corpus), when present: every artifact of
+  that kind.
+
+Inputs larger than --max-bytes (default 65536) are left out (libFuzzer
+mutates within -max_len anyway); the fuzz regression inputs
+(test/Fuzz/Inputs/TARGET) are always included.
+
+Kinds: prisma (*.prisma), autobe-db (prisma.json), autobe-api
+(document.json), openapi-json (an OpenAPI .json: swagger.json, openapi.json
+or a .json with an "openapi" key), openapi-yaml (*.yaml, *.yml).
+"""
+import argparse
+import hashlib
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def is_kind(target, name, text):
+    base = os.path.basename(name)
+    if target == "prisma":
+        return base.endswith(".prisma")
+    if target == "autobe-db":
+        return base == "prisma.json"
+    if target == "autobe-api":
+        return base == "document.json"
+    if target == "openapi-json":
+        if base in ("swagger.json", "openapi.json"):
+            return True
+        return base.endswith(".json") and text is not None and (
+            '"openapi"' in text[:4096] or '"swagger"' in text[:4096])
+    if target == "openapi-yaml":
+        return base.endswith((".yaml", ".yml"))
+    raise SystemExit(f"unknown target {target}")
+
+
+SECTION = re.compile(r"^(?:#|//)--- (\S+)\s*$", re.M)
+
+
+def sections(text):
+    """The `#--- name` sections of a split-file test: (name, content)."""
+    marks = list(SECTION.finditer(text))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        yield m.group(1), text[m.end() + 1:end]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("target")
+    ap.add_argument("outdir")
+    ap.add_argument("--max-bytes", type=int, default=65536)
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    args = ap.parse_args()
+    os.makedirs(args.outdir, exist_ok=True)
+    seen = set()
+    count = 0
+
+    def add(data, force=False):
+        nonlocal count
+        if not data or (len(data) > args.max_bytes and not force):
+            return
+        digest = hashlib.sha1(data).hexdigest()
+        if digest in seen:
+            return
+        seen.add(digest)
+        with open(os.path.join(args.outdir, digest), "wb") as f:
+            f.write(data)
+        count += 1
+
+    def read(path):
+        try:
+            with open(path, "rb") as f:
+                return f.read()
+        except OSError:
+            return None
+
+    regressions = os.path.join(ROOT, "test", "Fuzz", "Inputs", args.target)
+    if os.path.isdir(regressions):
+        for name in sorted(os.listdir(regressions)):
+            add(read(os.path.join(regressions, name)), force=True)
+
+    for top in ("examples", "test"):
+        for dirpath, _, files in os.walk(os.path.join(ROOT, top)):
+            for name in sorted(files):
+                path = os.path.join(dirpath, name)
+                data = read(path)
+                if data is None:
+                    continue
+                text = data.decode("utf-8", "replace")
+                if name.endswith((".test", ".prisma", ".json")) and "#--- " in text:
+                    for section, content in sections(text):
+                        if is_kind(args.target, section, content):
+                            add(content.encode("utf-8"))
+                elif is_kind(args.target, name, text):
+                    add(data)
+
+    if os.path.isdir(args.corpus):
+        for dirpath, _, files in os.walk(args.corpus):
+            for name in sorted(files):
+                path = os.path.join(dirpath, name)
+                if os.path.getsize(path) > args.max_bytes:
+                    continue
+                data = read(path)
+                if data is None:
+                    continue
+                if is_kind(args.target, name, data[:4096].decode("utf-8", "replace")):
+                    add(data)
+    print(f"{args.target}: {count} seeds in {args.outdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
