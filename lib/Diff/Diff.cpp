@@ -56,7 +56,8 @@ static bool isProjectArtifact(StringRef path, StringRef text) {
 
 std::unique_ptr<Spec> abv::diff::loadSide(StringRef path, Workspace &workspace,
                                           DiagnosticEngine &diags,
-                                          uint64_t sizeLimit) {
+                                          const LoadOptions &options) {
+  uint64_t sizeLimit = options.sizeLimit;
   SourceManager &sources = workspace.getSourceManager();
   if (isGoldenSpecPath(path))
     return readGoldenSpec(path, sources, diags, sizeLimit);
@@ -88,7 +89,7 @@ std::unique_ptr<Spec> abv::diff::loadSide(StringRef path, Workspace &workspace,
   }
   Project &project = workspace.addProject();
   std::vector<std::string> inputs{path.str()};
-  if (loadProject(project, inputs, diags, sizeLimit) != LoadResult::Ok)
+  if (loadProject(project, inputs, diags, options) != LoadResult::Ok)
     return nullptr;
   return buildProjectSpec(project, path);
 }
@@ -318,8 +319,8 @@ DiffSession::DiffSession(Workspace &workspace, DiagnosticEngine &diags,
 DiffSession::~DiffSession() = default;
 
 bool DiffSession::load(StringRef candidatePath, StringRef referencePath) {
-  candidate = loadSide(candidatePath, workspace, diags, options.sizeLimit);
-  reference = loadSide(referencePath, workspace, diags, options.sizeLimit);
+  candidate = loadSide(candidatePath, workspace, diags, options.load);
+  reference = loadSide(referencePath, workspace, diags, options.load);
   return candidate && reference;
 }
 
@@ -330,7 +331,7 @@ bool DiffSession::run(ArrayRef<DiffExtension *> extensions) {
   if (!options.mappingFile.empty()) {
     std::optional<MappingFile> file =
         readMapping(options.mappingFile, workspace.getSourceManager(), diags,
-                    *candidate, *reference, options.sizeLimit);
+                    *candidate, *reference, options.load.sizeLimit);
     if (!file)
       return false;
     alignment = std::move(file->alignment);

@@ -573,7 +573,8 @@ int abv::runDiffMain(int argc, char **argv) {
     ToolRun run(opts, "abv-diff");
     diff::DiffOptions diffOptions;
     diffOptions.mappingFile = mapping;
-    diffOptions.sizeLimit = opts.maxInputSize;
+    diffOptions.load.sizeLimit = opts.maxInputSize;
+    diffOptions.load.allowOutsideRoot = opts.allowOutsideRoot;
     diff::DiffSession session(run.workspace, run.diags, diffOptions);
     run.loadInputs = [&] {
       if (opts.inputs.size() != 2) {
@@ -584,10 +585,25 @@ int abv::runDiffMain(int argc, char **argv) {
       }
       return session.load(opts.inputs[0], opts.inputs[1]);
     };
-    std::unique_ptr<ToolOutputFile> out;
+    ToolOutput out(opts.outputFile, "abv-diff");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
+    // The mapping may be written over the mapping read, never over another
+    // input.
+    if (!emitMapping.empty()) {
+      const SourceManager &sm = run.workspace.getSourceManager();
+      for (unsigned id = 1, e = sm.getNumBuffers(); id <= e; ++id) {
+        StringRef name = sm.getBufferName(id);
+        if (isSameFile(name, emitMapping) &&
+            (mapping.empty() || !isSameFile(name, mapping))) {
+          WithColor::error(errs(), "abv-diff")
+              << "mapping output '" << emitMapping
+              << "' is an input; name another file\n";
+          return int(ExitUsage);
+        }
+      }
+    }
     bool ok = readable && session.run();
     if (ok && !emitMapping.empty()) {
       if (Error err = session.writeMappingFile(emitMapping)) {
@@ -596,11 +612,16 @@ int abv::runDiffMain(int argc, char **argv) {
         ok = false;
       }
     }
-    int code = run.finish(out->os(), !ok);
-    out->keep();
-    if (ok && stats != CoverageFormat::None)
+    int code = run.finish(out.os(), !ok);
+    if (!out.commit())
+      return int(ExitUsage);
+    if (ok && stats != CoverageFormat::None) {
       diff::printStats(outs(), session.getStats(), *session.getCandidate(),
                        *session.getReference(), stats == CoverageFormat::JSON);
+      ToolOutput stdoutOutput("-", "abv-diff");
+      if (!stdoutOutput.commit())
+        return int(ExitUsage);
+    }
     return code;
   });
 }

@@ -33,6 +33,7 @@
 #include "abv/Basic/SourceFiles.h"
 #include "abv/Diff/Matcher.h"
 #include "abv/Diff/Spec.h"
+#include "abv/Frontend/ProjectLoader.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -56,7 +57,7 @@ namespace abv::diff {
 /// when the side cannot be used (each problem reported into \p diags).
 std::unique_ptr<Spec> loadSide(llvm::StringRef path, Workspace &workspace,
                                DiagnosticEngine &diags,
-                               uint64_t sizeLimit = MaxSourceFileSize);
+                               const LoadOptions &options = {});
 
 /// Reports how \p candidate differs from \p reference under \p alignment:
 /// entities, columns and endpoints missing (DIF001, DIF003, DIF007),
@@ -114,7 +115,9 @@ struct DiffOptions {
   /// Read the alignment from this mapping file instead of matching.
   std::string mappingFile;
   MatchOptions match;
-  uint64_t sizeLimit = MaxSourceFileSize;
+  /// How files are read (the size limit applies to golden specs and
+  /// mapping files too).
+  LoadOptions load;
 };
 
 /// One diff: load, align, report, count.
