@@ -174,6 +174,70 @@ std::string abv::singularize(StringRef word) {
 }
 
 //===----------------------------------------------------------------------===//
+// Synonyms and name markers
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Groups of words that name one kind of thing across generated backends
+/// and their references. A word may be in several groups (it has several
+/// senses); words are lowercase and singular.
+// clang-format off
+const std::initializer_list<StringLiteral> synonymGroups[] = {
+    // Entities.
+    {"user", "member", "account"},
+    {"admin", "administrator"},
+    {"article", "post", "thread", "topic"},
+    // A post is an article on one board and a message in a thread on
+    // another.
+    {"comment", "reply", "post"},
+    {"section", "category", "board", "forum", "subforum", "channel",
+     "community", "topic"},
+    {"todo", "task"},
+    {"history", "snapshot", "revision", "version"},
+    {"tag", "label", "hashtag"},
+    {"attachment", "file", "upload"},
+    {"request", "application"},
+    {"ban", "suspension", "sanction"},
+    {"author", "writer", "creator", "owner"},
+    {"order", "purchase"},
+    {"product", "goods", "merchandise"},
+    {"cart", "basket"},
+    {"shipment", "delivery", "shipping"},
+    {"coupon", "voucher"},
+    // The caller's own record in a path (`/users/profile`, `/member/me`).
+    {"profile", "me", "self"},
+    // Columns.
+    {"title", "subject", "headline"},
+    {"content", "body", "text"},
+    {"deadline", "due"},
+};
+// clang-format on
+} // namespace
+
+uint64_t abv::getSynonymGroups(StringRef word) {
+  static_assert(std::size(synonymGroups) <= 64, "one bit per group");
+  uint64_t groups = 0;
+  for (size_t i = 0, e = std::size(synonymGroups); i != e; ++i)
+    for (StringRef member : synonymGroups[i])
+      if (member == word)
+        groups |= uint64_t(1) << i;
+  return groups;
+}
+
+bool abv::areSynonyms(StringRef a, StringRef b) {
+  return a != b && (getSynonymGroups(a) & getSynonymGroups(b)) != 0;
+}
+
+bool abv::isBooleanMarker(StringRef word) {
+  return word == "is" || word == "has" || word == "can";
+}
+
+bool abv::isTemporalMarker(StringRef word) {
+  return word == "at" || word == "on" || word == "date" || word == "time" ||
+         word == "timestamp" || word == "datetime";
+}
+
+//===----------------------------------------------------------------------===//
 // Secrets
 //===----------------------------------------------------------------------===//
 

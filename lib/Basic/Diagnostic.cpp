@@ -222,6 +222,8 @@ StringRef abv::getCategoryName(Category category) {
     return "link";
   case Category::Reference:
     return "reference";
+  case Category::Conformance:
+    return "conformance";
   }
   llvm_unreachable("unknown category");
 }

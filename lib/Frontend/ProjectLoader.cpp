@@ -161,8 +161,8 @@ static void findInFolder(StringRef dir, ProjectFolder &folder,
   // The logic: providers, collectors, transformers, DTOs, controllers (src)
   // and end-to-end tests (test).
   for (StringRef sub : {"src", "test"})
-    if (std::string folderPath = join(sub); isDirectory(folderPath) &&
-                                            folder.isInside(folderPath))
+    if (std::string folderPath = join(sub);
+        isDirectory(folderPath) && folder.isInside(folderPath))
       folder.collect(folderPath, ".ts", /*recursive=*/true, set.tsFiles,
                      /*skipFolder=*/"node_modules");
 }
@@ -245,7 +245,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     if (!sys::fs::getUniqueID(file, fileID) && !readFiles.insert(fileID).second)
       return std::nullopt;
     size_t before = diags.getDiagnostics().size();
-    std::optional<unsigned> id = addSourceFile(sm, diags, file, sizeLimit, /*allowSparseNul=*/code);
+    std::optional<unsigned> id =
+        addSourceFile(sm, diags, file, sizeLimit, /*allowSparseNul=*/code);
     for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)
       if (diags.getDiagnostics()[i].id == DiagID::InputUnreadable)
         unreadable = true;

@@ -10,6 +10,7 @@
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
 #include "abv/Basic/VerifyDiagnostics.h"
+#include "abv/Diff/Diff.h"
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/Frontend/TypeScript/TSAST.h"
 #include "abv/Frontend/TypeScript/TSPrinter.h"
@@ -26,6 +27,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
+
+#include <functional>
 
 using namespace abv;
 using namespace llvm;
@@ -106,7 +109,8 @@ class ToolOutput;
 class ToolRun {
 public:
   ToolRun(CommonOptions &opts, StringRef toolName)
-      : opts(opts), toolName(toolName), diags(project.getSourceManager()) {}
+      : project(workspace.addProject()), opts(opts), toolName(toolName),
+        diags(workspace.getSourceManager()) {}
 
   /// Applies -W options; false on an unknown diagnostic.
   bool applyWarningOptions();
@@ -125,7 +129,10 @@ public:
   /// Renders the diagnostics and computes the exit code.
   int finish(raw_ostream &diagOS, bool unreadable);
 
-  Project project;
+  /// The sources of every project the tool loads; the first project is
+  /// what abv-verify and abv-opt check.
+  Workspace workspace;
+  Project &project;
   CommonOptions &opts;
   StringRef toolName;
   DiagnosticEngine diags;
@@ -133,6 +140,9 @@ public:
   std::vector<std::unique_ptr<MemoryBuffer>> expectationFiles;
   /// An expectations file could not be read (a usage error).
   bool expectationsUnreadable = false;
+  /// A tool that reads its inputs its own way (abv-diff: a candidate and a
+  /// reference) sets this; load() calls it instead of loading one project.
+  std::function<bool()> loadInputs;
 };
 } // namespace
 
@@ -215,6 +225,8 @@ bool ToolRun::load() {
         << "no input: name a project folder or artifact files (see --help)\n";
     return false;
   }
+  if (loadInputs)
+    return loadInputs();
   std::vector<std::string> inputs;
   for (const std::string &input : opts.inputs) {
     // Expectations of --verify-diagnostics are no artifacts.
@@ -523,6 +535,102 @@ int abv::runOptMain(int argc, char **argv) {
     int code = run.finish(errs(), !readable);
     if (!out.commit())
       return int(ExitUsage);
+    return code;
+  });
+}
+
+int abv::runDiffMain(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  removeLLVMColorOption();
+  // LLVM's Support library registers `-stats` (its own statistics);
+  // abv-diff's `--stats` replaces it.
+  if (cl::Option *llvmStats = cl::getRegisteredOptions().lookup("stats"))
+    llvmStats->removeArgument();
+  CommonOptions opts;
+  cl::opt<std::string> mapping{
+      "mapping",
+      cl::desc("Read the alignment from this mapping file instead of "
+               "matching (see --emit-mapping)"),
+      cl::value_desc("file"), cl::cat(opts.category)};
+  cl::opt<std::string> emitMapping{
+      "emit-mapping",
+      cl::desc("Write the alignment as a JSON mapping file to review, "
+               "correct and read back with --mapping"),
+      cl::value_desc("file"), cl::cat(opts.category)};
+  cl::opt<CoverageFormat> stats{
+      "stats",
+      cl::desc("After the diagnostics, print on stdout the precision, recall "
+               "and F1 of each dimension"),
+      cl::ValueOptional,
+      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
+                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
+                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      cl::init(CoverageFormat::None),
+      cl::cat(opts.category)};
+  cl::HideUnrelatedOptions(opts.category);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "abv-diff - compare a generated backend with its reference\n\n"
+          "  abv-diff CANDIDATE REFERENCE\n\n"
+          "  CANDIDATE is a project; REFERENCE a golden spec (a folder with\n"
+          "  golden-schema.json and golden-endpoints.json, or one of them)\n"
+          "  or another project. Reports entities, columns and endpoints\n"
+          "  missing, extra or changed in the candidate.\n",
+          &errs()))
+    return ExitUsage;
+  return runWithToolStack([&] {
+    ToolRun run(opts, "abv-diff");
+    diff::DiffOptions diffOptions;
+    diffOptions.mappingFile = mapping;
+    diffOptions.load.sizeLimit = opts.maxInputSize;
+    diffOptions.load.allowOutsideRoot = opts.allowOutsideRoot;
+    diff::DiffSession session(run.workspace, run.diags, diffOptions);
+    run.loadInputs = [&] {
+      if (opts.inputs.size() != 2) {
+        WithColor::error(errs(), "abv-diff")
+            << "expected two inputs, CANDIDATE and REFERENCE (got "
+            << opts.inputs.size() << ")\n";
+        return false;
+      }
+      return session.load(opts.inputs[0], opts.inputs[1]);
+    };
+    ToolOutput out(opts.outputFile, "abv-diff");
+    bool readable = false;
+    if (std::optional<int> code = run.start(out, readable))
+      return *code;
+    // The mapping may be written over the mapping read, never over another
+    // input.
+    if (!emitMapping.empty()) {
+      const SourceManager &sm = run.workspace.getSourceManager();
+      for (unsigned id = 1, e = sm.getNumBuffers(); id <= e; ++id) {
+        StringRef name = sm.getBufferName(id);
+        if (isSameFile(name, emitMapping) &&
+            (mapping.empty() || !isSameFile(name, mapping))) {
+          WithColor::error(errs(), "abv-diff")
+              << "mapping output '" << emitMapping
+              << "' is an input; name another file\n";
+          return int(ExitUsage);
+        }
+      }
+    }
+    bool ok = readable && session.run();
+    if (ok && !emitMapping.empty()) {
+      if (Error err = session.writeMappingFile(emitMapping)) {
+        WithColor::error(errs(), "abv-diff")
+            << toString(std::move(err)) << '\n';
+        ok = false;
+      }
+    }
+    int code = run.finish(out.os(), !ok);
+    if (!out.commit())
+      return int(ExitUsage);
+    if (ok && stats != CoverageFormat::None) {
+      diff::printStats(outs(), session.getStats(), *session.getCandidate(),
+                       *session.getReference(), stats == CoverageFormat::JSON);
+      ToolOutput stdoutOutput("-", "abv-diff");
+      if (!stdoutOutput.commit())
+        return int(ExitUsage);
+    }
     return code;
   });
 }

@@ -82,6 +82,48 @@ TEST(LexiconTest, CollectionNames) {
   }
 }
 
+TEST(LexiconTest, Synonyms) {
+  // Entities that generated backends name differently from their specs.
+  EXPECT_TRUE(areSynonyms("post", "article"));
+  EXPECT_TRUE(areSynonyms("article", "post"));
+  EXPECT_TRUE(areSynonyms("member", "user"));
+  EXPECT_TRUE(areSynonyms("reply", "comment"));
+  EXPECT_TRUE(areSynonyms("category", "section"));
+  EXPECT_TRUE(areSynonyms("task", "todo"));
+  EXPECT_TRUE(areSynonyms("snapshot", "history"));
+  EXPECT_TRUE(areSynonyms("administrator", "admin"));
+  // Columns.
+  EXPECT_TRUE(areSynonyms("subject", "title"));
+  EXPECT_TRUE(areSynonyms("body", "content"));
+  EXPECT_TRUE(areSynonyms("deadline", "due"));
+  // A word with two senses is a synonym of both, which are not synonyms of
+  // each other.
+  EXPECT_TRUE(areSynonyms("topic", "article"));
+  EXPECT_TRUE(areSynonyms("topic", "section"));
+  EXPECT_TRUE(areSynonyms("post", "comment"));
+  EXPECT_TRUE(areSynonyms("me", "profile"));
+  EXPECT_FALSE(areSynonyms("article", "section"));
+  // Not synonyms: a word and itself, unrelated words, roles and people.
+  EXPECT_FALSE(areSynonyms("user", "user"));
+  EXPECT_FALSE(areSynonyms("user", "author"));
+  EXPECT_FALSE(areSynonyms("comment", "article"));
+  EXPECT_FALSE(areSynonyms("", "user"));
+  // Group sets: one bit per group.
+  EXPECT_EQ(getSynonymGroups("unrelated"), 0u);
+  EXPECT_NE(getSynonymGroups("post") & getSynonymGroups("article"), 0u);
+  EXPECT_EQ(getSynonymGroups("comment") & getSynonymGroups("article"), 0u);
+}
+
+TEST(LexiconTest, NameMarkers) {
+  EXPECT_TRUE(isBooleanMarker("is"));
+  EXPECT_TRUE(isBooleanMarker("has"));
+  EXPECT_FALSE(isBooleanMarker("completed"));
+  EXPECT_TRUE(isTemporalMarker("at"));
+  EXPECT_TRUE(isTemporalMarker("date"));
+  EXPECT_FALSE(isTemporalMarker("due"));
+  EXPECT_FALSE(isTemporalMarker("deadline"));
+}
+
 TEST(LexiconTest, Secrets) {
   for (StringRef name : {"password", "password_hash", "passwordHash", "salt",
                          "api_key", "apiKey", "refresh_token", "otp_code",

@@ -2,10 +2,11 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--layer db|api|ts|adversarial|all] [--abv build/bin/abv-verify]
+  utils/bench/bench.py [--layer db|api|ts|adversarial|diff|all] [--abv build/bin/abv-verify]
                        [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
                        [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
                        [--ts-sizes 300,3000,30000] [--ts-file-mb 1,10,40]
+                       [--diff-sizes 250,500,1000,2000]
 
 What it measures (each figure the median of --runs runs, whole processes):
 
@@ -45,6 +46,15 @@ What it measures (each figure the median of --runs runs, whole processes):
 - generated projects of 300, 3,000 and 30,000 files (utils/gen-ts.py, one
   third providers, two thirds E2E tests) and single generated files of 1,
   10 and 40 MB, with both tools, and scaling.
+
+--layer diff:
+- abv-diff on every ground-truth pair of the corpus (test/Diff/GroundTruth:
+  a project against its golden spec), and on a project against a project
+  (AutoBe's gpt-4.1 shopping run against samchon/shopping-backend);
+- generated pairs of 250 to 2,000 entities (utils/gen-diff.py: a candidate
+  project with five operations per entity and its golden spec), and
+  scaling: the matcher's cost is at most quadratic in entities.
+
 --layer adversarial:
 - the shapes of utils/gen-adversarial.py (`$ref` alias and parameter chains,
   long names for "did you mean", duplicated ids with long paths, a YAML
@@ -581,6 +591,58 @@ def bench_ts(args, emit):
         emit()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench_diff(args, emit):
+    """The semantic diff: corpus pairs and generated pairs."""
+    diff = [args.abv_diff, "--fail-on=never", "-o", os.devnull]
+    if not args.no_corpus and os.path.isdir(args.corpus):
+        import glob
+        import json
+        emit("## abv-diff on the corpus (a project against its reference)")
+        emit()
+        emit("| candidate | reference | tables / entities | operations / endpoints | abv-diff s | peak RSS MiB |")
+        emit("|---|---|---|---|---|---|")
+        pairs = []
+        for path in sorted(glob.glob(os.path.join(ROOT, "test", "Diff", "GroundTruth", "*.json"))):
+            truth = json.load(open(path))
+            pairs.append((truth["candidate"], truth["reference"]))
+        pairs.append(("autobe/openai/gpt-4.1/shopping", "reference/shopping-backend"))
+        for candidate, reference in pairs:
+            c, r = os.path.join(args.corpus, candidate), os.path.join(args.corpus, reference)
+            if not (os.path.exists(c) and os.path.exists(r)):
+                continue
+            stats = subprocess.run([args.abv_diff, c, r, "--fail-on=never", "-o", os.devnull,
+                                    "--stats=json"], stdout=subprocess.PIPE, text=True).stdout
+            dims = json.loads(stats)["dimensions"]
+            count = lambda d: (f"{dims[d]['candidate']} / {dims[d]['reference']}"
+                               if dims.get(d) else "–")
+            wall, rss, _ = measure(diff + [c, r], args.runs)
+            emit(f"| {candidate} | {reference} | {count('entities')} | {count('endpoints')} | "
+                 f"{wall:.3f} | {rss:.1f} |")
+        emit()
+    emit("## Generated pairs (utils/gen-diff.py: a project against its golden spec)")
+    emit()
+    emit("| entities | operations / endpoints | abv-diff s | peak RSS MiB | scaling |")
+    emit("|---|---|---|---|---|")
+    tmp = tempfile.mkdtemp(prefix="abv-bench-diff-")
+    prev = None
+    try:
+        for n in [int(x) for x in args.diff_sizes.split(",") if x]:
+            out = os.path.join(tmp, str(n))
+            subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-diff.py"),
+                            "--entities", str(n), "--out", out], check=True)
+            wall, rss, _ = measure(diff + [os.path.join(out, "candidate"), os.path.join(out, "golden")],
+                                   args.runs)
+            scaling = f"{wall / prev[1]:.2f}x for {n / prev[0]:.0f}x entities" if prev else "–"
+            ops = 5 * (n - n // 10)
+            emit(f"| {n:,} | {ops:,} / {5 * n:,} | {wall:.3f} | {rss:.1f} | {scaling} |")
+            prev = (n, wall)
+            shutil.rmtree(out, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 # The adversarial shapes of utils/gen-adversarial.py, with the sizes the
 # scaling is measured at (each doubles the previous one) and the format.
 ADVERSARIAL = [
@@ -652,9 +714,10 @@ def bench_adversarial(args, emit):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "all"), default="db",
+    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "diff", "all"), default="db",
                     help="which benchmarks to run (default: db)")
     ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
+    ap.add_argument("--abv-diff", default=os.path.join(ROOT, "build", "bin", "abv-diff"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="1000,10000,50000", help="generated schemas, models (db)")
@@ -664,6 +727,8 @@ def main():
                     help="generated TypeScript projects, files (ts)")
     ap.add_argument("--ts-file-mb", default="1,10,40",
                     help="generated single TypeScript files, MB (ts)")
+    ap.add_argument("--diff-sizes", default="250,500,1000,2000",
+                    help="generated candidate/golden pairs, entities (diff)")
     ap.add_argument("--peer-max-mb", type=float, default=50,
                     help="run Spectral and Redocly on generated documents up to this size (api)")
     ap.add_argument("--out", help="also write the report to this file")
@@ -706,6 +771,10 @@ def main():
         if args.layer == "all":
             emit()
         bench_ts(args, emit)
+    if args.layer in ("diff", "all"):
+        if args.layer == "all":
+            emit()
+        bench_diff(args, emit)
     if args.layer in ("adversarial", "all"):
         if args.layer == "all":
             emit()

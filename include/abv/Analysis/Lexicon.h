@@ -21,6 +21,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <string>
 
 namespace abv {
@@ -73,6 +74,34 @@ bool isMassNoun(llvm::StringRef word);
 /// (`sales`, `people`, `data`) or a mass noun. `status`, `address` and
 /// `analysis` are singular.
 bool looksPlural(llvm::StringRef word);
+
+//===----------------------------------------------------------------------===//
+// Synonyms and name markers
+//===----------------------------------------------------------------------===//
+
+/// Whether two different lowercase singular words name the same kind of
+/// thing in a web backend: an entity (`post` and `article`, `member` and
+/// `user`, `reply` and `comment`, `category` and `section`, `task` and
+/// `todo`, `snapshot` and `history`) or a column (`subject` and `title`,
+/// `body` and `content`, `deadline` and `due`). A word may have several
+/// senses: `topic` is an article on one board and a section on another.
+/// Symmetric; false for a word and itself. The semantic diff aligns a
+/// generated project with its reference through these.
+bool areSynonyms(llvm::StringRef a, llvm::StringRef b);
+
+/// The synonym groups \p word belongs to, as a bit set: two different words
+/// are synonyms when their sets intersect. 0 for a word in no group. For
+/// callers that compare many words (intern each word's set once).
+uint64_t getSynonymGroups(llvm::StringRef word);
+
+/// Whether a lowercase word only says that a column is a boolean (`is`,
+/// `has`, `can`): `is_completed` and `completed` are one column.
+bool isBooleanMarker(llvm::StringRef word);
+
+/// Whether a lowercase word only says that a column is a point in time
+/// (`at`, `on`, `date`, `time`, `timestamp`): `due_date` and `due_at` are
+/// one column.
+bool isTemporalMarker(llvm::StringRef word);
 
 //===----------------------------------------------------------------------===//
 // Secrets

@@ -54,7 +54,11 @@ enum class Category : unsigned char {
   API,
   Logic,
   Link,
-  Reference
+  Reference,
+  /// How a candidate differs from its reference (abv-diff): entities,
+  /// columns and endpoints missing, extra or changed. Not `Reference`,
+  /// which holds a document's own `$ref` problems.
+  Conformance
 };
 
 /// One DIAG row of the diagnostic table.

@@ -39,6 +39,9 @@ int runVerifyMain(int argc, char **argv);
 /// abv-opt: loads a project, runs the named passes, prints the IR.
 int runOptMain(int argc, char **argv);
 
+/// abv-diff: loads a candidate and its reference, reports how they differ.
+int runDiffMain(int argc, char **argv);
+
 } // namespace abv
 
 #endif // ABV_TOOL_TOOLDRIVER_H
