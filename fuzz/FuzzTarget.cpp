@@ -23,6 +23,7 @@
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
+#include "abv/Frontend/TypeScript/TSFrontend.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
@@ -41,13 +42,13 @@ using namespace llvm;
 
 namespace {
 /// The frontends a target can feed.
-enum class Artifact { Prisma, AutoBeDB, AutoBeAPI, OpenAPI };
+enum class Artifact { Prisma, AutoBeDB, AutoBeAPI, OpenAPI, TypeScript };
 
 #ifndef ABV_FUZZ_BUFFER_NAME
 #error "define ABV_FUZZ_BUFFER_NAME (the artifact's file name)"
 #endif
 #ifndef ABV_FUZZ_ARTIFACT
-#error "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI or OpenAPI)"
+#error "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI, OpenAPI or TypeScript)"
 #endif
 constexpr Artifact TargetArtifact = Artifact::ABV_FUZZ_ARTIFACT;
 
@@ -71,6 +72,13 @@ void lower(Project &project, unsigned id, DiagnosticEngine &diags) {
   case Artifact::OpenAPI:
     project.openapiDocument = parseOpenAPI(sm, id, diags);
     break;
+  case Artifact::TypeScript: {
+    unsigned ids[] = {id};
+    for (std::unique_ptr<ts::SourceFile> &file :
+         parseTypeScriptFiles(sm, ids, diags))
+      project.tsFiles.push_back(std::move(file));
+    break;
+  }
   }
 }
 

@@ -15,7 +15,8 @@ mutates within -max_len anyway); the fuzz regression inputs
 
 Kinds: prisma (*.prisma), autobe-db (prisma.json), autobe-api
 (document.json), openapi-json (an OpenAPI .json: swagger.json, openapi.json
-or a .json with an "openapi" key), openapi-yaml (*.yaml, *.yml).
+or a .json with an "openapi" key), openapi-yaml (*.yaml, *.yml),
+typescript (*.ts).
 """
 import argparse
 import hashlib
@@ -39,6 +40,8 @@ def is_kind(target, name, text):
             return True
         return base.endswith(".json") and text is not None and (
             '"openapi"' in text[:4096] or '"swagger"' in text[:4096])
+    if target == "typescript":
+        return base.endswith(".ts")
     if target == "openapi-yaml":
         return base.endswith((".yaml", ".yml"))
     raise SystemExit(f"unknown target {target}")
@@ -99,7 +102,7 @@ def main():
                 if data is None:
                     continue
                 text = data.decode("utf-8", "replace")
-                if name.endswith((".test", ".prisma", ".json")) and "#--- " in text:
+                if name.endswith((".test", ".prisma", ".json", ".ts")) and "#--- " in text:
                     for section, content in sections(text):
                         if is_kind(args.target, section, content):
                             add(content.encode("utf-8"))

@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(prisma autobe-db autobe-api openapi-json openapi-yaml)
+  targets=(prisma autobe-db autobe-api openapi-json openapi-yaml typescript)
 fi
 
 clang=$(command -v clang++-19 || true)

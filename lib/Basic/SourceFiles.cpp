@@ -19,7 +19,7 @@ using namespace llvm;
 
 /// Validates the buffer just added as \p id; reports what is wrong.
 static bool validateBuffer(SourceManager &sourceMgr, DiagnosticEngine &diags,
-                           unsigned id) {
+                           unsigned id, bool allowSparseNul = false) {
   const MemoryBuffer *buffer = sourceMgr.getBuffer(id);
   StringRef text = buffer->getBuffer();
   if (text.empty()) {
@@ -27,6 +27,9 @@ static bool validateBuffer(SourceManager &sourceMgr, DiagnosticEngine &diags,
     return true;
   }
   size_t nul = text.find('\0');
+  if (nul != StringRef::npos && allowSparseNul &&
+      text.count('\0') < text.count('\n') && !findInvalidUTF8(text))
+    nul = StringRef::npos;
   if (nul != StringRef::npos) {
     diags.report(DiagID::InputBinary, SMLoc::getFromPointer(text.data() + nul));
     return false;
@@ -41,7 +44,8 @@ static bool validateBuffer(SourceManager &sourceMgr, DiagnosticEngine &diags,
 
 std::optional<unsigned> abv::addSourceFile(SourceManager &sourceMgr,
                                            DiagnosticEngine &diags,
-                                           StringRef path, uint64_t sizeLimit) {
+                                           StringRef path, uint64_t sizeLimit,
+                                           bool allowSparseNul) {
   FileReadResult file = readRegularFile(path, sizeLimit);
   if (file.status == FileReadResult::Unreadable) {
     diags.report(DiagID::InputUnreadable, SMRange()) << path << file.error;
@@ -58,7 +62,7 @@ std::optional<unsigned> abv::addSourceFile(SourceManager &sourceMgr,
     return std::nullopt;
   }
   unsigned id = sourceMgr.addBuffer(std::move(file.buffer));
-  if (!validateBuffer(sourceMgr, diags, id))
+  if (!validateBuffer(sourceMgr, diags, id, allowSparseNul))
     return std::nullopt;
   return id;
 }

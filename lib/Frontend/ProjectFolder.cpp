@@ -39,7 +39,8 @@ bool ProjectFolder::isInside(StringRef path) {
 }
 
 void ProjectFolder::collect(StringRef dir, StringRef extension, bool recursive,
-                            std::vector<std::string> &out) {
+                            std::vector<std::string> &out,
+                            StringRef skipFolder) {
   std::vector<std::string> found;
   DenseSet<sys::fs::UniqueID> enteredFolders;
   DenseSet<sys::fs::UniqueID> foundFiles;
@@ -72,7 +73,8 @@ void ProjectFolder::collect(StringRef dir, StringRef extension, bool recursive,
         continue;
       }
       if (sys::fs::is_directory(status)) {
-        if (!recursive || !enteredFolders.insert(status.getUniqueID()).second)
+        if (!recursive || sys::path::filename(entry) == skipFolder ||
+            !enteredFolders.insert(status.getUniqueID()).second)
           continue;
         if (isInside(entry))
           pending.push_back(entry);

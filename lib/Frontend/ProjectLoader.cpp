@@ -14,6 +14,7 @@
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/Frontend/ProjectFolder.h"
+#include "abv/Frontend/TypeScript/TSFrontend.h"
 #include "abv/IR/Project.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -35,9 +36,13 @@ struct ArtifactSet {
   /// content: AutoBe's OpenAPI AST, an OpenAPI document, or (by default) a
   /// DB AST. YAML ones are always OpenAPI documents.
   std::vector<std::string> jsonFiles;
+  /// TypeScript sources: `src/**/*.ts` and `test/**/*.ts` of a folder, or
+  /// `.ts` files named directly.
+  std::vector<std::string> tsFiles;
 
   bool empty() const {
-    return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty();
+    return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty() &&
+           tsFiles.empty();
   }
 };
 } // namespace
@@ -152,6 +157,14 @@ static void findInFolder(StringRef dir, ProjectFolder &folder,
       break;
     }
   }
+
+  // The logic: providers, collectors, transformers, DTOs, controllers (src)
+  // and end-to-end tests (test).
+  for (StringRef sub : {"src", "test"})
+    if (std::string folderPath = join(sub);
+        isDirectory(folderPath) && folder.isInside(folderPath))
+      folder.collect(folderPath, ".ts", /*recursive=*/true, set.tsFiles,
+                     /*skipFolder=*/"node_modules");
 }
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
@@ -183,7 +196,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
             << input
             << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
                "autobe/prisma.json, autobe/document.json, swagger.json, "
-               "openapi.json, swagger.yaml, openapi.yaml";
+               "openapi.json, swagger.yaml, openapi.yaml, src/**/*.ts, "
+               "test/**/*.ts";
         unreadable = true;
         continue;
       }
@@ -194,6 +208,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                                found.autobeDBFiles.end());
       set.jsonFiles.insert(set.jsonFiles.end(), found.jsonFiles.begin(),
                            found.jsonFiles.end());
+      set.tsFiles.insert(set.tsFiles.end(), found.tsFiles.begin(),
+                         found.tsFiles.end());
       continue;
     }
     if (!sys::fs::exists(input)) {
@@ -207,11 +223,13 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       set.prismaFiles.push_back(input);
     } else if (ext == ".json" || json::isYAMLPath(input)) {
       set.jsonFiles.push_back(input);
+    } else if (ext == ".ts") {
+      set.tsFiles.push_back(input);
     } else {
       diags.report(DiagID::InputUnknownKind, SMRange())
           << input
-          << "a folder, a .prisma schema, a .json artifact or a .yaml / "
-             ".yml OpenAPI document";
+          << "a folder, a .prisma schema, a .json artifact, a .yaml / "
+             ".yml OpenAPI document or a .ts file";
       unreadable = true;
     }
   }
@@ -221,12 +239,14 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   // read once however many names reach it (named twice, named and found
   // in a folder, a hard or symbolic link).
   DenseSet<sys::fs::UniqueID> readFiles;
-  auto addFile = [&](const std::string &file) -> std::optional<unsigned> {
+  auto addFile = [&](const std::string &file,
+                     bool code = false) -> std::optional<unsigned> {
     sys::fs::UniqueID fileID;
     if (!sys::fs::getUniqueID(file, fileID) && !readFiles.insert(fileID).second)
       return std::nullopt;
     size_t before = diags.getDiagnostics().size();
-    std::optional<unsigned> id = addSourceFile(sm, diags, file, sizeLimit);
+    std::optional<unsigned> id =
+        addSourceFile(sm, diags, file, sizeLimit, /*allowSparseNul=*/code);
     for (size_t i = before, e = diags.getDiagnostics().size(); i < e; ++i)
       if (diags.getDiagnostics()[i].id == DiagID::InputUnreadable)
         unreadable = true;
@@ -290,10 +310,20 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       break;
     }
   }
+  // TypeScript files, parsed on worker threads.
+  SmallVector<unsigned, 64> tsBuffers;
+  for (const std::string &file : set.tsFiles)
+    if (std::optional<unsigned> id = addFile(file, /*code=*/true))
+      tsBuffers.push_back(*id);
+  if (!tsBuffers.empty())
+    for (std::unique_ptr<ts::SourceFile> &file :
+         parseTypeScriptFiles(sm, tsBuffers, diags))
+      project.tsFiles.push_back(std::move(file));
   // Named files that hold nothing to check (IN009 says what each is), and
   // nothing else: nothing was verified, as for a folder with no artifacts.
   if (skipped != 0 && skipped == set.jsonFiles.size() &&
-      set.prismaFiles.empty() && set.autobeDBFiles.empty())
+      set.prismaFiles.empty() && set.autobeDBFiles.empty() &&
+      set.tsFiles.empty())
     unreadable = true;
 
   // One canonical artifact per layer; findings in it get notes at its twin.

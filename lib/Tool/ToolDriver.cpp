@@ -12,6 +12,8 @@
 #include "abv/Basic/VerifyDiagnostics.h"
 #include "abv/Diff/Diff.h"
 #include "abv/Frontend/ProjectLoader.h"
+#include "abv/Frontend/TypeScript/TSAST.h"
+#include "abv/Frontend/TypeScript/TSPrinter.h"
 #include "abv/IR/Printer.h"
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
@@ -500,6 +502,10 @@ int abv::runOptMain(int argc, char **argv) {
   CommonOptions opts;
   cl::opt<bool> printIR{"print-ir", cl::desc("Print the IR after the passes"),
                         cl::cat(opts.category)};
+  cl::opt<bool> printAST{
+      "print-ast",
+      cl::desc("Print the syntax tree of every TypeScript file loaded"),
+      cl::cat(opts.category)};
   cl::opt<bool> verifyIR{
       "verify-ir",
       cl::desc("Run the IR verifier after lowering, before the first pass"),
@@ -522,6 +528,9 @@ int abv::runOptMain(int argc, char **argv) {
       return int(ExitUsage);
     if (printIR)
       printProject(run.project, out.os());
+    if (printAST)
+      for (const std::shared_ptr<ts::SourceFile> &file : run.project.tsFiles)
+        ts::printSourceFile(*file, run.project.getSourceManager(), out.os());
     // Diagnostics go to stderr so that the IR on stdout stays clean.
     int code = run.finish(errs(), !readable);
     if (!out.commit())

@@ -2,9 +2,10 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--layer db|api|adversarial|diff|all] [--abv build/bin/abv-verify]
+  utils/bench/bench.py [--layer db|api|ts|adversarial|diff|all] [--abv build/bin/abv-verify]
                        [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
                        [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
+                       [--ts-sizes 300,3000,30000] [--ts-file-mb 1,10,40]
                        [--diff-sizes 250,500,1000,2000]
 
 What it measures (each figure the median of --runs runs, whole processes):
@@ -33,6 +34,18 @@ What it measures (each figure the median of --runs runs, whole processes):
   The peers run with their telemetry and update checks turned off
   (REDOCLY_TELEMETRY=off, REDOCLY_SUPPRESS_UPDATE_NOTICE=true,
   DO_NOT_TRACK=1, SCARF_ANALYTICS=false) and need no network.
+
+--layer ts:
+- every .ts file of the corpus (providers, E2E tests, DTO structures), per
+  project and all at once, with abv-verify (tokenizer, parser and syntax
+  tree of ABV's TypeScript frontend) and with TypeScript's own parser
+  (typescript, ts.createSourceFile on every file: utils/bench/ts-parse.mjs),
+  both given the same files through a list file (@FILE), and the ratio;
+  the TSP diagnostics abv-verify reports there and TypeScript's count of
+  syntax errors;
+- generated projects of 300, 3,000 and 30,000 files (utils/gen-ts.py, one
+  third providers, two thirds E2E tests) and single generated files of 1,
+  10 and 40 MB, with both tools, and scaling.
 
 --layer diff:
 - abv-diff on every ground-truth pair of the corpus (test/Diff/GroundTruth:
@@ -180,6 +193,7 @@ PEER_MODULES = {
     "prisma": ("@prisma", "prisma-schema-wasm"),
     "spectral": ("@stoplight", "spectral-cli"),
     "redocly": ("@redocly", "cli"),
+    "typescript": ("typescript",),
 }
 
 # The peers' opt-outs: no usage telemetry, no update check, no notices.
@@ -437,6 +451,148 @@ def bench_api(args, emit):
         shutil.rmtree(peer_cwd, ignore_errors=True)
 
 
+def typescript_files(corpus):
+    """Every .ts file of the corpus (node_modules left out), grouped by
+    project (the folder above its src/ or test/ folder), sorted."""
+    groups = {}
+    for dirpath, dirs, files in os.walk(corpus):
+        dirs[:] = sorted(d for d in dirs if d != "node_modules")
+        for f in sorted(files):
+            if not f.endswith(".ts"):
+                continue
+            path = os.path.join(dirpath, f)
+            parts = os.path.relpath(path, corpus).split(os.sep)
+            cut = next((i for i, p in enumerate(parts) if p in ("src", "test")), len(parts) - 1)
+            groups.setdefault(os.sep.join(parts[:cut]) or ".", []).append(path)
+    return dict(sorted(groups.items()))
+
+
+def syntax_errors(cmd, env=None):
+    """Runs cmd once; returns its combined output."""
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    return out.stdout + out.stderr
+
+
+def bench_ts(args, emit):
+    """The TypeScript frontend: every .ts file of the corpus, generated
+    projects and single large files, against TypeScript's own parser."""
+    abv = [args.abv, "--fail-on=never"]
+    have_peers = peers_available(("typescript",))
+    tsparse = ["node", os.path.join(HERE, "ts-parse.mjs")]
+    tmp = tempfile.mkdtemp(prefix="abv-bench-ts-")
+    peer_head = " tsc parser s | tsc MB/s | tsc peak RSS MiB | tsc/abv |" if have_peers else ""
+    peer_rule = "---|---|---|---|" if have_peers else ""
+
+    if have_peers:
+        version = subprocess.run(["node", "-e", "process.stdout.write(require('typescript').version)"],
+                                 capture_output=True, text=True, cwd=HERE).stdout.strip()
+        emit(f"Peer: TypeScript {version} (ts.createSourceFile on every file, utils/bench/ts-parse.mjs), "
+             f"node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}.")
+        emit()
+
+    def row(name, inputs, nbytes, nfiles, scaling=None):
+        """Measures both tools on inputs; returns (table row, abv s, tsc s).
+        scaling(abv s) gives the text of a scaling column, when there is one."""
+        wall, rss, _ = measure(abv + inputs, args.runs)
+        cells = (f"| {name} | {nfiles:,} | {fmt_mb(nbytes)} | {wall:.3f} | {nbytes / 1e6 / wall:.1f} | "
+                 f"{nfiles / wall:,.0f} | {rss:.1f} |")
+        if scaling:
+            cells += f" {scaling(wall)} |"
+        peer = None
+        if have_peers:
+            peer, prss, _ = measure(tsparse + inputs, args.runs)
+            cells += f" {peer:.3f} | {nbytes / 1e6 / peer:.1f} | {prss:.1f} | {peer / wall:.1f}x |"
+        return cells, wall, peer
+
+    def listfile(paths):
+        fd, path = tempfile.mkstemp(suffix=".txt", dir=tmp)
+        with os.fdopen(fd, "w") as f:
+            f.write("\n".join(paths) + "\n")
+        return "@" + path
+
+    head = " files | input MB | abv s | abv MB/s | abv files/s | abv peak RSS MiB |"
+    try:
+        if not args.no_corpus and os.path.isdir(args.corpus):
+            groups = typescript_files(args.corpus)
+            every = [p for paths in groups.values() for p in paths]
+            emit("## TypeScript of the corpus (every .ts file: providers, E2E tests, DTO structures)")
+            emit()
+            emit("Both tools get the same files through a list file (`@FILE`); abv-verify")
+            emit("tokenizes, parses and builds its syntax tree, TypeScript's parser builds its own.")
+            emit()
+            emit("| project |" + head + peer_head)
+            emit("|---" + "|---|---|---|---|---|---|" + peer_rule)
+            for name, paths in groups.items():
+                emit(row(name, [listfile(paths)], sum(map(os.path.getsize, paths)), len(paths))[0])
+            total, wall, peer = row("**all**", [listfile(every)], sum(map(os.path.getsize, every)),
+                                    len(every))
+            emit(total)
+            emit()
+            ids = {}
+            out = syntax_errors(abv + [listfile(every)])
+            for line in out.splitlines():
+                if "[TSP" in line:
+                    tag = line.rsplit("[TSP", 1)[1].split(":")[0].split("]")[0]
+                    ids["TSP" + tag] = ids.get("TSP" + tag, 0) + 1
+            found = ", ".join(f"{k} x{v}" for k, v in sorted(ids.items())) or "none"
+            emit(f"TSP diagnostics of abv-verify on the corpus: {found}.")
+            if have_peers:
+                emit("TypeScript's parser: " + syntax_errors(tsparse + [listfile(every)]).strip() + ".")
+            emit()
+
+        emit("## Generated projects (utils/gen-ts.py: one third providers, two thirds E2E tests)")
+        emit()
+        emit("| generated project |" + head + " scaling |" + peer_head)
+        emit("|---" + "|---|---|---|---|---|---|---|" + peer_rule)
+        scaled = []
+        for n in [int(s) for s in args.ts_sizes.split(",") if s]:
+            folder = os.path.join(tmp, f"project-{n}")
+            subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-ts.py"),
+                            "--providers", str(n // 3), "--tests", str(n - n // 3), "-o", folder],
+                           check=True, stdout=subprocess.DEVNULL)
+            paths = [os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs if f.endswith(".ts")]
+            prev = scaled[-1] if scaled else None
+            cells, wall, peer = row(
+                f"{n // 3:,} providers + {n - n // 3:,} tests", [folder],
+                sum(map(os.path.getsize, paths)), len(paths),
+                lambda w: f"{w / prev[1]:.2f}x for {n / prev[0]:.0f}x files" if prev else "–")
+            emit(cells)
+            scaled.append((n, wall, peer))
+            shutil.rmtree(folder, ignore_errors=True)
+        emit()
+
+        emit("## One large file (utils/gen-ts.py --target-bytes)")
+        emit()
+        emit("| file |" + head + " scaling |" + peer_head)
+        emit("|---" + "|---|---|---|---|---|---|---|" + peer_rule)
+        single = []
+        for mb in [float(s) for s in args.ts_file_mb.split(",") if s]:
+            path = os.path.join(tmp, f"big-{mb:g}.ts")
+            subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-ts.py"),
+                            "--target-bytes", str(int(mb * 1e6)), "-o", path], check=True,
+                           stdout=subprocess.DEVNULL)
+            prev = single[-1] if single else None
+            cells, wall, peer = row(
+                f"{mb:g} MB", [path], os.path.getsize(path), 1,
+                lambda w: f"{w / prev[1]:.2f}x for {mb / prev[0]:.0f}x bytes" if prev else "–")
+            emit(cells)
+            single.append((mb, wall, peer))
+            os.remove(path)
+        emit()
+        for label, unit, series in (("files", "files", scaled), ("MB", "bytes", single)):
+            if len(series) >= 2:
+                parts = []
+                for (n0, a0, p0), (n1, a1, p1) in zip(series, series[1:]):
+                    part = f"{n1:g}/{n0:g} {label}: abv {a1 / a0:.2f}x"
+                    if p0 and p1:
+                        part += f", TypeScript {p1 / p0:.2f}x"
+                    parts.append(part)
+                emit(f"Scaling over {unit} (time ratio): " + "; ".join(parts) + ".")
+        emit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def bench_diff(args, emit):
     """The semantic diff: corpus pairs and generated pairs."""
     diff = [args.abv_diff, "--fail-on=never", "-o", os.devnull]
@@ -485,6 +641,8 @@ def bench_diff(args, emit):
             shutil.rmtree(out, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
 # The adversarial shapes of utils/gen-adversarial.py, with the sizes the
 # scaling is measured at (each doubles the previous one) and the format.
 ADVERSARIAL = [
@@ -556,7 +714,7 @@ def bench_adversarial(args, emit):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--layer", choices=("db", "api", "adversarial", "diff", "all"), default="db",
+    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "diff", "all"), default="db",
                     help="which benchmarks to run (default: db)")
     ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
     ap.add_argument("--abv-diff", default=os.path.join(ROOT, "build", "bin", "abv-diff"))
@@ -565,6 +723,10 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,50000", help="generated schemas, models (db)")
     ap.add_argument("--api-sizes", default="1000,10000,100000",
                     help="generated OpenAPI documents, operations (api)")
+    ap.add_argument("--ts-sizes", default="300,3000,30000",
+                    help="generated TypeScript projects, files (ts)")
+    ap.add_argument("--ts-file-mb", default="1,10,40",
+                    help="generated single TypeScript files, MB (ts)")
     ap.add_argument("--diff-sizes", default="250,500,1000,2000",
                     help="generated candidate/golden pairs, entities (diff)")
     ap.add_argument("--peer-max-mb", type=float, default=50,
@@ -605,6 +767,10 @@ def main():
         if args.layer == "all":
             emit()
         bench_api(args, emit)
+    if args.layer in ("ts", "all"):
+        if args.layer == "all":
+            emit()
+        bench_ts(args, emit)
     if args.layer in ("diff", "all"):
         if args.layer == "all":
             emit()

@@ -42,10 +42,15 @@ constexpr uint64_t MaxSourceFileSize = uint64_t(1) << 30;
 /// \p diags. Returns the buffer ID when the text is usable (an empty file
 /// is usable), std::nullopt otherwise. A UTF-8 byte-order mark is kept in
 /// the buffer; frontends skip it.
+///
+/// With \p allowSparseNul (source code, where a literal may hold a raw NUL
+/// character), NUL bytes are accepted in valid UTF-8 text that has more
+/// lines than NUL bytes; the frontend reports one that is not in a literal.
 std::optional<unsigned> addSourceFile(SourceManager &sourceMgr,
                                       DiagnosticEngine &diags,
                                       llvm::StringRef path,
-                                      uint64_t sizeLimit = MaxSourceFileSize);
+                                      uint64_t sizeLimit = MaxSourceFileSize,
+                                      bool allowSparseNul = false);
 
 /// Adds an in-memory buffer (tests, LSP) and validates it like a file.
 std::optional<unsigned>

@@ -50,8 +50,9 @@ public:
   /// Appends, sorted, every regular file under \p dir (in sub-folders too
   /// when \p recursive) whose name ends with \p extension. Reports folders
   /// that cannot be listed (IN001) and links that leave the folder (IN010).
+  /// Sub-folders named \p skipFolder (e.g. `node_modules`) are not entered.
   void collect(llvm::StringRef dir, llvm::StringRef extension, bool recursive,
-               std::vector<std::string> &out);
+               std::vector<std::string> &out, llvm::StringRef skipFolder = {});
 
   /// Whether a folder could not be listed (the run exits 2).
   bool hadUnreadable() const { return unreadable; }

@@ -21,11 +21,14 @@
 /// |                             | `openapi.yml`, at the top or in          |
 /// |                             | `autobe/` (a JSON document wins over a   |
 /// |                             | YAML one, which is then not read)        |
+/// | TypeScript (logic, tests)   | `src/**/*.ts`, `test/**/*.ts` (not in    |
+/// |                             | `node_modules`)                          |
 ///
 /// Files may also be named directly: `*.prisma` files form one multi-file
 /// schema; a `.json` file is told by its name, else by its keys (an
 /// OpenAPI document, AutoBe's OpenAPI AST, else a DB AST); a `.yaml` /
-/// `.yml` file is an OpenAPI document in YAML.
+/// `.yml` file is an OpenAPI document in YAML; `.ts` files are parsed into
+/// syntax trees (Project::tsFiles).
 ///
 //===----------------------------------------------------------------------===//
 

@@ -40,8 +40,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace abv {
+
+namespace ts {
+class SourceFile;
+} // namespace ts
 
 class Project {
 public:
@@ -67,6 +72,12 @@ public:
   std::unique_ptr<api::Document> openapiDocument;
   /// The API read from AutoBe's `autobe/document.json`, if any.
   std::unique_ptr<api::Document> autobeDocument;
+
+  /// The TypeScript files read (`src/**/*.ts` and `test/**/*.ts` of a
+  /// project folder, and `.ts` files named directly), as syntax trees
+  /// (abv/Frontend/TypeScript/TSAST.h), in path order. Shared pointers so
+  /// that this header needs no definition of ts::SourceFile.
+  std::vector<std::shared_ptr<ts::SourceFile>> tsFiles;
 
   /// The canonical DB schema: the `.prisma` text, else AutoBe's AST.
   const db::Schema *getDBSchema() const {
@@ -112,7 +123,7 @@ public:
   /// Whether the project holds any artifact at all.
   bool empty() const {
     return !prismaSchema && !autobeSchema && !openapiDocument &&
-           !autobeDocument;
+           !autobeDocument && tsFiles.empty();
   }
 
 private:
