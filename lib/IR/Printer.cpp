@@ -461,6 +461,37 @@ void APIPrinter::print(const api::Document &doc) {
   }
 }
 
+namespace {
+/// Prints what AutoBe's history records about the TypeScript.
+class HistoryPrinter : PrinterBase {
+public:
+  HistoryPrinter(const SourceManager &sm, raw_ostream &os)
+      : PrinterBase(sm, os) {}
+  void print(const LogicHistory &history) {
+    size_t loaded = llvm::count_if(
+        history.code, [](const HistoryCode &code) { return code.fromHistory; });
+    indent(0) << "logic.history " << sys::path::filename(history.file)
+              << " code=" << history.code.size() << " loaded=" << loaded
+              << '\n';
+    for (const HistoryCode &code : history.code) {
+      indent(1) << "logic.code " << code.event << ' ' << code.location;
+      if (!code.kind.empty())
+        os << " kind=" << code.kind;
+      if (code.hasEndpoint())
+        os << " endpoint=" << StringRef(code.method).upper() << ' '
+           << code.path;
+      if (!code.name.empty())
+        os << " name=" << code.name;
+      os << " from="
+         << (code.fromHistory ? "history"
+             : code.bufferID  ? "disk"
+                              : "none");
+      loc(code.content);
+    }
+  }
+};
+} // namespace
+
 void abv::printProject(const Project &project, raw_ostream &os) {
   Printer printer(project.getSourceManager(), os);
   for (const Schema *schema : project.getDBSchemas())
@@ -468,4 +499,6 @@ void abv::printProject(const Project &project, raw_ostream &os) {
   APIPrinter apiPrinter(project.getSourceManager(), os);
   for (const api::Document *doc : project.getAPIDocuments())
     apiPrinter.print(*doc);
+  if (project.history)
+    HistoryPrinter(project.getSourceManager(), os).print(*project.history);
 }
