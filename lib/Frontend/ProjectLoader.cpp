@@ -12,6 +12,7 @@
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
 #include "abv/Frontend/AutoBe/AutoBeHistory.h"
+#include "abv/Frontend/Logic/LogicLowering.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/Frontend/ProjectFolder.h"
@@ -373,6 +374,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     for (std::unique_ptr<ts::SourceFile> &file :
          parseTypeScriptFiles(sm, tsBuffers, diags))
       project.tsFiles.push_back(std::move(file));
+  if (!project.tsFiles.empty())
+    project.logic = lowerLogic(project.tsFiles);
   // Named files that hold nothing to check (IN009 says what each is), and
   // nothing else: nothing was verified, as for a folder with no artifacts.
   if (skipped != 0 && skipped == set.jsonFiles.size() &&

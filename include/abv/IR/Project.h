@@ -49,6 +49,9 @@ namespace abv {
 namespace ts {
 class SourceFile;
 } // namespace ts
+namespace logic {
+class Module;
+} // namespace logic
 
 class Project {
 public:
@@ -80,6 +83,9 @@ public:
   /// (abv/Frontend/TypeScript/TSAST.h), in path order. Shared pointers so
   /// that this header needs no definition of ts::SourceFile.
   std::vector<std::shared_ptr<ts::SourceFile>> tsFiles;
+  /// The logic IR lowered from tsFiles (abv/IR/Logic.h), or null when the
+  /// project has no TypeScript.
+  std::unique_ptr<logic::Module> logic;
 
   /// What AutoBe's `autobe/histories.json` records about the TypeScript
   /// (the endpoint of each test and provider), if it was read.
