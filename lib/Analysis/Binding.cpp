@@ -394,7 +394,11 @@ void Binding::bindLogic(const logic::Module &module) {
       for (StringRef segment : segments)
         if (!segment.starts_with("{") && !segment.starts_with(":"))
           parts.push_back(segment);
-      parts.push_back(op.operationId.name);
+      // Nestia's SDK does not repeat a last segment that is the name
+      // (`/auth/user/join` named `join`: `auth.user.join`; `verify-email`
+      // named `verifyEmail` is repeated).
+      if (parts.empty() || parts.back() != op.operationId.name)
+        parts.push_back(op.operationId.name);
       operationsByAccessor.try_emplace(getAccessorKey(parts), &op);
     }
   }
