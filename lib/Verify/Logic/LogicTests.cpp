@@ -401,6 +401,19 @@ private:
     if (!firstActorCall ||
         (firstAuth && firstAuth < firstActorCall->range.Start.getPointer()))
       return;
+    // A test of the rejection itself: named for it, expecting an error.
+    std::string name = test.name.text.lower();
+    bool expectsError = llvm::any_of(test.calls, [](const logic::Name &call) {
+      return call.text == "TestValidator.error" ||
+             call.text == "TestValidator.httpError";
+    });
+    static constexpr StringLiteral rejectionWords[] = {
+        "unauth",        "anonymous",      "without_auth", "no_auth",
+        "requires_auth", "requires_admin", "forbidden",    "denied"};
+    if (expectsError && llvm::any_of(rejectionWords, [&](StringRef word) {
+          return StringRef(name).contains(word);
+        }))
+      return;
     (diags.report(DiagID::TestNoAuthentication, firstActorCall->calleeRange)
      << test.name.text << firstActorOp->method.name << firstActorOp->path.name
      << firstActorOp->actor.name)
