@@ -6,7 +6,7 @@
 ///
 /// \file
 /// LOG007, the authorization gap: a provider whose operation has an actor
-/// (`member`), and that updates, deletes or reads by key a row of a table
+/// (`member`), and that updates or deletes a row of a table
 /// owned by that actor (a relation of the table whose target is the actor's
 /// table, through its foreign key column `member_id`), without ever
 /// comparing that owner column with the actor's id: neither a key
@@ -22,6 +22,7 @@
 #include "LogicSupport.h"
 
 #include "abv/Analysis/Binding.h"
+#include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
@@ -34,24 +35,13 @@ using namespace llvm;
 
 namespace {
 
-/// Whether \p call reaches one row by its key: an update, a delete, an
-/// upsert, or a findUnique / findFirst whose `where` names `id`.
-bool targetsOneRow(const PrismaCall &call) {
-  switch (call.kind) {
-  case PrismaOp::Update:
-  case PrismaOp::Delete:
-  case PrismaOp::Upsert:
-    return true;
-  case PrismaOp::FindUnique:
-  case PrismaOp::FindUniqueOrThrow:
-  case PrismaOp::FindFirst:
-  case PrismaOp::FindFirstOrThrow: {
-    const ArgEntry *where = call.args ? call.args->find("where") : nullptr;
-    return where && where->nested && where->nested->find("id");
-  }
-  default:
-    return false;
-  }
+/// Whether \p call changes a row chosen by the caller: an update, a delete
+/// or an upsert. (Reads by id are not judged: much of what a member reads
+/// by id, posts and replies, is public by design.)
+bool writesOneRow(const PrismaCall &call) {
+  return call.kind == PrismaOp::Update || call.kind == PrismaOp::Delete ||
+         call.kind == PrismaOp::Upsert || call.kind == PrismaOp::UpdateMany ||
+         call.kind == PrismaOp::DeleteMany;
 }
 
 struct LogicAccessPass : ProjectPass<LogicAccessPass> {
@@ -69,7 +59,12 @@ struct LogicAccessPass : ProjectPass<LogicAccessPass> {
          project.logic->getFunctions(FunctionKind::Provider)) {
       const Param *actor = fn->getActor();
       Binding::ProviderLink link = binding.getOperation(*fn);
-      if (!actor || !link || link.operation->actor.empty())
+      // join, login and refresh establish who the actor is.
+      if (!actor || !link || link.operation->actor.empty() ||
+          !link.operation->authorizationType.empty())
+        continue;
+      // Administrators may reach every row: nothing is theirs alone.
+      if (isAdministrator(*project.getAPIDocument(), link.operation->actor))
         continue;
       const db::Model *actorTable =
           binding.getActorTable(link.operation->actor.name);
@@ -80,13 +75,33 @@ struct LogicAccessPass : ProjectPass<LogicAccessPass> {
   }
 
 private:
+  static bool isAdministrator(const api::Document &doc,
+                              const db::Ident &actor) {
+    for (const api::Actor &declared : doc.actors)
+      if (declared.name.name == actor.name)
+        return declared.kind == "admin";
+    return false;
+  }
+
+  /// Whether \p column names the owner itself (`member_id`,
+  /// `todo_list_user_id`), not a role the actor plays in the row
+  /// (`reviewing_admin_id`, `actor_customer_id`).
+  static bool isOwnerColumn(StringRef column, StringRef actor,
+                            const db::Model &actorTable) {
+    if (!column.consume_back("_id"))
+      return false;
+    std::string table = actorTable.name.name.str();
+    return column == toSnakeCase(actor) || column == table ||
+           column == singularize(table);
+  }
+
   void checkFunction(const Function &fn, const Param &actor,
                      const db::Model &actorTable, const Binding &binding,
                      DiagnosticEngine &diags) {
     // One finding per table.
     SmallVector<const db::Model *, 4> reported;
     for (const PrismaCall &call : fn.prismaCalls) {
-      if (!targetsOneRow(call))
+      if (!writesOneRow(call))
         continue;
       const db::Model *model = binding.findPrismaTable(call.table.text);
       if (!model || model == &actorTable || is_contained(reported, model))
@@ -97,7 +112,9 @@ private:
         if (field.relation && binding.getRelationTarget(field) == &actorTable)
           for (const db::Ident &fk : field.relation->fields)
             if (const db::Field *column = binding.findField(*model, fk.name))
-              owners.push_back(column);
+              if (isOwnerColumn(column->name.name, fn.getActor()->name.text,
+                                actorTable))
+                owners.push_back(column);
       if (owners.empty())
         continue;
       bool compared = llvm::any_of(fn.ownerChecks, [&](const OwnerCheck &c) {
@@ -106,7 +123,7 @@ private:
         });
       });
       if (compared)
-        return;
+        continue;
       reported.push_back(model);
       auto diag = diags.report(DiagID::LogicAuthorizationGap, call.table.range);
       diag << fn.name.text

@@ -19,8 +19,9 @@
 /// - LOG005: `create` (or a `Prisma.<table>CreateInput` object) whose keys
 ///   are all known but miss a required column with no default and no
 ///   relation key that sets it.
-/// - LOG008: a secret column (`password_hash`) written straight from the
-///   request body (`body.password`), with no call in between.
+/// - LOG008: a secret column (`password_hash`; session tokens handed to
+///   their owner aside) written straight from the request body
+///   (`body.password`), with no call in between.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -107,7 +108,8 @@ const db::Field *PrismaChecker::lookupField(const db::Model &model,
     }
   auto diag = diags.report(DiagID::LogicUnknownField, entry.key.range);
   diag << model.name.name << entry.key.text << getContextName(context);
-  ClosestMatch match(entry.key.text);
+  ClosestMatch match = ClosestMatch::withLimit(
+      entry.key.text, ClosestMatch::getDeclaredNameLimit(entry.key.text));
   for (const db::Field &field : model.fields)
     match.consider(field.name.name);
   if (!match.get().empty())
@@ -229,7 +231,8 @@ void PrismaChecker::checkSecrets(const db::Model &model,
     return;
   for (const ArgEntry &entry : data->entries) {
     if (entry.valueKind != ArgEntry::ValueKind::Other ||
-        entry.valueChain.size() < 2 || !looksLikeSecret(entry.key.text))
+        entry.valueChain.size() < 2 ||
+        !looksLikeSecret(entry.key.text, /*allowTokens=*/true))
       continue;
     // `body.password`, `props.body.password`: the request's own value.
     bool fromBody = llvm::is_contained(entry.valueChain, "body") &&
@@ -250,7 +253,8 @@ void PrismaChecker::checkCall(const PrismaCall &call) {
   if (!model) {
     auto diag = diags.report(DiagID::LogicUnknownTable, call.table.range);
     diag << call.table.text;
-    ClosestMatch match(call.table.text);
+    ClosestMatch match = ClosestMatch::withLimit(
+        call.table.text, ClosestMatch::getDeclaredNameLimit(call.table.text));
     for (const db::Model &candidate : binding.getSchema()->models)
       match.consider(candidate.name.name);
     if (!match.get().empty())

@@ -7,8 +7,9 @@
 /// \file
 /// What list and read queries leave out:
 ///
-/// - LOG009: a provider whose request body declares paging parameters
-///   (`page`, `limit`) that its code never reads: the endpoint returns
+/// - LOG009: a provider of a list (its operation returns a page type)
+///   whose request body declares paging parameters (`page`, `limit`) that
+///   its code never reads: the endpoint returns
 ///   every row, or always the first page, whatever the client asks.
 /// - LOG010: a findMany / findFirst / count on a table with a soft-delete
 ///   column (`deleted_at`) whose `where` never mentions that column (at any
@@ -21,6 +22,7 @@
 #include "LogicSupport.h"
 
 #include "abv/Analysis/Binding.h"
+#include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
@@ -84,6 +86,12 @@ private:
     const api::NamedType *body =
         getNamedType(*doc, link.operation->requestBody);
     if (!body || !body->type)
+      return;
+    // Only a list: the operation returns a page (`IPageIArticle.ISummary`).
+    const api::Response *response = link.operation->getSuccessResponse();
+    const api::NamedType *result =
+        response ? getNamedType(*doc, response->type) : nullptr;
+    if (!result || !isPageTypeName(result->name.name))
       return;
     for (StringRef name : {"page", "limit"}) {
       const api::Property *property = body->type->findProperty(name);
