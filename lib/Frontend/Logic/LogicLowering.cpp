@@ -281,6 +281,27 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
         }
       }
     } else if (const auto *binary = dyn_cast<ts::BinaryExpr>(node)) {
+      // `customer.id !== customerId`: the path parameter holds the actor's
+      // id once the comparison has passed.
+      if (binary->op == ts::BinaryOp::StrictNotEqual ||
+          binary->op == ts::BinaryOp::NotEqual ||
+          binary->op == ts::BinaryOp::StrictEqual ||
+          binary->op == ts::BinaryOp::Equal) {
+        SmallVector<StringRef, 4> lhs = ts::getMemberChain(unwrap(binary->lhs));
+        SmallVector<StringRef, 4> rhs = ts::getMemberChain(unwrap(binary->rhs));
+        auto isParam = [&](ArrayRef<StringRef> chain) {
+          if (chain.empty() || chain.size() > 2)
+            return false;
+          return llvm::any_of(fn.params, [&](const Param &param) {
+            return param.role == Param::Role::PathParam &&
+                   param.name.text == chain.back();
+          });
+        };
+        if (isActorId(lhs) && isParam(rhs))
+          actorIdNames.insert(rhs.back());
+        else if (isActorId(rhs) && isParam(lhs))
+          actorIdNames.insert(lhs.back());
+      }
       if (binary->op == ts::BinaryOp::Assign)
         if (const auto *member = dyn_cast<ts::MemberExpr>(binary->lhs))
           if (const auto *object = dyn_cast<ts::Identifier>(member->object))
@@ -304,6 +325,10 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
 bool FunctionLowering::isActorId(ArrayRef<StringRef> chain) const {
   if (chain.size() == 1)
     return actorIdNames.contains(chain[0]);
+  // `props.customerId`, a parameter compared with the actor's id.
+  if (chain.size() == 2 && !actorNames.contains(chain[0]) &&
+      actorIdNames.contains(chain.back()))
+    return true;
   if (chain.size() >= 2 && chain.back() == "id")
     return actorNames.contains(chain[chain.size() - 2]);
   return false;
