@@ -25,6 +25,7 @@
 
 #include "abv/IR/Printer.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/Unicode.h"
 #include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 
@@ -492,7 +493,7 @@ private:
     if (object->hasUnknownKeys) {
       indent(level) << "logic.unknown-keys";
       for (StringRef spread : object->unknownSpreads)
-        os << " ..." << spread.take_front(60);
+        os << " ..." << truncateUTF8(spread, 60);
       loc(object->range);
     }
     for (const logic::ArgEntry &entry : object->entries) {
@@ -502,7 +503,7 @@ private:
         os << " = null";
         break;
       case logic::ArgEntry::ValueKind::Literal:
-        os << " = " << entry.valueText.take_front(60);
+        os << " = " << truncateUTF8(entry.valueText, 60);
         break;
       case logic::ArgEntry::ValueKind::Object:
       case logic::ArgEntry::ValueKind::Array:
@@ -537,9 +538,9 @@ private:
                 << param.name.text;
       if (!param.typeText.empty())
         os << " : "
-           << param.typeText
-                  .take_until([](char c) { return c == '\n' || c == '\r'; })
-                  .take_front(60);
+           << truncateUTF8(param.typeText.take_until(
+                               [](char c) { return c == '\n' || c == '\r'; }),
+                           60);
       loc(param.name.range);
     }
     for (const logic::PrismaCall &call : fn.prismaCalls) {
@@ -564,7 +565,7 @@ private:
     for (const logic::TypiaCall &call : fn.typiaCalls) {
       indent(2) << "logic.typia " << call.function;
       if (!call.typeText.empty())
-        os << '<' << call.typeText.take_front(60) << '>';
+        os << '<' << truncateUTF8(call.typeText, 60) << '>';
       loc(call.range);
     }
     for (const logic::Return &ret : fn.returns) {
@@ -593,7 +594,7 @@ private:
       if (thrown.status)
         os << " status=" << *thrown.status;
       if (!thrown.message.empty())
-        os << " \"" << StringRef(thrown.message).take_front(60) << '"';
+        os << " \"" << truncateUTF8(StringRef(thrown.message), 60) << '"';
       loc(thrown.range);
     }
     for (const logic::OwnerCheck &check : fn.ownerChecks) {
