@@ -625,7 +625,7 @@ private:
       if (thrown.status)
         os << " status=" << *thrown.status;
       if (!thrown.message.empty())
-        os << " \"" << truncateUTF8(thrown.message, 60) << '"';
+        os << " \"" << truncateUTF8(StringRef(thrown.message), 60) << '"';
       loc(thrown.range);
     }
     for (const logic::OwnerCheck &check : fn.ownerChecks) {

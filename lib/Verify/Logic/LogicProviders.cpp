@@ -24,6 +24,7 @@
 
 #include "abv/Analysis/Binding.h"
 #include "abv/Basic/DiagnosticEngine.h"
+#include "abv/Basic/Unicode.h"
 #include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
@@ -71,7 +72,7 @@ std::string getCommentSummary(StringRef text) {
     line = line.ltrim("*-# ").trim();
     if (line.empty())
       continue;
-    std::string summary = line.take_front(100).str();
+    std::string summary = truncateUTF8(line, 100).str();
     if (line.size() > 100)
       summary += "...";
     return summary;

@@ -15,7 +15,10 @@
 ///   column (`deleted_at`) whose `where` never mentions that column (at any
 ///   depth): soft-deleted rows come back as if they were live. A `where`
 ///   with keys the lowering could not see (a spread of a function's
-///   result) is not judged.
+///   result) is not judged, nor are a duplicate check on a unique column
+///   before a create of the same table (the constraint counts deleted rows
+///   too) and trash or restore providers (they read deleted rows on
+///   purpose).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -105,8 +108,32 @@ private:
     }
   }
 
+  /// Whether \p where names a unique column of \p model other than its
+  /// primary key (`email`, a product `code`).
+  static bool namesUniqueColumn(const db::Model &model, const ArgObject &where,
+                                const Binding &binding) {
+    for (const ArgEntry &entry : where.entries)
+      if (const db::Field *field = binding.findField(model, entry.key.text)) {
+        if (field->isId)
+          continue;
+        if (field->isUnique)
+          return true;
+        for (const db::Index &index : model.indexes)
+          if (index.kind == db::Index::Kind::Unique &&
+              index.fields.size() == 1 &&
+              index.fields[0].name.name == field->name.name)
+            return true;
+      }
+    return false;
+  }
+
   void checkSoftDelete(const Function &fn, const Binding &binding,
                        DiagnosticEngine &diags) {
+    // Trash and restore endpoints read deleted rows on purpose.
+    std::string name = fn.name.text.lower();
+    for (StringRef word : {"trash", "restore", "deleted", "archive"})
+      if (StringRef(name).contains(word))
+        return;
     for (const PrismaCall &call : fn.prismaCalls) {
       if (call.kind != PrismaOp::FindMany && call.kind != PrismaOp::FindFirst &&
           call.kind != PrismaOp::FindFirstOrThrow &&
@@ -120,6 +147,16 @@ private:
       const ArgEntry *where = call.args ? call.args->find("where") : nullptr;
       if (where &&
           (!where->nested || mentions(where->nested, column->name.name)))
+        continue;
+      // A duplicate check before a create or an update: the unique
+      // constraint counts deleted rows too, so they must be found.
+      if (where && namesUniqueColumn(*model, *where->nested, binding) &&
+          llvm::any_of(fn.prismaCalls, [&](const PrismaCall &other) {
+            return (other.kind == PrismaOp::Create ||
+                    other.kind == PrismaOp::Update ||
+                    other.kind == PrismaOp::Upsert) &&
+                   other.table.text == call.table.text;
+          }))
         continue;
       auto diag =
           diags.report(DiagID::LogicSoftDeleteUnfiltered, call.table.range);
