@@ -243,13 +243,13 @@ void HistoryReader::reportCompilerResults(const json::Value &event,
       continue;
     }
     const json::Value *codeValue = record.get("code");
+    // TypeScript's code with its prefix: 2349 and "2349" read as TS2349.
     std::string code = "TS";
     if (codeValue && codeValue->isNumber())
       code += codeValue->getNumberText().str();
     else if (codeValue && codeValue->isString())
-      code = codeValue->getString().starts_with("TS")
-                 ? codeValue->getString().str()
-                 : code + codeValue->getString().str();
+      code += codeValue->getString().drop_while(
+          [](char c) { return c == 'T' || c == 'S'; });
     else
       code += "?";
     std::string message = flattenMessage(record.get("messageText"));
