@@ -1,0 +1,660 @@
+//===- Report.cpp - Batch results, leaderboards and reports ---------------===//
+//
+// Part of ABV.
+//
+//===----------------------------------------------------------------------===//
+
+#include "abv/Score/Report.h"
+#include "abv/Basic/Diagnostic.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+using namespace abv;
+using namespace abv::score;
+using namespace llvm;
+
+using OrderedJSON = nlohmann::ordered_json;
+
+//===----------------------------------------------------------------------===//
+// Batch
+//===----------------------------------------------------------------------===//
+
+void Batch::sort() {
+  llvm::stable_sort(runs, [](const RunScore &a, const RunScore &b) {
+    return std::tie(a.model, a.project, a.path) <
+           std::tie(b.model, b.project, b.path);
+  });
+}
+
+std::vector<std::string> Batch::getModels() const {
+  std::set<std::string> models;
+  for (const RunScore &run : runs)
+    models.insert(run.model);
+  return {models.begin(), models.end()};
+}
+
+std::vector<std::string> Batch::getProjects() const {
+  std::set<std::string> projects;
+  for (const RunScore &run : runs)
+    projects.insert(run.project);
+  return {projects.begin(), projects.end()};
+}
+
+const RunScore *Batch::find(StringRef model, StringRef project) const {
+  for (const RunScore &run : runs)
+    if (run.model == model && run.project == project)
+      return &run;
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Statistics
+//===----------------------------------------------------------------------===//
+
+/// The unit a diagnostic family's rate is counted per: its rows' category.
+static StringRef getFamilyUnit(StringRef family) {
+  const GroupInfo *group = lookupGroup(family);
+  if (!group)
+    return "";
+  ArrayRef<DiagID> members = getGroupMembers(group->id);
+  if (members.empty())
+    return "";
+  switch (getDiagInfo(members.front()).category) {
+  case Category::DB:
+    return "tables";
+  case Category::API:
+  case Category::Link:
+  case Category::Reference:
+  case Category::Conformance:
+    return "operations";
+  case Category::Logic:
+    return "providers";
+  case Category::Test:
+    return "tests";
+  default:
+    return "";
+  }
+}
+
+Analysis abv::score::analyze(const Batch &batch, uint64_t seed) {
+  Analysis analysis;
+  std::vector<std::string> models = batch.getModels();
+  for (const std::string &model : models) {
+    ModelSummary summary;
+    summary.model = model;
+    std::vector<double> totals;
+    std::map<std::string, unsigned> familyCounts, units;
+    std::map<std::string, unsigned> categoryRuns;
+    for (const RunScore &run : batch.runs) {
+      if (run.model != model)
+        continue;
+      totals.push_back(run.total);
+      for (const CategoryScore &category : run.categories)
+        if (category.scored) {
+          summary.categoryMeans[category.name] += category.points;
+          ++categoryRuns[category.name];
+        }
+      for (const auto &[family, count] : run.families)
+        familyCounts[family] += count;
+      for (const auto &[unit, size] : run.sizes)
+        units[unit] += size;
+    }
+    for (auto &[name, sum] : summary.categoryMeans)
+      sum /= std::max(1u, categoryRuns[name]);
+    summary.total = bootstrapMean(totals, seed ^ stableHash(model));
+    for (const auto &[family, count] : familyCounts) {
+      StringRef unit = getFamilyUnit(family);
+      if (unit.empty() || !units[unit.str()])
+        continue;
+      summary.profile[family] = 100.0 * count / units[unit.str()];
+    }
+    analysis.models.push_back(std::move(summary));
+  }
+  llvm::stable_sort(analysis.models,
+                    [](const ModelSummary &a, const ModelSummary &b) {
+                      if (a.total.mean != b.total.mean)
+                        return a.total.mean > b.total.mean;
+                      return a.model < b.model;
+                    });
+  for (auto [index, summary] : llvm::enumerate(analysis.models))
+    summary.rank = index + 1;
+  // Paired comparisons, in leaderboard order.
+  for (size_t i = 0; i < analysis.models.size(); ++i)
+    for (size_t j = i + 1; j < analysis.models.size(); ++j) {
+      const std::string &a = analysis.models[i].model;
+      const std::string &b = analysis.models[j].model;
+      std::vector<double> differences;
+      for (const RunScore &run : batch.runs)
+        if (run.model == a)
+          if (const RunScore *other = batch.find(b, run.project))
+            differences.push_back(run.total - other->total);
+      PairComparison pair;
+      pair.a = a;
+      pair.b = b;
+      pair.difference = bootstrapMean(differences, seed ^ stableHash(a) ^
+                                                       (stableHash(b) << 1));
+      analysis.pairs.push_back(std::move(pair));
+    }
+  for (const std::string &project : batch.getProjects()) {
+    std::vector<double> scores;
+    for (const RunScore &run : batch.runs)
+      if (run.project == project)
+        scores.push_back(run.total);
+    ProjectSpread spread;
+    spread.project = project;
+    spread.n = scores.size();
+    spread.mean = bootstrapMean(scores, 0, 0).mean;
+    spread.min = *llvm::min_element(scores);
+    spread.max = *llvm::max_element(scores);
+    spread.sd = standardDeviation(scores);
+    analysis.spreads.push_back(spread);
+  }
+  return analysis;
+}
+
+static std::string fixed(double value, unsigned digits = 2) {
+  char buffer[64];
+  snprintf(buffer, sizeof(buffer), "%.*f", int(digits), value);
+  return buffer;
+}
+
+/// "SC002 x1 -20.00; DB061 x3 -4.10": the costliest deductions of \p run.
+static std::string explain(const RunScore &run, unsigned limit = 4) {
+  std::vector<std::pair<double, std::string>> items;
+  for (const Deduction &d : run.gateReasons)
+    items.push_back({d.points, d.id + " x" + std::to_string(d.count) +
+                                   " (gate) -" + fixed(d.points)});
+  for (const CategoryScore &category : run.categories)
+    for (const Deduction &d : category.deductions)
+      items.push_back({d.points, d.id + " x" + std::to_string(d.count) + " (" +
+                                     category.name + ") -" + fixed(d.points)});
+  llvm::stable_sort(
+      items, [](const auto &x, const auto &y) { return x.first > y.first; });
+  std::string result;
+  ListSeparator sep("; ");
+  for (size_t i = 0; i < items.size() && i < limit; ++i)
+    result += (Twine(sep) + items[i].second).str();
+  return result.empty() ? "no deduction" : result;
+}
+
+static std::vector<double> rankOf(ArrayRef<double> values) {
+  // Rank 1 is the best (highest) score; ties share their average rank.
+  std::vector<double> result(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    double above = 0, same = 0;
+    for (double v : values) {
+      above += v > values[i];
+      same += v == values[i];
+    }
+    result[i] = above + (same + 1) / 2;
+  }
+  return result;
+}
+
+PublishedComparison
+abv::score::comparePublished(const Batch &batch,
+                             ArrayRef<PublishedScore> published) {
+  PublishedComparison comparison;
+  comparison.publishedRows = published.size();
+  for (const PublishedScore &row : published)
+    for (const RunScore &run : batch.runs) {
+      StringRef model = StringRef(run.model).rsplit('/').second;
+      if (model.empty())
+        model = run.model;
+      if (run.project == row.project &&
+          (model == row.model || run.model == row.model)) {
+        PublishedComparison::Row r;
+        r.model = run.model;
+        r.project = run.project;
+        r.abv = run.total;
+        r.published = row.score;
+        r.explanation = explain(run);
+        comparison.rows.push_back(std::move(r));
+        break;
+      }
+    }
+  std::vector<double> abvScores, publishedScores;
+  for (const auto &row : comparison.rows) {
+    abvScores.push_back(row.abv);
+    publishedScores.push_back(row.published);
+  }
+  std::vector<double> ra = rankOf(abvScores), rp = rankOf(publishedScores);
+  for (size_t i = 0; i < comparison.rows.size(); ++i) {
+    comparison.rows[i].abvRank = ra[i];
+    comparison.rows[i].publishedRank = rp[i];
+  }
+  comparison.spearman = spearman(abvScores, publishedScores);
+  llvm::stable_sort(comparison.rows, [](const auto &x, const auto &y) {
+    double dx = std::fabs(x.abvRank - x.publishedRank);
+    double dy = std::fabs(y.abvRank - y.publishedRank);
+    if (dx != dy)
+      return dx > dy;
+    return std::tie(x.model, x.project) < std::tie(y.model, y.project);
+  });
+  return comparison;
+}
+
+//===----------------------------------------------------------------------===//
+// Text
+//===----------------------------------------------------------------------===//
+
+static std::string sizeText(const CategoryScore &category,
+                            const RunScore &run) {
+  if (category.name == "fidelity" || !category.scored)
+    return "";
+  for (const auto &[unit, size] : run.sizes)
+    if (size == category.size)
+      (void)unit;
+  return std::to_string(category.size);
+}
+
+void abv::score::writeText(raw_ostream &os, const Batch &batch,
+                           const Analysis &analysis) {
+  for (const RunScore &run : batch.runs) {
+    os << run.getKey() << ": " << fixed(run.total) << " / 100";
+    if (!run.loaded)
+      os << " (the run could not be loaded)";
+    else if (!run.gatePassed)
+      os << " (gate failed: capped from " << fixed(run.uncapped) << ")";
+    os << '\n';
+    for (const std::string &problem : run.problems)
+      os << "  problem: " << problem << '\n';
+    for (const Deduction &d : run.gateReasons)
+      os << "  gate: " << d.id << " " << d.name << " x" << d.count << "  -"
+         << fixed(d.points) << '\n';
+    if (!run.loaded)
+      continue;
+    for (const CategoryScore &category : run.categories) {
+      if (!category.scored) {
+        os << "  " << left_justify(category.title, 28) << "  not scored\n";
+        continue;
+      }
+      os << "  " << left_justify(category.title, 28)
+         << right_justify(fixed(category.points), 7) << " / "
+         << right_justify(fixed(category.weight), 6);
+      std::string size = sizeText(category, run);
+      if (!size.empty())
+        os << "  (size " << size << ", penalty " << fixed(category.penalty)
+           << ")";
+      if (category.forfeited)
+        os << "  forfeited";
+      os << '\n';
+      for (const Deduction &d : category.deductions)
+        os << "      " << left_justify(d.id, 7) << left_justify(d.name, 36)
+           << " x" << left_justify(std::to_string(d.count), 5) << " -"
+           << fixed(d.points) << '\n';
+    }
+    if (run.fidelity) {
+      os << "  fidelity against " << run.fidelity->reference << ":";
+      for (const auto &[dim, f1] : run.fidelity->f1)
+        os << " " << dim << " F1 " << fixed(f1, 3);
+      os << '\n';
+    }
+  }
+  if (analysis.models.size() < 2 && batch.runs.size() < 2)
+    return;
+  os << "\nleaderboard (mean over projects, 95% bootstrap interval)\n";
+  for (const ModelSummary &m : analysis.models)
+    os << "  " << right_justify(std::to_string(m.rank), 3) << ". "
+       << left_justify(m.model, 40) << right_justify(fixed(m.total.mean), 7)
+       << "  [" << fixed(m.total.low) << ", " << fixed(m.total.high)
+       << "]  n=" << m.total.n << '\n';
+  os << "\npaired comparisons (a - b over the projects both ran)\n";
+  for (const PairComparison &p : analysis.pairs) {
+    if (p.difference.n == 0)
+      continue;
+    os << "  " << p.a << " vs " << p.b << ": " << fixed(p.difference.mean)
+       << " [" << fixed(p.difference.low) << ", " << fixed(p.difference.high)
+       << "] n=" << p.difference.n << "  "
+       << (p.difference.n < 2 || p.difference.spansZero()
+               ? "not distinguishable"
+               : "distinguishable")
+       << '\n';
+  }
+  os << "\nspread per project\n";
+  for (const ProjectSpread &s : analysis.spreads)
+    os << "  " << left_justify(s.project, 16) << " n=" << s.n << " mean "
+       << fixed(s.mean) << " min " << fixed(s.min) << " max " << fixed(s.max)
+       << " sd " << fixed(s.sd) << '\n';
+  if (analysis.published) {
+    const PublishedComparison &c = *analysis.published;
+    os << "\ncompared with the published scores: " << c.rows.size()
+       << " runs in common";
+    if (c.spearman)
+      os << ", Spearman " << fixed(*c.spearman, 3);
+    else
+      os << ", Spearman undefined (fewer than 3 runs or a constant side)";
+    os << '\n';
+    for (const auto &row : c.rows)
+      os << "  " << row.model << "/" << row.project << ": ABV "
+         << fixed(row.abv) << " (rank " << fixed(row.abvRank, 1)
+         << "), published " << fixed(row.published, 0) << " (rank "
+         << fixed(row.publishedRank, 1) << "): " << row.explanation << '\n';
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// JSON
+//===----------------------------------------------------------------------===//
+
+static OrderedJSON toJSON(const Deduction &d) {
+  return {
+      {"id", d.id}, {"name", d.name}, {"count", d.count}, {"points", d.points}};
+}
+
+static OrderedJSON intervalJSON(const Interval &i) {
+  return OrderedJSON::array({i.low, i.high});
+}
+
+static OrderedJSON toJSON(const RunScore &run) {
+  OrderedJSON j;
+  j["model"] = run.model;
+  j["project"] = run.project;
+  j["path"] = run.path;
+  j["loaded"] = run.loaded;
+  j["total"] = run.total;
+  j["uncapped"] = run.uncapped;
+  OrderedJSON reasons = OrderedJSON::array();
+  for (const Deduction &d : run.gateReasons)
+    reasons.push_back(toJSON(d));
+  j["gate"] = {{"passed", run.gatePassed}, {"reasons", reasons}};
+  j["sizes"] = run.sizes;
+  if (run.fidelity)
+    j["fidelity"] = {{"reference", run.fidelity->reference},
+                     {"f1", run.fidelity->f1}};
+  else
+    j["fidelity"] = nullptr;
+  OrderedJSON categories = OrderedJSON::array();
+  for (const CategoryScore &c : run.categories) {
+    OrderedJSON deductions = OrderedJSON::array();
+    for (const Deduction &d : c.deductions)
+      deductions.push_back(toJSON(d));
+    categories.push_back({{"name", c.name},
+                          {"title", c.title},
+                          {"scored", c.scored},
+                          {"weight", c.weight},
+                          {"points", c.points},
+                          {"forfeited", c.forfeited},
+                          {"size", c.size},
+                          {"penalty", c.penalty},
+                          {"deductions", deductions}});
+  }
+  j["categories"] = categories;
+  j["families"] = run.families;
+  OrderedJSON findings = OrderedJSON::array();
+  for (const Finding &f : run.findings)
+    findings.push_back({{"id", f.id},
+                        {"severity", f.severity},
+                        {"category", f.category},
+                        {"file", f.file},
+                        {"line", f.line},
+                        {"column", f.column},
+                        {"message", f.message},
+                        {"snippet", f.snippet},
+                        {"points", f.points}});
+  j["findings"] = findings;
+  j["totalFindings"] = run.totalFindings;
+  j["problems"] = run.problems;
+  return j;
+}
+
+void abv::score::writeJSON(raw_ostream &os, const Batch &batch,
+                           const Analysis &analysis) {
+  OrderedJSON root;
+  root["abv-score"] = 1;
+  root["rubric"] = {{"name", batch.rubricName},
+                    {"version", batch.rubricVersion}};
+  OrderedJSON runs = OrderedJSON::array();
+  for (const RunScore &run : batch.runs)
+    runs.push_back(toJSON(run));
+  root["runs"] = runs;
+  OrderedJSON models = OrderedJSON::array();
+  for (const ModelSummary &m : analysis.models)
+    models.push_back({{"model", m.model},
+                      {"rank", m.rank},
+                      {"n", m.total.n},
+                      {"mean", m.total.mean},
+                      {"ci95", intervalJSON(m.total)},
+                      {"categories", m.categoryMeans},
+                      {"profile", m.profile}});
+  root["models"] = models;
+  OrderedJSON pairs = OrderedJSON::array();
+  for (const PairComparison &p : analysis.pairs)
+    pairs.push_back({{"a", p.a},
+                     {"b", p.b},
+                     {"n", p.difference.n},
+                     {"difference", p.difference.mean},
+                     {"ci95", intervalJSON(p.difference)},
+                     {"distinguishable",
+                      p.difference.n >= 2 && !p.difference.spansZero()}});
+  root["pairs"] = pairs;
+  OrderedJSON spreads = OrderedJSON::array();
+  for (const ProjectSpread &s : analysis.spreads)
+    spreads.push_back({{"project", s.project},
+                       {"n", s.n},
+                       {"mean", s.mean},
+                       {"min", s.min},
+                       {"max", s.max},
+                       {"sd", s.sd}});
+  root["projects"] = spreads;
+  if (analysis.published) {
+    OrderedJSON rows = OrderedJSON::array();
+    for (const auto &r : analysis.published->rows)
+      rows.push_back({{"model", r.model},
+                      {"project", r.project},
+                      {"abv", r.abv},
+                      {"published", r.published},
+                      {"abvRank", r.abvRank},
+                      {"publishedRank", r.publishedRank},
+                      {"explanation", r.explanation}});
+    root["published"] = {
+        {"rows", rows},
+        {"spearman", analysis.published->spearman
+                         ? OrderedJSON(*analysis.published->spearman)
+                         : OrderedJSON(nullptr)}};
+  }
+  os << root.dump(1, ' ', /*ensure_ascii=*/false,
+                  OrderedJSON::error_handler_t::replace)
+     << '\n';
+}
+
+std::optional<std::string> abv::score::readJSONResult(StringRef text,
+                                                      Batch &batch) {
+  OrderedJSON root =
+      OrderedJSON::parse(text.begin(), text.end(), nullptr, false);
+  if (root.is_discarded())
+    return std::string("not JSON");
+  if (!root.is_object() || !root.contains("abv-score"))
+    return std::string("no 'abv-score' key at the root");
+  if (root["abv-score"] != 1)
+    return std::string("unsupported 'abv-score' version");
+  try {
+    const OrderedJSON &rubric = root.at("rubric");
+    std::string name = rubric.at("name"), version = rubric.at("version");
+    if (!batch.rubricName.empty() &&
+        (batch.rubricName != name || batch.rubricVersion != version))
+      return "scored with rubric " + name + " " + version + ", not " +
+             batch.rubricName + " " + batch.rubricVersion;
+    batch.rubricName = name;
+    batch.rubricVersion = version;
+    for (const OrderedJSON &j : root.at("runs")) {
+      RunScore run;
+      run.model = j.at("model");
+      run.project = j.at("project");
+      run.path = j.at("path");
+      run.loaded = j.at("loaded");
+      run.total = j.at("total");
+      run.uncapped = j.at("uncapped");
+      run.gatePassed = j.at("gate").at("passed");
+      auto readDeduction = [](const OrderedJSON &d) {
+        return Deduction{d.at("id"), d.at("name"), d.at("count"),
+                         d.at("points")};
+      };
+      for (const OrderedJSON &d : j.at("gate").at("reasons"))
+        run.gateReasons.push_back(readDeduction(d));
+      run.sizes = j.at("sizes").get<std::map<std::string, unsigned>>();
+      if (!j.at("fidelity").is_null()) {
+        FidelityFigures figures;
+        figures.reference = j["fidelity"].at("reference");
+        figures.f1 =
+            j["fidelity"].at("f1").get<std::map<std::string, double>>();
+        run.fidelity = figures;
+      }
+      for (const OrderedJSON &c : j.at("categories")) {
+        CategoryScore category;
+        category.name = c.at("name");
+        category.title = c.at("title");
+        category.scored = c.at("scored");
+        category.weight = c.at("weight");
+        category.points = c.at("points");
+        category.forfeited = c.at("forfeited");
+        category.size = c.at("size");
+        category.penalty = c.at("penalty");
+        for (const OrderedJSON &d : c.at("deductions"))
+          category.deductions.push_back(readDeduction(d));
+        run.categories.push_back(std::move(category));
+      }
+      run.families = j.at("families").get<std::map<std::string, unsigned>>();
+      for (const OrderedJSON &f : j.at("findings")) {
+        Finding finding;
+        finding.id = f.at("id");
+        finding.severity = f.at("severity");
+        finding.category = f.at("category");
+        finding.file = f.at("file");
+        finding.line = f.at("line");
+        finding.column = f.at("column");
+        finding.message = f.at("message");
+        finding.snippet = f.at("snippet");
+        finding.points = f.at("points");
+        run.findings.push_back(std::move(finding));
+      }
+      run.totalFindings = j.at("totalFindings");
+      run.problems = j.at("problems").get<std::vector<std::string>>();
+      batch.runs.push_back(std::move(run));
+    }
+  } catch (const nlohmann::json::exception &error) {
+    return std::string("malformed result: ") + error.what();
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string>
+abv::score::readPublished(StringRef text,
+                          std::vector<PublishedScore> &published) {
+  OrderedJSON root =
+      OrderedJSON::parse(text.begin(), text.end(), nullptr, false);
+  if (root.is_discarded())
+    return std::string("not JSON");
+  if (!root.is_array())
+    return std::string("expected an array of {model, project, score}");
+  for (auto [index, row] : llvm::enumerate(root)) {
+    if (!row.is_object() || !row.contains("model") ||
+        !row.contains("project") || !row.contains("score") ||
+        !row["model"].is_string() || !row["project"].is_string() ||
+        !row["score"].is_number())
+      return "element " + std::to_string(index) +
+             " is not {model: string, project: string, score: number}";
+    published.push_back({row["model"], row["project"], row["score"]});
+  }
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// CSV and Markdown leaderboards
+//===----------------------------------------------------------------------===//
+
+static std::string csvField(StringRef text) {
+  if (!text.contains_insensitive(",") && !text.contains('"') &&
+      !text.contains('\n'))
+    return text.str();
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"')
+      quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void abv::score::writeCSV(raw_ostream &os, const Batch &batch,
+                          const Analysis &analysis) {
+  std::vector<std::string> projects = batch.getProjects();
+  os << "rank,model,mean,ci95_low,ci95_high,n";
+  for (const std::string &project : projects)
+    os << ',' << csvField(project);
+  os << '\n';
+  for (const ModelSummary &m : analysis.models) {
+    os << m.rank << ',' << csvField(m.model) << ',' << fixed(m.total.mean)
+       << ',' << fixed(m.total.low) << ',' << fixed(m.total.high) << ','
+       << m.total.n;
+    for (const std::string &project : projects) {
+      os << ',';
+      if (const RunScore *run = batch.find(m.model, project))
+        os << fixed(run->total);
+    }
+    os << '\n';
+  }
+}
+
+static std::string mdCell(StringRef text) {
+  std::string result;
+  for (char c : text)
+    result += c == '|' ? std::string("\\|") : std::string(1, c);
+  return result;
+}
+
+void abv::score::writeMarkdown(raw_ostream &os, const Batch &batch,
+                               const Analysis &analysis) {
+  std::vector<std::string> projects = batch.getProjects();
+  os << "# abv-score leaderboard\n\nRubric " << batch.rubricName << " "
+     << batch.rubricVersion << "; " << batch.runs.size()
+     << " runs. Mean over projects with a 95% bootstrap interval.\n\n";
+  os << "| rank | model | mean | 95% interval | n |";
+  for (const std::string &project : projects)
+    os << ' ' << mdCell(project) << " |";
+  os << "\n|---|---|---|---|---|";
+  for (size_t i = 0; i < projects.size(); ++i)
+    os << "---|";
+  os << '\n';
+  for (const ModelSummary &m : analysis.models) {
+    os << "| " << m.rank << " | " << mdCell(m.model) << " | "
+       << fixed(m.total.mean) << " | " << fixed(m.total.low) << " - "
+       << fixed(m.total.high) << " | " << m.total.n << " |";
+    for (const std::string &project : projects) {
+      const RunScore *run = batch.find(m.model, project);
+      os << ' '
+         << (run ? fixed(run->total) + (run->gatePassed ? "" : " (gate)")
+                 : std::string("-"))
+         << " |";
+    }
+    os << '\n';
+  }
+  os << "\n## Paired comparisons\n\n| a | b | n | a - b | 95% interval | "
+        "verdict |\n|---|---|---|---|---|---|\n";
+  for (const PairComparison &p : analysis.pairs) {
+    if (p.difference.n == 0)
+      continue;
+    os << "| " << mdCell(p.a) << " | " << mdCell(p.b) << " | " << p.difference.n
+       << " | " << fixed(p.difference.mean) << " | " << fixed(p.difference.low)
+       << " - " << fixed(p.difference.high) << " | "
+       << (p.difference.n >= 2 && !p.difference.spansZero()
+               ? "distinguishable"
+               : "not distinguishable")
+       << " |\n";
+  }
+  os << "\n## Spread per project\n\n| project | n | mean | min | max | sd "
+        "|\n|---|---|---|---|---|---|\n";
+  for (const ProjectSpread &s : analysis.spreads)
+    os << "| " << mdCell(s.project) << " | " << s.n << " | " << fixed(s.mean)
+       << " | " << fixed(s.min) << " | " << fixed(s.max) << " | " << fixed(s.sd)
+       << " |\n";
+}
