@@ -16,6 +16,10 @@ same runs. Prints, for the runs both cover:
   Interface: api, Test: tests, Realize: logic), and for each phase marked
   ok, whether that category kept points.
 
+With --emit-published FILE, also writes the table's scores in the format of
+published-scores/batch-summary.json ([{model, project, score}]), for
+`abv-score --compare-published`.
+
 Exit 1 when the concordant share of the separated pairs is below
 --min-agreement (default 0), else 0.
 """
@@ -54,8 +58,14 @@ def main():
     parser.add_argument("readme")
     parser.add_argument("scores")
     parser.add_argument("--min-agreement", type=float, default=0)
+    parser.add_argument("--emit-published")
     args = parser.parse_args()
     table = read_table(args.readme)
+    if args.emit_published:
+        rows = [{"model": key.rsplit("/", 1)[0], "project": key.rsplit("/", 1)[1],
+                 "score": score} for key, (score, _) in sorted(table.items())]
+        with open(args.emit_published, "w") as out:
+            json.dump(rows, out, indent=1)
     result = json.load(open(args.scores))
     abv = {}
     for run in result["runs"]:
