@@ -68,7 +68,13 @@ static StringRef getFamilyUnit(StringRef family) {
   ArrayRef<DiagID> members = getGroupMembers(group->id);
   if (members.empty())
     return "";
-  switch (getDiagInfo(members.front()).category) {
+  // A family whose rows are about several layers (the score group) has no
+  // one unit.
+  Category category = getDiagInfo(members.front()).category;
+  for (DiagID id : members)
+    if (getDiagInfo(id).category != category)
+      return "";
+  switch (category) {
   case Category::DB:
     return "tables";
   case Category::API:
