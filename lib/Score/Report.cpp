@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 
 #include <nlohmann/json.hpp>
 
@@ -352,125 +353,171 @@ void abv::score::writeText(raw_ostream &os, const Batch &batch,
 // JSON
 //===----------------------------------------------------------------------===//
 
-static OrderedJSON toJSON(const Deduction &d) {
-  return {
-      {"id", d.id}, {"name", d.name}, {"count", d.count}, {"points", d.points}};
+// Every JSON ABV writes goes through llvm::llvm::json::OStream. Points are
+// written with full precision (OStream's 17 significant digits), so that
+// merged shards give exactly the figures of one process.
+
+static void writeDeduction(llvm::json::OStream &out, const Deduction &d) {
+  out.object([&] {
+    out.attribute("id", d.id);
+    out.attribute("name", d.name);
+    out.attribute("count", d.count);
+    out.attribute("points", d.points);
+  });
 }
 
-static OrderedJSON intervalJSON(const Interval &i) {
-  return OrderedJSON::array({i.low, i.high});
+static void writeInterval(llvm::json::OStream &out, const Interval &i) {
+  out.array([&] {
+    out.value(i.low);
+    out.value(i.high);
+  });
 }
 
-static OrderedJSON toJSON(const RunScore &run) {
-  OrderedJSON j;
-  j["model"] = run.model;
-  j["project"] = run.project;
-  j["path"] = run.path;
-  j["loaded"] = run.loaded;
-  j["total"] = run.total;
-  j["uncapped"] = run.uncapped;
-  OrderedJSON reasons = OrderedJSON::array();
-  for (const Deduction &d : run.gateReasons)
-    reasons.push_back(toJSON(d));
-  j["gate"] = {{"passed", run.gatePassed}, {"reasons", reasons}};
-  j["sizes"] = run.sizes;
-  if (run.fidelity)
-    j["fidelity"] = {{"reference", run.fidelity->reference},
-                     {"f1", run.fidelity->f1}};
-  else
-    j["fidelity"] = nullptr;
-  OrderedJSON categories = OrderedJSON::array();
-  for (const CategoryScore &c : run.categories) {
-    OrderedJSON deductions = OrderedJSON::array();
-    for (const Deduction &d : c.deductions)
-      deductions.push_back(toJSON(d));
-    categories.push_back({{"name", c.name},
-                          {"title", c.title},
-                          {"scored", c.scored},
-                          {"weight", c.weight},
-                          {"points", c.points},
-                          {"forfeited", c.forfeited},
-                          {"size", c.size},
-                          {"penalty", c.penalty},
-                          {"deductions", deductions}});
-  }
-  j["categories"] = categories;
-  j["families"] = run.families;
-  OrderedJSON findings = OrderedJSON::array();
-  for (const Finding &f : run.findings)
-    findings.push_back({{"id", f.id},
-                        {"severity", f.severity},
-                        {"category", f.category},
-                        {"file", f.file},
-                        {"line", f.line},
-                        {"column", f.column},
-                        {"message", f.message},
-                        {"snippet", f.snippet},
-                        {"points", f.points}});
-  j["findings"] = findings;
-  j["totalFindings"] = run.totalFindings;
-  j["problems"] = run.problems;
-  return j;
+template <typename Map>
+static void writeMap(llvm::json::OStream &out, llvm::StringRef key,
+                     const Map &map) {
+  out.attributeObject(key, [&] {
+    for (const auto &[name, value] : map)
+      out.attribute(name, value);
+  });
+}
+
+static void writeRun(llvm::json::OStream &out, const RunScore &run) {
+  out.object([&] {
+    out.attribute("model", run.model);
+    out.attribute("project", run.project);
+    out.attribute("path", run.path);
+    out.attribute("loaded", run.loaded);
+    out.attribute("total", run.total);
+    out.attribute("uncapped", run.uncapped);
+    out.attributeObject("gate", [&] {
+      out.attribute("passed", run.gatePassed);
+      out.attributeArray("reasons", [&] {
+        for (const Deduction &d : run.gateReasons)
+          writeDeduction(out, d);
+      });
+    });
+    writeMap(out, "sizes", run.sizes);
+    if (run.fidelity)
+      out.attributeObject("fidelity", [&] {
+        out.attribute("reference", run.fidelity->reference);
+        writeMap(out, "f1", run.fidelity->f1);
+      });
+    else
+      out.attribute("fidelity", nullptr);
+    out.attributeArray("categories", [&] {
+      for (const CategoryScore &c : run.categories)
+        out.object([&] {
+          out.attribute("name", c.name);
+          out.attribute("title", c.title);
+          out.attribute("scored", c.scored);
+          out.attribute("weight", c.weight);
+          out.attribute("points", c.points);
+          out.attribute("forfeited", c.forfeited);
+          out.attribute("size", c.size);
+          out.attribute("penalty", c.penalty);
+          out.attributeArray("deductions", [&] {
+            for (const Deduction &d : c.deductions)
+              writeDeduction(out, d);
+          });
+        });
+    });
+    writeMap(out, "families", run.families);
+    out.attributeArray("findings", [&] {
+      for (const Finding &f : run.findings)
+        out.object([&] {
+          out.attribute("id", f.id);
+          out.attribute("severity", f.severity);
+          out.attribute("category", f.category);
+          out.attribute("file", f.file);
+          out.attribute("line", f.line);
+          out.attribute("column", f.column);
+          out.attribute("message", f.message);
+          out.attribute("snippet", f.snippet);
+          out.attribute("points", f.points);
+        });
+    });
+    out.attribute("totalFindings", run.totalFindings);
+    out.attributeArray("problems", [&] {
+      for (const std::string &problem : run.problems)
+        out.value(problem);
+    });
+  });
 }
 
 void abv::score::writeJSON(raw_ostream &os, const Batch &batch,
                            const Analysis &analysis) {
-  OrderedJSON root;
-  root["abv-score"] = 1;
-  root["rubric"] = {{"name", batch.rubricName},
-                    {"version", batch.rubricVersion}};
-  OrderedJSON runs = OrderedJSON::array();
-  for (const RunScore &run : batch.runs)
-    runs.push_back(toJSON(run));
-  root["runs"] = runs;
-  OrderedJSON models = OrderedJSON::array();
-  for (const ModelSummary &m : analysis.models)
-    models.push_back({{"model", m.model},
-                      {"rank", m.rank},
-                      {"n", m.total.n},
-                      {"mean", m.total.mean},
-                      {"ci95", intervalJSON(m.total)},
-                      {"categories", m.categoryMeans},
-                      {"profile", m.profile}});
-  root["models"] = models;
-  OrderedJSON pairs = OrderedJSON::array();
-  for (const PairComparison &p : analysis.pairs)
-    pairs.push_back({{"a", p.a},
-                     {"b", p.b},
-                     {"n", p.difference.n},
-                     {"difference", p.difference.mean},
-                     {"ci95", intervalJSON(p.difference)},
-                     {"distinguishable",
-                      p.difference.n >= 2 && !p.difference.spansZero()}});
-  root["pairs"] = pairs;
-  OrderedJSON spreads = OrderedJSON::array();
-  for (const ProjectSpread &s : analysis.spreads)
-    spreads.push_back({{"project", s.project},
-                       {"n", s.n},
-                       {"mean", s.mean},
-                       {"min", s.min},
-                       {"max", s.max},
-                       {"sd", s.sd}});
-  root["projects"] = spreads;
-  if (analysis.published) {
-    OrderedJSON rows = OrderedJSON::array();
-    for (const auto &r : analysis.published->rows)
-      rows.push_back({{"model", r.model},
-                      {"project", r.project},
-                      {"abv", r.abv},
-                      {"published", r.published},
-                      {"abvRank", r.abvRank},
-                      {"publishedRank", r.publishedRank},
-                      {"explanation", r.explanation}});
-    root["published"] = {
-        {"rows", rows},
-        {"spearman", analysis.published->spearman
-                         ? OrderedJSON(*analysis.published->spearman)
-                         : OrderedJSON(nullptr)}};
-  }
-  os << root.dump(1, ' ', /*ensure_ascii=*/false,
-                  OrderedJSON::error_handler_t::replace)
-     << '\n';
+  llvm::json::OStream out(os, 1);
+  out.object([&] {
+    out.attribute("abv-score", 1);
+    out.attributeObject("rubric", [&] {
+      out.attribute("name", batch.rubricName);
+      out.attribute("version", batch.rubricVersion);
+    });
+    out.attributeArray("runs", [&] {
+      for (const RunScore &run : batch.runs)
+        writeRun(out, run);
+    });
+    out.attributeArray("models", [&] {
+      for (const ModelSummary &m : analysis.models)
+        out.object([&] {
+          out.attribute("model", m.model);
+          out.attribute("rank", m.rank);
+          out.attribute("n", m.total.n);
+          out.attribute("mean", m.total.mean);
+          out.attributeBegin("ci95");
+          writeInterval(out, m.total);
+          out.attributeEnd();
+          writeMap(out, "categories", m.categoryMeans);
+          writeMap(out, "profile", m.profile);
+        });
+    });
+    out.attributeArray("pairs", [&] {
+      for (const PairComparison &p : analysis.pairs)
+        out.object([&] {
+          out.attribute("a", p.a);
+          out.attribute("b", p.b);
+          out.attribute("n", p.difference.n);
+          out.attribute("difference", p.difference.mean);
+          out.attributeBegin("ci95");
+          writeInterval(out, p.difference);
+          out.attributeEnd();
+          out.attribute("distinguishable",
+                        p.difference.n >= 2 && !p.difference.spansZero());
+        });
+    });
+    out.attributeArray("projects", [&] {
+      for (const ProjectSpread &s : analysis.spreads)
+        out.object([&] {
+          out.attribute("project", s.project);
+          out.attribute("n", s.n);
+          out.attribute("mean", s.mean);
+          out.attribute("min", s.min);
+          out.attribute("max", s.max);
+          out.attribute("sd", s.sd);
+        });
+    });
+    if (analysis.published)
+      out.attributeObject("published", [&] {
+        out.attributeArray("rows", [&] {
+          for (const auto &r : analysis.published->rows)
+            out.object([&] {
+              out.attribute("model", r.model);
+              out.attribute("project", r.project);
+              out.attribute("abv", r.abv);
+              out.attribute("published", r.published);
+              out.attribute("abvRank", r.abvRank);
+              out.attribute("publishedRank", r.publishedRank);
+              out.attribute("explanation", r.explanation);
+            });
+        });
+        if (analysis.published->spearman)
+          out.attribute("spearman", *analysis.published->spearman);
+        else
+          out.attribute("spearman", nullptr);
+      });
+  });
+  os << '\n';
 }
 
 std::optional<std::string> abv::score::readJSONResult(StringRef text,

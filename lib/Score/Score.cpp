@@ -444,10 +444,13 @@ RunScore abv::score::scoreRun(const Rubric &rubric, StringRef runPath,
     return StringRef(text).rtrim().str();
   };
   // A run that stopped before writing any artifact (a folder with only
-  // AutoBe's history or documents) is no input problem: the layers it lacks
-  // (SC001-SC004) say what it did not produce.
+  // AutoBe's history or documents; an empty folder is no run) is no input
+  // problem: the layers it lacks (SC001-SC004) say what it did not produce.
+  std::error_code ec;
   bool stoppedEarly =
       project.empty() && sys::fs::is_directory(runPath) &&
+      sys::fs::directory_iterator(runPath, ec) !=
+          sys::fs::directory_iterator() &&
       llvm::all_of(diags.getDiagnostics(), [](const Diagnostic &diag) {
         return diag.id == DiagID::InputNoArtifacts ||
                diag.severity < Severity::Error;

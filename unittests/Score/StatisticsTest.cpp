@@ -13,8 +13,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "abv/Score/Report.h"
 #include "abv/Score/Statistics.h"
+#include "abv/Score/Report.h"
 
 #include "gtest/gtest.h"
 
