@@ -298,6 +298,28 @@ int abv::runScoreMain(int argc, char **argv) {
           mine.push_back(jobsToRun[i]);
       jobsToRun = std::move(mine);
     }
+    // Threads take the largest runs first (by the bytes of their files), so
+    // that a batch is not left waiting on one big run at its end; results
+    // keep the batch's order.
+    std::vector<size_t> order(jobsToRun.size());
+    {
+      std::vector<uint64_t> bytes(jobsToRun.size());
+      for (size_t i = 0; i < jobsToRun.size(); ++i) {
+        std::error_code ec;
+        for (sys::fs::recursive_directory_iterator
+                 it(jobsToRun[i].path, ec, /*follow_symlinks=*/false),
+             end;
+             it != end && !ec; it.increment(ec)) {
+          sys::fs::file_status status;
+          if (!sys::fs::status(it->path(), status, /*Follow=*/false) &&
+              status.type() == sys::fs::file_type::regular_file)
+            bytes[i] += status.getSize();
+        }
+        order[i] = i;
+      }
+      llvm::stable_sort(
+          order, [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
+    }
     // The pass registry is filled once, before any worker reads it.
     PassRegistry &registry = PassRegistry::getGlobal();
     if (registry.getEntries().empty())
@@ -311,7 +333,8 @@ int abv::runScoreMain(int argc, char **argv) {
                         (progress == ProgressMode::Auto &&
                          sys::Process::StandardErrIsDisplayed());
     auto worker = [&] {
-      for (size_t i = next++; i < jobsToRun.size(); i = next++) {
+      for (size_t n = next++; n < jobsToRun.size(); n = next++) {
+        size_t i = order[n];
         batch.runs[i] = scoreRun(*rubric, jobsToRun[i].path,
                                  jobsToRun[i].reference, options);
         size_t finished = ++done;
