@@ -254,16 +254,6 @@ abv::score::comparePublished(const Batch &batch,
 // Text
 //===----------------------------------------------------------------------===//
 
-static std::string sizeText(const CategoryScore &category,
-                            const RunScore &run) {
-  if (category.name == "fidelity" || !category.scored)
-    return "";
-  for (const auto &[unit, size] : run.sizes)
-    if (size == category.size)
-      (void)unit;
-  return std::to_string(category.size);
-}
-
 void abv::score::writeText(raw_ostream &os, const Batch &batch,
                            const Analysis &analysis) {
   for (const RunScore &run : batch.runs) {
@@ -288,10 +278,9 @@ void abv::score::writeText(raw_ostream &os, const Batch &batch,
       os << "  " << left_justify(category.title, 28)
          << right_justify(fixed(category.points), 7) << " / "
          << right_justify(fixed(category.weight), 6);
-      std::string size = sizeText(category, run);
-      if (!size.empty())
-        os << "  (size " << size << ", penalty " << fixed(category.penalty)
-           << ")";
+      if (category.name != "fidelity")
+        os << "  (size " << category.size << ", penalty "
+           << fixed(category.penalty) << ")";
       if (category.forfeited)
         os << "  forfeited";
       os << '\n';
@@ -626,8 +615,7 @@ abv::score::readPublished(StringRef text,
 //===----------------------------------------------------------------------===//
 
 static std::string csvField(StringRef text) {
-  if (!text.contains_insensitive(",") && !text.contains('"') &&
-      !text.contains('\n'))
+  if (!text.contains(',') && !text.contains('"') && !text.contains('\n'))
     return text.str();
   std::string quoted = "\"";
   for (char c : text) {
