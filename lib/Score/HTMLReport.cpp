@@ -82,7 +82,7 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
     for (const CategoryScore &c : run.categories)
       if (!llvm::any_of(categories,
                         [&](const auto &p) { return p.first == c.name; }))
-        categories.push_back({c.name, c.title});
+        categories.emplace_back(c.name, c.title);
   }
   os << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<title>abv-score report</title>\n<style>\n"

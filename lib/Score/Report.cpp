@@ -178,12 +178,13 @@ static std::string fixed(double value, unsigned digits = 2) {
 static std::string explain(const RunScore &run, unsigned limit = 4) {
   std::vector<std::pair<double, std::string>> items;
   for (const Deduction &d : run.gateReasons)
-    items.push_back({d.points, d.id + " x" + std::to_string(d.count) +
-                                   " (gate) -" + fixed(d.points)});
+    items.emplace_back(d.points, d.id + " x" + std::to_string(d.count) +
+                                     " (gate) -" + fixed(d.points));
   for (const CategoryScore &category : run.categories)
     for (const Deduction &d : category.deductions)
-      items.push_back({d.points, d.id + " x" + std::to_string(d.count) + " (" +
-                                     category.name + ") -" + fixed(d.points)});
+      items.emplace_back(d.points, d.id + " x" + std::to_string(d.count) +
+                                       " (" + category.name + ") -" +
+                                       fixed(d.points));
   llvm::stable_sort(
       items, [](const auto &x, const auto &y) { return x.first > y.first; });
   std::string result;

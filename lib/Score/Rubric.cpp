@@ -205,14 +205,14 @@ Selection RubricReader::readSelection(const json::Value *value,
 void RubricReader::readCategory(const json::Value &value,
                                 const std::string &path, Rubric &rubric) {
   using K = json::Kind;
-  static const Key keys[] = {
+  static const Key Keys[] = {
       {"name", K::String, true},   {"title", K::String},
       {"weight", K::Number, true}, {"unit", K::String, true},
       {"tolerance", K::Number},    {"diagnostics", K::Array},
       {"forfeit", K::Array},       {"dimensions", K::Array},
       {"layer-missing", K::Array}, {"description", K::String}};
   SmallVector<const json::Value *, 10> v;
-  if (!readObject(value, keys, path, v))
+  if (!readObject(value, Keys, path, v))
     return;
   RubricCategory category;
   if (v[0])
@@ -245,14 +245,14 @@ void RubricReader::readCategory(const json::Value &value,
   category.diagnostics = readSelection(v[5], childPath(path, "diagnostics"));
   category.forfeit = readSelection(v[6], childPath(path, "forfeit"));
   if (v[7]) {
-    static const Key dimKeys[] = {{"name", K::String, true},
+    static const Key DimKeys[] = {{"name", K::String, true},
                                   {"weight", K::Number, true},
                                   {"diagnostics", K::Array}};
     for (auto [index, element] : llvm::enumerate(v[7]->getElements())) {
       std::string dimPath =
           childPath(path, "dimensions") + "[" + std::to_string(index) + "]";
       SmallVector<const json::Value *, 3> d;
-      if (!readObject(element, dimKeys, dimPath, d))
+      if (!readObject(element, DimKeys, dimPath, d))
         continue;
       FidelityDimension dimension;
       if (d[0]) {
@@ -292,13 +292,13 @@ void RubricReader::readCategory(const json::Value &value,
 
 std::optional<Rubric> RubricReader::read(const json::Value &root) {
   using K = json::Kind;
-  static const Key keys[] = {
+  static const Key Keys[] = {
       {"abv-rubric", K::Number, true}, {"name", K::String},
       {"version", K::String},          {"description", K::String},
       {"severity-cost", K::Object},    {"gate", K::Object},
       {"categories", K::Array, true},  {"rules", K::Array}};
   SmallVector<const json::Value *, 8> v;
-  if (!readObject(root, keys, "", v))
+  if (!readObject(root, Keys, "", v))
     return std::nullopt;
   Rubric rubric;
   if (v[0] && v[0]->getAsInteger() != 1) {
@@ -309,24 +309,24 @@ std::optional<Rubric> RubricReader::read(const json::Value &root) {
   rubric.name = v[1] ? v[1]->getString().str() : "unnamed";
   rubric.version = v[2] ? v[2]->getString().str() : "";
   if (v[4]) {
-    static const Key costKeys[] = {
+    static const Key CostKeys[] = {
         {"error", K::Number}, {"warning", K::Number}, {"remark", K::Number}};
     SmallVector<const json::Value *, 3> c;
-    if (readObject(*v[4], costKeys, "severity-cost", c)) {
+    if (readObject(*v[4], CostKeys, "severity-cost", c)) {
       double *targets[] = {&rubric.costError, &rubric.costWarning,
                            &rubric.costRemark};
       for (unsigned i = 0; i < 3; ++i)
         if (std::optional<double> cost =
-                readNumber(c[i], "severity-cost." + costKeys[i].name.str(), 0,
+                readNumber(c[i], "severity-cost." + CostKeys[i].name.str(), 0,
                            1e6, "a cost >= 0"))
           *targets[i] = *cost;
     }
   }
   if (v[5]) {
-    static const Key gateKeys[] = {{"cap", K::Number},
+    static const Key GateKeys[] = {{"cap", K::Number},
                                    {"diagnostics", K::Array}};
     SmallVector<const json::Value *, 2> g;
-    if (readObject(*v[5], gateKeys, "gate", g)) {
+    if (readObject(*v[5], GateKeys, "gate", g)) {
       if (std::optional<double> cap =
               readNumber(g[0], "gate.cap", 0, 100, "a score in [0, 100]"))
         rubric.gateCap = *cap;
@@ -338,12 +338,12 @@ std::optional<Rubric> RubricReader::read(const json::Value &root) {
       readCategory(element, "categories[" + std::to_string(index) + "]",
                    rubric);
   if (v[7]) {
-    static const Key ruleKeys[] = {{"diagnostics", K::Array, true},
+    static const Key RuleKeys[] = {{"diagnostics", K::Array, true},
                                    {"cost", K::Number, true}};
     for (auto [index, element] : llvm::enumerate(v[7]->getElements())) {
       std::string rulePath = "rules[" + std::to_string(index) + "]";
       SmallVector<const json::Value *, 2> r;
-      if (!readObject(element, ruleKeys, rulePath, r))
+      if (!readObject(element, RuleKeys, rulePath, r))
         continue;
       CostRule rule;
       rule.diagnostics = readSelection(r[0], rulePath + ".diagnostics");
