@@ -14,6 +14,7 @@ packages=(
   chromium
   python3-jsonschema
   clang-19 libfuzzer-19-dev libclang-rt-19-dev
+  clang-tidy-19
 )
 
 missing=()
