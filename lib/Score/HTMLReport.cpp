@@ -107,13 +107,13 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
     os << "<th>" << esc(title) << "</th>";
   os << "</tr>\n";
   for (const ModelSummary &m : analysis.models) {
-    os << "<tr><td class=\"n\">" << m.rank << "</td><td>" << esc(m.model)
-       << "</td><td class=\"n\">" << num(m.total.mean)
-       << "</td><td class=\"n\">" << num(m.total.low) << " &ndash; "
-       << num(m.total.high) << "</td><td class=\"n\">" << m.total.n << "</td>";
+    os << R"(<tr><td class="n">)" << m.rank << "</td><td>" << esc(m.model)
+       << R"(</td><td class="n">)" << num(m.total.mean)
+       << R"(</td><td class="n">)" << num(m.total.low) << " &ndash; "
+       << num(m.total.high) << R"(</td><td class="n">)" << m.total.n << "</td>";
     for (const auto &[name, title] : categories) {
       auto it = m.categoryMeans.find(name);
-      os << "<td class=\"n\">"
+      os << R"(<td class="n">)"
          << (it == m.categoryMeans.end() ? "-" : num(it->second)) << "</td>";
     }
     os << "</tr>\n";
@@ -124,12 +124,12 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
   const int labelWidth = 260, barWidth = 500, rowHeight = 22;
   int height = rowHeight * (analysis.models.size() + 1) + 30;
   os << "<h2 id=\"bars\">Score per model, by category</h2>\n"
-        "<svg id=\"bar-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
-     << labelWidth + barWidth + 80 << "\" height=\"" << height << "\">\n";
+        R"(<svg id="bar-chart" xmlns="http://www.w3.org/2000/svg" width=")"
+     << labelWidth + barWidth + 80 << R"(" height=")" << height << "\">\n";
   for (auto [row, m] : llvm::enumerate(analysis.models)) {
     int y = 10 + row * rowHeight;
-    os << "<text x=\"" << labelWidth - 6 << "\" y=\"" << y + 15
-       << "\" text-anchor=\"end\" font-size=\"12\">" << esc(m.model)
+    os << R"(<text x=")" << labelWidth - 6 << R"(" y=")" << y + 15
+       << R"(" text-anchor="end" font-size="12">)" << esc(m.model)
        << "</text>\n";
     double x = labelWidth;
     for (auto [index, category] : llvm::enumerate(categories)) {
@@ -137,41 +137,42 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
       if (it == m.categoryMeans.end() || it->second <= 0)
         continue;
       double w = it->second / 100 * barWidth;
-      os << "<rect class=\"bar\" x=\"" << num(x, 1) << "\" y=\"" << y
-         << "\" width=\"" << num(w, 1) << "\" height=\"" << rowHeight - 4
-         << "\" fill=\"" << Palette[index % 8] << "\"><title>" << esc(m.model)
-         << ": " << esc(category.second) << " " << num(it->second)
-         << "</title></rect>\n";
+      os << R"(<rect class="bar" x=")" << num(x, 1) << R"(" y=")" << y
+         << R"(" width=")" << num(w, 1) << R"(" height=")" << rowHeight - 4
+         << R"(" fill=")" << Palette[index % 8] << R"("><title>)"
+         << esc(m.model) << ": " << esc(category.second) << " "
+         << num(it->second) << "</title></rect>\n";
       x += w;
     }
-    os << "<text x=\"" << num(labelWidth + m.total.mean / 100 * barWidth + 4, 1)
-       << "\" y=\"" << y + 15 << "\" font-size=\"12\">" << num(m.total.mean, 1)
+    os << R"(<text x=")"
+       << num(labelWidth + m.total.mean / 100 * barWidth + 4, 1) << R"(" y=")"
+       << y + 15 << R"(" font-size="12">)" << num(m.total.mean, 1)
        << "</text>\n";
   }
   int legendY = 10 + analysis.models.size() * rowHeight + 8;
   for (auto [index, category] : llvm::enumerate(categories)) {
     int x = labelWidth + index * 110;
-    os << "<rect class=\"legend\" x=\"" << x << "\" y=\"" << legendY
-       << "\" width=\"12\" height=\"12\" fill=\"" << Palette[index % 8]
-       << "\"/><text x=\"" << x + 16 << "\" y=\"" << legendY + 11
-       << "\" font-size=\"11\">" << esc(category.first) << "</text>\n";
+    os << R"(<rect class="legend" x=")" << x << R"(" y=")" << legendY
+       << R"(" width="12" height="12" fill=")" << Palette[index % 8]
+       << R"("/><text x=")" << x + 16 << R"(" y=")" << legendY + 11
+       << R"(" font-size="11">)" << esc(category.first) << "</text>\n";
   }
   os << "</svg>\n";
 
   // Heat map.
   const int cellWidth = 80, cellHeight = 24;
   os << "<h2 id=\"heatmap\">Model &times; project</h2>\n"
-        "<svg id=\"heat-map\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
-     << labelWidth + cellWidth * projects.size() + 10 << "\" height=\""
+        R"(<svg id="heat-map" xmlns="http://www.w3.org/2000/svg" width=")"
+     << labelWidth + cellWidth * projects.size() + 10 << R"(" height=")"
      << cellHeight * (analysis.models.size() + 1) + 10 << "\">\n";
   for (auto [column, project] : llvm::enumerate(projects))
-    os << "<text x=\"" << labelWidth + column * cellWidth + cellWidth / 2
-       << "\" y=\"16\" text-anchor=\"middle\" font-size=\"12\">" << esc(project)
+    os << R"(<text x=")" << labelWidth + column * cellWidth + cellWidth / 2
+       << R"(" y="16" text-anchor="middle" font-size="12">)" << esc(project)
        << "</text>\n";
   for (auto [row, m] : llvm::enumerate(analysis.models)) {
     int y = cellHeight * (row + 1);
-    os << "<text x=\"" << labelWidth - 6 << "\" y=\"" << y + 16
-       << "\" text-anchor=\"end\" font-size=\"12\">" << esc(m.model)
+    os << R"(<text x=")" << labelWidth - 6 << R"(" y=")" << y + 16
+       << R"(" text-anchor="end" font-size="12">)" << esc(m.model)
        << "</text>\n";
     for (auto [column, project] : llvm::enumerate(projects)) {
       const RunScore *run = batch.find(m.model, project);
@@ -179,14 +180,14 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
         continue;
       size_t index = run - batch.runs.data();
       int x = labelWidth + column * cellWidth;
-      os << "<g class=\"cell\" id=\"cell-" << index << "\" data-run=\"" << index
-         << "\"><rect x=\"" << x << "\" y=\"" << y << "\" width=\""
-         << cellWidth - 2 << "\" height=\"" << cellHeight - 2 << "\" fill=\""
-         << heatColor(run->total) << "\"><title>" << esc(run->getKey()) << ": "
-         << num(run->total) << "</title></rect><text x=\"" << x + cellWidth / 2
-         << "\" y=\"" << y + 16 << "\" text-anchor=\"middle\" font-size=\"12\">"
-         << num(run->total, 1) << (run->gatePassed ? "" : "*")
-         << "</text></g>\n";
+      os << R"(<g class="cell" id="cell-)" << index << R"(" data-run=")"
+         << index << R"("><rect x=")" << x << R"(" y=")" << y << R"(" width=")"
+         << cellWidth - 2 << R"(" height=")" << cellHeight - 2 << R"(" fill=")"
+         << heatColor(run->total) << R"("><title>)" << esc(run->getKey())
+         << ": " << num(run->total) << R"(</title></rect><text x=")"
+         << x + cellWidth / 2 << R"(" y=")" << y + 16
+         << R"(" text-anchor="middle" font-size="12">)" << num(run->total, 1)
+         << (run->gatePassed ? "" : "*") << "</text></g>\n";
     }
   }
   os << "</svg>\n<p class=\"muted\">* the gate failed and capped the "
@@ -201,8 +202,8 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
       continue;
     bool real = p.difference.n >= 2 && !p.difference.spansZero();
     os << "<tr><td>" << esc(p.a) << "</td><td>" << esc(p.b)
-       << "</td><td class=\"n\">" << p.difference.n << "</td><td class=\"n\">"
-       << num(p.difference.mean) << "</td><td class=\"n\">"
+       << R"(</td><td class="n">)" << p.difference.n << R"(</td><td class="n">)"
+       << num(p.difference.mean) << R"(</td><td class="n">)"
        << num(p.difference.low) << " &ndash; " << num(p.difference.high)
        << "</td><td>" << (real ? "distinguishable" : "not distinguishable")
        << "</td></tr>\n";
@@ -211,16 +212,16 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
         "<th>project</th><th>n</th><th>mean</th><th>min</th><th>max</th>"
         "<th>sd</th></tr>\n";
   for (const ProjectSpread &s : analysis.spreads)
-    os << "<tr><td>" << esc(s.project) << "</td><td class=\"n\">" << s.n
-       << "</td><td class=\"n\">" << num(s.mean) << "</td><td class=\"n\">"
-       << num(s.min) << "</td><td class=\"n\">" << num(s.max)
-       << "</td><td class=\"n\">" << num(s.sd) << "</td></tr>\n";
+    os << "<tr><td>" << esc(s.project) << R"(</td><td class="n">)" << s.n
+       << R"(</td><td class="n">)" << num(s.mean) << R"(</td><td class="n">)"
+       << num(s.min) << R"(</td><td class="n">)" << num(s.max)
+       << R"(</td><td class="n">)" << num(s.sd) << "</td></tr>\n";
   os << "</table>\n";
   std::set<std::string> families;
   for (const ModelSummary &m : analysis.models)
     for (const auto &entry : m.profile)
       families.insert(entry.first);
-  os << "<h2 id=\"profile\">Diagnostic profile (per 100 tables, operations, "
+  os << R"(<h2 id="profile">Diagnostic profile (per 100 tables, operations, )"
         "providers or tests)</h2>\n<table><tr><th>model</th>";
   for (const std::string &family : families)
     os << "<th>" << esc(family) << "</th>";
@@ -229,7 +230,7 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
     os << "<tr><td>" << esc(m.model) << "</td>";
     for (const std::string &family : families) {
       auto it = m.profile.find(family);
-      os << "<td class=\"n\">"
+      os << R"(<td class="n">)"
          << (it == m.profile.end() ? "" : num(it->second, 1)) << "</td>";
     }
     os << "</tr>\n";
@@ -244,9 +245,9 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
           "<th>ABV rank</th><th>published rank</th><th>why</th></tr>\n";
     for (const auto &row : c.rows)
       os << "<tr><td>" << esc(row.model + "/" + row.project)
-         << "</td><td class=\"n\">" << num(row.abv) << "</td><td class=\"n\">"
-         << num(row.published, 0) << "</td><td class=\"n\">"
-         << num(row.abvRank, 1) << "</td><td class=\"n\">"
+         << R"(</td><td class="n">)" << num(row.abv) << R"(</td><td class="n">)"
+         << num(row.published, 0) << R"(</td><td class="n">)"
+         << num(row.abvRank, 1) << R"(</td><td class="n">)"
          << num(row.publishedRank, 1) << "</td><td>" << esc(row.explanation)
          << "</td></tr>\n";
     os << "</table>\n";
@@ -255,16 +256,16 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
   // Drill-down.
   os << "<h2 id=\"runs\">Runs</h2>\n";
   for (auto [index, run] : llvm::enumerate(batch.runs)) {
-    os << "<details class=\"run\" id=\"run-" << index << "\"><summary><b>"
+    os << R"(<details class="run" id="run-)" << index << R"("><summary><b>)"
        << esc(run.getKey()) << "</b>: " << num(run.total) << " / 100";
     if (!run.loaded)
-      os << " <span class=\"fail\">could not be loaded</span>";
+      os << R"( <span class="fail">could not be loaded</span>)";
     else if (!run.gatePassed)
-      os << " <span class=\"fail\">gate failed (capped from "
+      os << R"( <span class="fail">gate failed (capped from )"
          << num(run.uncapped) << ")</span>";
     os << "</summary>\n";
     for (const std::string &problem : run.problems)
-      os << "<pre class=\"fail\">" << esc(problem) << "</pre>\n";
+      os << R"(<pre class="fail">)" << esc(problem) << "</pre>\n";
     os << "<table><tr><th>category</th><th>points</th><th>of</th>"
           "<th>size</th><th>diagnostics that cost points</th></tr>\n";
     if (!run.gateReasons.empty()) {
@@ -275,10 +276,10 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
       os << "</td></tr>\n";
     }
     for (const CategoryScore &c : run.categories) {
-      os << "<tr><td>" << esc(c.title) << "</td><td class=\"n\">"
+      os << "<tr><td>" << esc(c.title) << R"(</td><td class="n">)"
          << (c.scored ? num(c.points) : std::string("not scored"))
-         << "</td><td class=\"n\">" << (c.scored ? num(c.weight) : "")
-         << "</td><td class=\"n\">" << c.size << "</td><td>";
+         << R"(</td><td class="n">)" << (c.scored ? num(c.weight) : "")
+         << R"(</td><td class="n">)" << c.size << "</td><td>";
       for (const Deduction &d : c.deductions)
         os << esc(d.id) << " " << esc(d.name) << " &times;" << d.count
            << " &minus;" << num(d.points) << "<br>";
@@ -286,10 +287,10 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
     }
     os << "</table>\n";
     if (!run.findings.empty()) {
-      os << "<table class=\"findings\"><tr><th>cost</th><th>category</th>"
+      os << R"(<table class="findings"><tr><th>cost</th><th>category</th>)"
             "<th>diagnostic</th><th>where</th><th>source</th></tr>\n";
       for (const Finding &f : run.findings)
-        os << "<tr><td class=\"n\">" << num(f.points) << "</td><td>"
+        os << R"(<tr><td class="n">)" << num(f.points) << "</td><td>"
            << esc(f.category) << "</td><td>" << esc(f.severity) << " ["
            << esc(f.id) << "] " << esc(f.message) << "</td><td>" << esc(f.file)
            << (f.line ? ":" + std::to_string(f.line) + ":" +
@@ -298,7 +299,7 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
            << "</td><td><pre>" << esc(f.snippet) << "</pre></td></tr>\n";
       os << "</table>\n";
       if (run.totalFindings > run.findings.size())
-        os << "<p class=\"muted\">" << run.totalFindings - run.findings.size()
+        os << R"(<p class="muted">)" << run.totalFindings - run.findings.size()
            << " more findings not shown.</p>\n";
     }
     os << "</details>\n";

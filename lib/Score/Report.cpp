@@ -177,6 +177,7 @@ static std::string fixed(double value, unsigned digits = 2) {
 /// "SC002 x1 -20.00; DB061 x3 -4.10": the costliest deductions of \p run.
 static std::string explain(const RunScore &run, unsigned limit = 4) {
   std::vector<std::pair<double, std::string>> items;
+  items.reserve(run.gateReasons.size() + run.categories.size() * 4);
   for (const Deduction &d : run.gateReasons)
     items.emplace_back(d.points, d.id + " x" + std::to_string(d.count) +
                                      " (gate) -" + fixed(d.points));

@@ -352,6 +352,7 @@ int abv::runScoreMain(int argc, char **argv) {
     };
     unsigned threads = std::max(1u, std::min<unsigned>(jobs, jobsToRun.size()));
     std::vector<llvm::thread> pool;
+    pool.reserve(threads);
     // The frontends' recursion bounds are sized for a 64 MiB stack.
     for (unsigned t = 0; t < threads; ++t)
       pool.emplace_back(std::optional<unsigned>(64u << 20), worker);
