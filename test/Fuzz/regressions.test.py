@@ -9,7 +9,7 @@ import sys
 
 NAMES = {"prisma": "schema.prisma", "autobe-db": "prisma.json",
          "autobe-api": "document.json", "openapi-json": "swagger.json",
-         "openapi-yaml": "openapi.yaml"}
+         "openapi-yaml": "openapi.yaml", "typescript": "provider.ts"}
 
 inputs, work = sys.argv[1], sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
