@@ -13,6 +13,7 @@ packages=(
   clang-format
   python3-jsonschema
   clang-19 libfuzzer-19-dev libclang-rt-19-dev
+  clang-tidy-19
 )
 
 missing=()

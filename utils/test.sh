@@ -3,8 +3,10 @@
 # (through ctest), the lit suite, including the corpus suite when
 # ../shared/corpus exists, and each fuzz target for ABV_FUZZ_SECONDS
 # (default 20; 0 skips them) in a clang ASan + UBSan build of its own
-# (utils/fuzz.sh; BUILD_DIR-fuzz). Ends with one line
-# "N passed, N failed, N skipped" (a fuzz target counts as one test).
+# (utils/fuzz.sh; BUILD_DIR-fuzz), and clang-tidy over lib/ and tools/
+# (utils/check-tidy.sh; ABV_TIDY=0 skips it). Ends with one line
+# "N passed, N failed, N skipped" (a fuzz target counts as one test, and so
+# does clang-tidy).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -28,7 +30,14 @@ if [ "$fuzz_seconds" -gt 0 ]; then
   fuzz_rc=$?
 fi
 
-python3 - "$build/unittests.xml" "$build/lit-results.json" "$fuzz_summary" "$fuzz_rc" <<'PY'
+tidy_rc=skip
+if [ "${ABV_TIDY:-1}" != 0 ]; then
+  echo "== clang-tidy (lib/, tools/)"
+  "$root/utils/check-tidy.sh" "$build"
+  tidy_rc=$?
+fi
+
+python3 - "$build/unittests.xml" "$build/lit-results.json" "$fuzz_summary" "$fuzz_rc" "$tidy_rc" <<'PY'
 import json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 try:
@@ -65,6 +74,14 @@ if os.path.exists(sys.argv[3]):
         failed += 1
 elif sys.argv[4] != "0":
     failed += 1
+# clang-tidy: one test.
+if sys.argv[5] == "0":
+    passed += 1
+elif sys.argv[5] == "skip":
+    skipped += 1
+else:
+    failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
-[ $ctest_rc -eq 0 ] && [ $lit_rc -eq 0 ] && [ $fuzz_rc -eq 0 ]
+[ $ctest_rc -eq 0 ] && [ $lit_rc -eq 0 ] && [ $fuzz_rc -eq 0 ] &&
+  { [ "$tidy_rc" = skip ] || [ "$tidy_rc" -eq 0 ]; }

@@ -302,7 +302,8 @@ void Binding::bindActors() {
     const db::Model *table = nullptr;
     for (const std::string &spelling :
          {snake, snake + "s", joined, joined + "s"}) {
-      if ((table = findTable(spelling)))
+      table = findTable(spelling);
+      if (table)
         break;
       if (auto suffix = tablesBySuffix.find(spelling);
           suffix != tablesBySuffix.end()) {

@@ -248,12 +248,14 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
     const db::Model *model = nullptr;
     StringRef entity, via;
     if (access != Access::Delete)
-      for (auto [name, how] : getCandidates(op, access, request))
-        if ((model = tableOf(name))) {
+      for (auto [name, how] : getCandidates(op, access, request)) {
+        model = tableOf(name);
+        if (model) {
           entity = name;
           via = how;
           break;
         }
+      }
     if (!model) {
       pending.push_back({&op, access, request});
       continue;
@@ -293,11 +295,13 @@ CRUDCoverage::CRUDCoverage(const Project &project, AnalysisManager &analyses) {
       probe = probe.drop_back(3);
     }
     if (!model && access == Access::Delete)
-      for (auto [name, how] : getCandidates(*op, access, request))
-        if ((model = tableOf(name))) {
+      for (auto [name, how] : getCandidates(*op, access, request)) {
+        model = tableOf(name);
+        if (model) {
           via = how;
           break;
         }
+      }
     if (!model) {
       SmallVector<api::Segment, 8> segments = api::getSegments(op->path.name);
       for (auto it = segments.rbegin(); !model && it != segments.rend(); ++it)

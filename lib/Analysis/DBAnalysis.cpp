@@ -43,7 +43,7 @@ char DBRelationGraph::ID = 0;
 bool DBRelationGraph::End::definesForeignKey() const {
   if (isAutoBe)
     return true;
-  const RelationInfo &info = *field->relation;
+  const RelationInfo &info = field->getRelation();
   return info.hasFieldsArg || info.hasReferencesArg || !info.fields.empty() ||
          !info.references.empty();
 }
@@ -69,7 +69,7 @@ static void nameAutoBeRelations(MutableArrayRef<DBRelationGraph::End> ends,
   for (const DBRelationGraph::End &end : ends)
     ++perTarget[end.field->typeName.name];
   for (DBRelationGraph::End &end : ends) {
-    const RelationInfo &info = *end.field->relation;
+    const RelationInfo &info = end.field->getRelation();
     StringRef column =
         info.fields.empty() ? end.field->name.name : info.fields.front().name;
     if (!info.name.empty())

@@ -82,10 +82,10 @@ InFlightNote InFlightNote::fix(NoteID id, SMRange range,
 }
 
 void InFlightNote::addArg(std::string arg) {
-  if (index < 0)
-    diag.diag.fix->args.push_back(std::move(arg));
-  else
+  if (index >= 0)
     diag.diag.notes[index].args.push_back(std::move(arg));
+  else if (diag.diag.fix)
+    diag.diag.fix->args.push_back(std::move(arg));
 }
 
 //===----------------------------------------------------------------------===//

@@ -218,6 +218,25 @@ static void printOne(raw_ostream &os, const SourceManager &locator,
     printSourceLine(os, locator, range, opts.color);
 }
 
+/// The fix-it hint of \p d, if it has one.
+static const FixHint *getFix(const Diagnostic &d) {
+  return d.fix.has_value() ? &*d.fix : nullptr;
+}
+
+/// Prints a fix-it hint as a note. A hint with no range of its own is advice
+/// about the diagnostic's place (\p at): it is printed there, without
+/// repeating the source line.
+static void printFix(raw_ostream &os, const SourceManager &locator,
+                     const FixHint &fix, SMRange at,
+                     const RenderOptions &opts) {
+  std::string text = "fix: " + fix.message;
+  if (fix.range.Start.isValid() && !fix.replacement.empty())
+    text += " (replace with '" + fix.replacement + "')";
+  bool ownRange = fix.range.Start.isValid();
+  printOne(os, locator, ownRange ? fix.range : at, Severity::Note, text, "",
+           opts, ownRange);
+}
+
 void abv::renderText(raw_ostream &os, const SourceManager &sm,
                      ArrayRef<Diagnostic> diags, const RenderOptions &opts) {
   const SourceManager &locator = sm;
@@ -228,16 +247,8 @@ void abv::renderText(raw_ostream &os, const SourceManager &sm,
     printOne(os, locator, d.range, d.severity, d.message, tag, opts);
     for (const DiagnosticNote &note : d.notes)
       printOne(os, locator, note.range, Severity::Note, note.message, "", opts);
-    if (d.fix) {
-      std::string text = "fix: " + d.fix->message;
-      if (d.fix->range.Start.isValid() && !d.fix->replacement.empty())
-        text += " (replace with '" + d.fix->replacement + "')";
-      // A hint with no range of its own is advice about the diagnostic's
-      // place: print it there, without repeating the source line.
-      bool ownRange = d.fix->range.Start.isValid();
-      printOne(os, locator, ownRange ? d.fix->range : d.range, Severity::Note,
-               text, "", opts, ownRange);
-    }
+    if (const FixHint *fix = getFix(d))
+      printFix(os, locator, *fix, d.range, opts);
     ++counts[unsigned(d.severity)];
   }
   if (!opts.summary)

@@ -44,8 +44,8 @@ std::optional<size_t> abv::findInvalidUTF8(StringRef text) {
 
 unsigned abv::countColumns(StringRef text, ColumnUnit unit) {
   unsigned columns = 0;
-  for (size_t i = 0, e = text.size(); i != e; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+  for (char byte : text) {
+    unsigned char c = static_cast<unsigned char>(byte);
     if ((c & 0xC0) == 0x80)
       continue;
     columns += unit == ColumnUnit::UTF16 && c >= 0xF0 ? 2 : 1;

@@ -72,12 +72,12 @@ static std::vector<int> solveArcs(unsigned numRows, unsigned numColumns,
     std::fill(dist.begin(), dist.end(), Infinity);
     std::fill(prev.begin(), prev.end(), -1);
     std::fill(done.begin(), done.end(), 0);
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> queue;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     auto relax = [&](unsigned node, double d, int from) {
       if (d < dist[node]) {
         dist[node] = d;
         prev[node] = from;
-        queue.push({d, node});
+        queue.emplace(d, node);
       }
     };
     // The source's potential stays 0: its edges to unpaired rows cost 0.

@@ -7,6 +7,7 @@
 #include "abv/Diff/Diff.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
+#include "abv/Basic/JSONWriter.h"
 #include "abv/Basic/SourceFiles.h"
 #include "abv/Diff/GoldenSpec.h"
 #include "abv/Diff/Mapping.h"
@@ -18,8 +19,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 
@@ -76,8 +75,8 @@ std::unique_ptr<Spec> abv::diff::loadSide(StringRef path, Workspace &workspace,
             addSourceFile(sources, diags, path, sizeLimit);
         if (!id)
           return nullptr;
-        if (std::unique_ptr<json::Document> doc =
-                json::parse(sources, *id, diags))
+        if (std::unique_ptr<abv::json::Document> doc =
+                abv::json::parse(sources, *id, diags))
           diags.report(DiagID::DiffUnknownInput,
                        SMRange(doc->getRoot().getLoc(),
                                SMLoc::getFromPointer(
@@ -263,32 +262,37 @@ void abv::diff::printStats(raw_ostream &os, const DiffStats &stats,
       {"columns", &stats.columns},
       {"endpoints", &stats.endpoints},
       {"dtos", &stats.dtos}};
-  auto round3 = [](double value) { return std::round(value * 1000) / 1000; };
   if (asJSON) {
-    nlohmann::ordered_json root = nlohmann::ordered_json::object();
-    root["candidate"] = candidate.path;
-    root["reference"] = reference.path;
-    nlohmann::ordered_json all = nlohmann::ordered_json::object();
-    for (const auto &[name, dimension] : dimensions) {
-      if (!dimension->compared) {
-        all[name.str()] = nullptr;
-        continue;
-      }
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      entry["candidate"] = dimension->candidate;
-      entry["reference"] = dimension->reference;
-      entry["matched"] = dimension->matched;
-      auto figure = [&](std::optional<double> value) {
-        return value ? nlohmann::ordered_json(round3(*value))
-                     : nlohmann::ordered_json(nullptr);
-      };
-      entry["precision"] = figure(dimension->getPrecision());
-      entry["recall"] = figure(dimension->getRecall());
-      entry["f1"] = figure(dimension->getF1());
-      all[name.str()] = std::move(entry);
-    }
-    root["dimensions"] = std::move(all);
-    os << root.dump(2) << '\n';
+    llvm::json::OStream out(os, /*IndentSize=*/2);
+    out.object([&] {
+      out.attribute("candidate", candidate.path);
+      out.attribute("reference", reference.path);
+      out.attributeObject("dimensions", [&] {
+        for (const auto &[name, dimension] : dimensions) {
+          if (!dimension->compared) {
+            out.attribute(name, nullptr);
+            continue;
+          }
+          out.attributeObject(name, [&] {
+            out.attribute("candidate", int64_t(dimension->candidate));
+            out.attribute("reference", int64_t(dimension->reference));
+            out.attribute("matched", int64_t(dimension->matched));
+            auto figure = [&](StringRef key, std::optional<double> value) {
+              out.attributeBegin(key);
+              if (value)
+                writeDecimal(out, *value, 3);
+              else
+                out.value(nullptr);
+              out.attributeEnd();
+            };
+            figure("precision", dimension->getPrecision());
+            figure("recall", dimension->getRecall());
+            figure("f1", dimension->getF1());
+          });
+        }
+      });
+    });
+    os << '\n';
     return;
   }
   os << "abv-diff: " << candidate.path << " against " << reference.path << '\n';

@@ -9,12 +9,11 @@
 #include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
+#include "abv/Basic/JSONWriter.h"
 #include "abv/Basic/SourceFiles.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 
@@ -22,97 +21,113 @@ using namespace abv;
 using namespace abv::diff;
 using namespace llvm;
 
-using OrderedJSON = nlohmann::ordered_json;
-
 //===----------------------------------------------------------------------===//
 // Writing
 //===----------------------------------------------------------------------===//
 
-/// A confidence as written: three decimals.
-static double roundConfidence(double confidence) {
-  return std::round(confidence * 1000) / 1000;
-}
-
 /// One entry of a dimension: the reference's name, the candidate's, and
-/// the confidence when both are there.
-static OrderedJSON makeEntry(StringRef reference, StringRef candidate,
-                             std::optional<double> confidence) {
-  OrderedJSON entry = OrderedJSON::object();
-  entry["reference"] =
-      reference.empty() ? OrderedJSON(nullptr) : OrderedJSON(reference.str());
-  entry["candidate"] =
-      candidate.empty() ? OrderedJSON(nullptr) : OrderedJSON(candidate.str());
-  if (confidence)
-    entry["confidence"] = roundConfidence(*confidence);
-  return entry;
+/// the confidence when both are there. \p columns writes what the entry
+/// holds inside it (the columns of a pair of entities), if anything.
+static void writeEntry(llvm::json::OStream &out, StringRef reference,
+                       StringRef candidate, std::optional<double> confidence,
+                       function_ref<void()> columns = nullptr) {
+  out.object([&] {
+    out.attribute("reference", reference.empty()
+                                   ? llvm::json::Value(nullptr)
+                                   : llvm::json::Value(reference));
+    out.attribute("candidate", candidate.empty()
+                                   ? llvm::json::Value(nullptr)
+                                   : llvm::json::Value(candidate));
+    if (confidence) {
+      out.attributeBegin("confidence");
+      writeDecimal(out, *confidence, 3);
+      out.attributeEnd();
+    }
+    if (columns)
+      columns();
+  });
 }
 
 /// The entries of one matching: the reference's items in order with their
-/// partners, then the candidate's unpaired items.
+/// partners, then the candidate's unpaired items. \p inner(c, r) writes
+/// what a pair's entry holds inside it.
 template <typename NameC, typename NameR>
-static OrderedJSON makeEntries(const Matching &matching, unsigned numCandidate,
-                               unsigned numReference, NameC candidateName,
-                               NameR referenceName) {
-  OrderedJSON list = OrderedJSON::array();
-  for (unsigned r = 0; r != numReference; ++r) {
-    int c = matching.getCandidate(r);
-    if (c < 0)
-      list.push_back(makeEntry(referenceName(r), "", std::nullopt));
-    else
-      list.push_back(makeEntry(referenceName(r), candidateName(c),
-                               matching.getConfidence(c)));
-  }
-  for (unsigned c = 0; c != numCandidate; ++c)
-    if (matching.getReference(c) < 0)
-      list.push_back(makeEntry("", candidateName(c), std::nullopt));
-  return list;
+static void
+writeEntries(llvm::json::OStream &out, const Matching &matching,
+             unsigned numCandidate, unsigned numReference, NameC candidateName,
+             NameR referenceName,
+             function_ref<void(unsigned, unsigned)> inner = nullptr) {
+  out.array([&] {
+    for (unsigned r = 0; r != numReference; ++r) {
+      int c = matching.getCandidate(r);
+      if (c < 0) {
+        writeEntry(out, referenceName(r), "", std::nullopt);
+        continue;
+      }
+      auto columns = [&] { inner(unsigned(c), r); };
+      writeEntry(out, referenceName(r), candidateName(unsigned(c)),
+                 matching.getConfidence(unsigned(c)),
+                 inner ? function_ref<void()>(columns) : nullptr);
+    }
+    for (unsigned c = 0; c != numCandidate; ++c)
+      if (matching.getReference(c) < 0)
+        writeEntry(out, "", candidateName(c), std::nullopt);
+  });
 }
 
 void abv::diff::writeMapping(raw_ostream &os, const Spec &candidate,
                              const Spec &reference,
                              const Alignment &alignment) {
-  OrderedJSON root = OrderedJSON::object();
-  root["abv-diff-mapping"] = MappingVersion;
-  root["candidate"] = candidate.path;
-  root["reference"] = reference.path;
-  if (reference.hasDB && candidate.hasDB) {
-    OrderedJSON entities = makeEntries(
-        alignment.entities, candidate.entities.size(),
-        reference.entities.size(),
-        [&](unsigned c) { return candidate.entities[c].name; },
-        [&](unsigned r) { return reference.entities[r].name; });
-    // The columns of each pair, inside its entry.
-    for (OrderedJSON &entry : entities) {
-      if (entry["reference"].is_null() || entry["candidate"].is_null())
-        continue;
-      int c = candidate.findEntity(entry["candidate"].get<std::string>());
-      int r = reference.findEntity(entry["reference"].get<std::string>());
-      if (c < 0 || r < 0 || size_t(c) >= alignment.columns.size())
-        continue;
-      const Entity &ce = candidate.entities[c], &re = reference.entities[r];
-      const Matching &columns = alignment.columns[c];
-      if (columns.getNumCandidates() != ce.columns.size() ||
-          columns.getNumReferences() != re.columns.size())
-        continue;
-      entry["columns"] = makeEntries(
-          columns, ce.columns.size(), re.columns.size(),
-          [&](unsigned i) { return ce.columns[i].name; },
-          [&](unsigned j) { return re.columns[j].name; });
+  llvm::json::OStream out(os, /*IndentSize=*/2);
+  out.object([&] {
+    out.attribute("abv-diff-mapping", MappingVersion);
+    out.attribute("candidate", candidate.path);
+    out.attribute("reference", reference.path);
+    if (reference.hasDB && candidate.hasDB) {
+      // The columns of each pair, inside its entry.
+      auto columnsOf = [&](unsigned c, unsigned r) {
+        if (c >= alignment.columns.size())
+          return;
+        const Entity &ce = candidate.entities[c], &re = reference.entities[r];
+        const Matching &columns = alignment.columns[c];
+        if (columns.getNumCandidates() != ce.columns.size() ||
+            columns.getNumReferences() != re.columns.size())
+          return;
+        out.attributeBegin("columns");
+        writeEntries(
+            out, columns, ce.columns.size(), re.columns.size(),
+            [&](unsigned i) { return StringRef(ce.columns[i].name); },
+            [&](unsigned j) { return StringRef(re.columns[j].name); });
+        out.attributeEnd();
+      };
+      out.attributeBegin("entities");
+      writeEntries(
+          out, alignment.entities, candidate.entities.size(),
+          reference.entities.size(),
+          [&](unsigned c) { return StringRef(candidate.entities[c].name); },
+          [&](unsigned r) { return StringRef(reference.entities[r].name); },
+          columnsOf);
+      out.attributeEnd();
     }
-    root["entities"] = std::move(entities);
-  }
-  if (reference.hasAPI && candidate.hasAPI)
-    root["endpoints"] = makeEntries(
-        alignment.endpoints, candidate.endpoints.size(),
-        reference.endpoints.size(),
-        [&](unsigned c) { return StringRef(candidate.endpoints[c].label); },
-        [&](unsigned r) { return StringRef(reference.endpoints[r].label); });
-  if (!reference.dtos.empty() && !candidate.dtos.empty())
-    root["dtos"] = makeEntries(
-        alignment.dtos, candidate.dtos.size(), reference.dtos.size(),
-        [&](unsigned c) { return candidate.dtos[c].name; },
-        [&](unsigned r) { return reference.dtos[r].name; });
-  os << root.dump(2) << '\n';
+    if (reference.hasAPI && candidate.hasAPI) {
+      out.attributeBegin("endpoints");
+      writeEntries(
+          out, alignment.endpoints, candidate.endpoints.size(),
+          reference.endpoints.size(),
+          [&](unsigned c) { return StringRef(candidate.endpoints[c].label); },
+          [&](unsigned r) { return StringRef(reference.endpoints[r].label); });
+      out.attributeEnd();
+    }
+    if (!reference.dtos.empty() && !candidate.dtos.empty()) {
+      out.attributeBegin("dtos");
+      writeEntries(
+          out, alignment.dtos, candidate.dtos.size(), reference.dtos.size(),
+          [&](unsigned c) { return StringRef(candidate.dtos[c].name); },
+          [&](unsigned r) { return StringRef(reference.dtos[r].name); });
+      out.attributeEnd();
+    }
+  });
+  os << '\n';
 }
 
 //===----------------------------------------------------------------------===//
@@ -138,19 +153,19 @@ public:
                 const Spec &reference, MappingFile &file)
       : diags(diags), candidate(candidate), reference(reference), file(file) {}
 
-  void readRoot(const json::Value &root);
+  void readRoot(const abv::json::Value &root);
 
 private:
   /// Reads the entries of \p list into \p matching; calls \p onPair for
   /// each pair read, with its entry.
-  void readEntries(const json::Value &list, const std::string &path,
-                   const Dimension &dimension, bool allowColumns,
-                   Matching &matching,
-                   function_ref<void(unsigned, unsigned, const json::Value &,
-                                     const std::string &)>
-                       onPair);
+  void
+  readEntries(const abv::json::Value &list, const std::string &path,
+              const Dimension &dimension, bool allowColumns, Matching &matching,
+              function_ref<void(unsigned, unsigned, const abv::json::Value &,
+                                const std::string &)>
+                  onPair);
   /// Looks \p value (a string) up; reports DIF016 when it names nothing.
-  int lookup(const json::Value &value, bool onCandidate,
+  int lookup(const abv::json::Value &value, bool onCandidate,
              const Dimension &dimension);
 
   DiagnosticEngine &diags;
@@ -160,7 +175,7 @@ private:
 };
 } // namespace
 
-int MappingReader::lookup(const json::Value &value, bool onCandidate,
+int MappingReader::lookup(const abv::json::Value &value, bool onCandidate,
                           const Dimension &dimension) {
   StringRef name = value.getString();
   int index = onCandidate ? dimension.findCandidate(name)
@@ -183,32 +198,35 @@ int MappingReader::lookup(const json::Value &value, bool onCandidate,
 }
 
 void MappingReader::readEntries(
-    const json::Value &list, const std::string &path,
+    const abv::json::Value &list, const std::string &path,
     const Dimension &dimension, bool allowColumns, Matching &matching,
-    function_ref<void(unsigned, unsigned, const json::Value &,
+    function_ref<void(unsigned, unsigned, const abv::json::Value &,
                       const std::string &)>
         onPair) {
-  static const KeySpec entryKeys[] = {
-      {"reference", json::Kind::String, /*required=*/true, /*nullable=*/true},
-      {"candidate", json::Kind::String, /*required=*/true, /*nullable=*/true},
-      {"confidence", json::Kind::Number},
-      {"note", json::Kind::String},
-      {"columns", json::Kind::Array}};
+  static const KeySpec entryKeys[] = {{"reference", abv::json::Kind::String,
+                                       /*required=*/true, /*nullable=*/true},
+                                      {"candidate", abv::json::Kind::String,
+                                       /*required=*/true, /*nullable=*/true},
+                                      {"confidence", abv::json::Kind::Number},
+                                      {"note", abv::json::Kind::String},
+                                      {"columns", abv::json::Kind::Array}};
   ArrayRef<KeySpec> keys(entryKeys);
   if (!allowColumns)
     keys = keys.drop_back();
   DenseMap<int, SMRange> seenCandidate, seenReference;
   for (size_t i = 0, e = list.size(); i != e; ++i) {
-    const json::Value &entry = *list.at(i);
+    const abv::json::Value &entry = *list.at(i);
     std::string entryPath = elementPath(path, i);
-    SmallVector<const json::Value *, 5> values;
+    SmallVector<const abv::json::Value *, 5> values;
     if (!readObject(diags, entry, keys, entryPath, values))
       continue;
-    const json::Value *referenceName = values[0], *candidateName = values[1];
+    const abv::json::Value *referenceName = values[0],
+                           *candidateName = values[1];
     int r = referenceName ? lookup(*referenceName, false, dimension) : -1;
     int c = candidateName ? lookup(*candidateName, true, dimension) : -1;
     auto once = [&](DenseMap<int, SMRange> &seen, int index,
-                    const json::Value *value, const std::string &qualifier) {
+                    const abv::json::Value *value,
+                    const std::string &qualifier) {
       if (index < 0)
         return true;
       auto [it, inserted] = seen.try_emplace(index, value->getRange());
@@ -224,7 +242,7 @@ void MappingReader::readEntries(
     fresh &=
         once(seenCandidate, c, candidateName, dimension.candidateQualifier);
     double confidence = 1;
-    if (const json::Value *value = values[2]) {
+    if (const abv::json::Value *value = values[2]) {
       std::optional<double> number = value->getAsNumber();
       if (!number || !(*number >= 0 && *number <= 1)) {
         diags.report(DiagID::DiffInvalidValue, value->getRange())
@@ -242,19 +260,19 @@ void MappingReader::readEntries(
   }
 }
 
-void MappingReader::readRoot(const json::Value &root) {
+void MappingReader::readRoot(const abv::json::Value &root) {
   static const KeySpec keys[] = {
-      {"abv-diff-mapping", json::Kind::Number, /*required=*/true},
-      {"candidate", json::Kind::String},
-      {"reference", json::Kind::String},
-      {"note", json::Kind::String},
-      {"entities", json::Kind::Array},
-      {"endpoints", json::Kind::Array},
-      {"dtos", json::Kind::Array}};
-  SmallVector<const json::Value *, 7> values;
+      {"abv-diff-mapping", abv::json::Kind::Number, /*required=*/true},
+      {"candidate", abv::json::Kind::String},
+      {"reference", abv::json::Kind::String},
+      {"note", abv::json::Kind::String},
+      {"entities", abv::json::Kind::Array},
+      {"endpoints", abv::json::Kind::Array},
+      {"dtos", abv::json::Kind::Array}};
+  SmallVector<const abv::json::Value *, 7> values;
   if (!readObject(diags, root, keys, "", values))
     return;
-  if (const json::Value *version = values[0]) {
+  if (const abv::json::Value *version = values[0]) {
     if (version->getAsInteger() != MappingVersion) {
       diags.report(DiagID::DiffInvalidValue, version->getRange())
           << "version" << version->getSourceText()
@@ -288,7 +306,7 @@ void MappingReader::readRoot(const json::Value &root) {
     return reference.findEntity(name);
   };
 
-  if (const json::Value *entities = values[4]) {
+  if (const abv::json::Value *entities = values[4]) {
     file.hasEntities = true;
     Dimension dimension{"entity",
                         "",
@@ -300,13 +318,13 @@ void MappingReader::readRoot(const json::Value &root) {
     readEntries(
         *entities, "entities", dimension, /*allowColumns=*/true,
         alignment.entities,
-        [&](unsigned c, unsigned r, const json::Value &entry,
+        [&](unsigned c, unsigned r, const abv::json::Value &entry,
             const std::string &entryPath) {
           const Entity &ce = candidate.entities[c];
           const Entity &re = reference.entities[r];
           Matching &columns = alignment.columns[c];
           columns.reset(ce.columns.size(), re.columns.size());
-          const json::Value *list = entry.get("columns");
+          const abv::json::Value *list = entry.get("columns");
           if (!list || !list->isArray())
             return;
           file.hasColumns[c] = true;
@@ -332,7 +350,7 @@ void MappingReader::readRoot(const json::Value &root) {
                       /*allowColumns=*/false, columns, nullptr);
         });
   }
-  if (const json::Value *endpoints = values[5]) {
+  if (const abv::json::Value *endpoints = values[5]) {
     file.hasEndpoints = true;
     auto findC = [&](StringRef label) { return candidate.findEndpoint(label); };
     auto findR = [&](StringRef label) { return reference.findEndpoint(label); };
@@ -348,7 +366,7 @@ void MappingReader::readRoot(const json::Value &root) {
     readEntries(*endpoints, "endpoints", dimension, /*allowColumns=*/false,
                 alignment.endpoints, nullptr);
   }
-  if (const json::Value *dtos = values[6]) {
+  if (const abv::json::Value *dtos = values[6]) {
     file.hasDTOs = true;
     auto findC = [&](StringRef name) { return candidate.findDTO(name); };
     auto findR = [&](StringRef name) { return reference.findDTO(name); };
@@ -374,7 +392,8 @@ abv::diff::readMapping(StringRef path, SourceManager &sources,
   std::optional<unsigned> id = addSourceFile(sources, diags, path, sizeLimit);
   if (!id)
     return std::nullopt;
-  std::unique_ptr<json::Document> doc = json::parse(sources, *id, diags);
+  std::unique_ptr<abv::json::Document> doc =
+      abv::json::parse(sources, *id, diags);
   if (!doc)
     return std::nullopt;
   MappingFile file;

@@ -438,7 +438,7 @@ void SideModel::buildColumns() {
     for (ColumnKey &column : columns[i]) {
       column.weight =
           std::log(double(numEntities + 1) / frequency.lookup(column.exact));
-      exactColumns[i].push_back({column.exact, column.weight});
+      exactColumns[i].emplace_back(column.exact, column.weight);
       columnWeight[i] += column.weight;
     }
     std::vector<std::pair<WordId, double>> &exact = exactColumns[i];
@@ -661,7 +661,7 @@ struct Matcher::Impl {
   /// Solves the assignment over \p edges (weights are scores) and records
   /// the pairs scoring above \p threshold into \p matching.
   void assign(Matching &matching, unsigned numCandidate, unsigned numReference,
-              std::vector<AssignmentEdge> edges, double threshold) const;
+              const std::vector<AssignmentEdge> &edges, double threshold) const;
 };
 
 double Matcher::Impl::columnSimilarity(const ColumnKey &c,
@@ -769,7 +769,7 @@ double Matcher::Impl::entityScore(unsigned c, unsigned r) const {
 
 void Matcher::Impl::assign(Matching &matching, unsigned numCandidate,
                            unsigned numReference,
-                           std::vector<AssignmentEdge> edges,
+                           const std::vector<AssignmentEdge> &edges,
                            double threshold) const {
   // A pair is worth its score above the threshold: the assignment then
   // takes no pair below it, and prefers one strong pair to two weak ones.
@@ -1087,10 +1087,10 @@ void Matcher::alignEntities(Alignment &alignment) {
       double score = 0.55 * names + 0.45 * m.columnsSimilarity(c, r, true);
       if (score <= 0)
         continue;
-      row.push_back({score, r});
+      row.emplace_back(score, r);
       std::vector<Scored> &heap = bestOfColumn[r];
       if (heap.size() < limit) {
-        heap.push_back({score, c});
+        heap.emplace_back(score, c);
         std::push_heap(heap.begin(), heap.end(), worse);
       } else if (worse({score, c}, heap.front())) {
         std::pop_heap(heap.begin(), heap.end(), worse);
@@ -1103,11 +1103,11 @@ void Matcher::alignEntities(Alignment &alignment) {
       row.resize(limit);
     }
     for (const Scored &entry : row)
-      pairs.push_back({c, entry.second});
+      pairs.emplace_back(c, entry.second);
   }
   for (unsigned r = 0; r != k; ++r)
     for (const Scored &entry : bestOfColumn[r])
-      pairs.push_back({entry.second, r});
+      pairs.emplace_back(entry.second, r);
   llvm::sort(pairs);
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   // Two rounds: the second knows which entities the first paired, so that
@@ -1115,10 +1115,11 @@ void Matcher::alignEntities(Alignment &alignment) {
   Matching first;
   for (int round = 0; round != 2; ++round) {
     std::vector<AssignmentEdge> edges;
+    edges.reserve(pairs.size());
     for (const auto &[c, r] : pairs)
       edges.push_back({c, r, m.entityScore(c, r)});
     Matching result;
-    m.assign(result, n, k, std::move(edges), m.options.entityThreshold);
+    m.assign(result, n, k, edges, m.options.entityThreshold);
     first = std::move(result);
     m.entities = &first;
   }
@@ -1145,8 +1146,7 @@ void Matcher::alignColumns(Alignment &alignment, unsigned entity) {
     for (unsigned j = 0, je = rs.size(); j != je; ++j)
       if (double s = m.columnSimilarity(cs[i], rs[j]))
         edges.push_back({i, j, s});
-  m.assign(result, cs.size(), rs.size(), std::move(edges),
-           m.options.columnThreshold);
+  m.assign(result, cs.size(), rs.size(), edges, m.options.columnThreshold);
 }
 
 void Matcher::alignEndpoints(Alignment &alignment) {
@@ -1197,8 +1197,7 @@ void Matcher::alignEndpoints(Alignment &alignment) {
         consider(it->second);
     }
   }
-  m.assign(alignment.endpoints, n, k, std::move(edges),
-           m.options.endpointThreshold);
+  m.assign(alignment.endpoints, n, k, edges, m.options.endpointThreshold);
 }
 
 void Matcher::alignDTOs(Alignment &alignment) {
@@ -1238,7 +1237,7 @@ void Matcher::alignDTOs(Alignment &alignment) {
         consider(it->second);
     }
   }
-  m.assign(alignment.dtos, n, k, std::move(edges), m.options.dtoThreshold);
+  m.assign(alignment.dtos, n, k, edges, m.options.dtoThreshold);
 }
 
 Alignment Matcher::alignAll() {

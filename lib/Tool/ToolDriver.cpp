@@ -292,7 +292,7 @@ int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
   diagOS.flush();
   if (unreadable)
     return ExitUsage;
-  switch (opts.failOn) {
+  switch (opts.failOn.getValue()) {
   case FailOn::Error:
     return diags.hasAtLeast(Severity::Error) ? ExitFindings : ExitClean;
   case FailOn::Warning:
@@ -405,7 +405,7 @@ std::optional<int> ToolRun::start(ToolOutput &out, bool &readable) {
     if (!out.open())
       return ExitUsage;
     std::optional<int> code = handleListings(out.os());
-    return out.commit() ? *code : ExitUsage;
+    return out.commit() ? code.value_or(ExitClean) : ExitUsage;
   }
   if (!applyWarningOptions())
     return ExitUsage;

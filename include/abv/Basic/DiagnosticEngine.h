@@ -62,6 +62,9 @@ std::string clipForMessage(llvm::StringRef text,
 /// a diagnostic and its notes. \p Derived has `void addArg(std::string)`.
 /// Long arguments are clipped (clipForMessage).
 template <typename Derived> class DiagnosticArgs {
+  DiagnosticArgs() = default;
+  friend Derived;
+
 public:
   Derived &operator<<(const llvm::Twine &arg) {
     llvm::SmallString<128> storage;

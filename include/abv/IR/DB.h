@@ -45,6 +45,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/SMLoc.h"
 
 #include <memory>
@@ -200,6 +201,13 @@ struct Field {
   llvm::StringRef autobeType;
 
   bool isRelation() const { return type == TypeKind::Model; }
+  /// The relation of a relation field: the frontends set it on every field
+  /// of model type, and the IR verifier checks they did.
+  const RelationInfo &getRelation() const {
+    if (!relation)
+      llvm_unreachable("a relation field without its relation");
+    return *relation;
+  }
   const Attribute *getAttribute(llvm::StringRef attrName) const;
   /// The value of @default(...), if any.
   const Expr *getDefaultValue() const;

@@ -128,7 +128,18 @@ public:
 
 /// CRTP helper: supplies getArgument/getDescription from static members
 /// `argument` and `description`.
+template <typename Derived> class SchemaPass;
+template <typename Derived> class DocumentPass;
+template <typename Derived> class ProjectPass;
+
 template <typename Derived> class PassInfoMixin : public Pass {
+  // Only the unit mixins below derive from it, for their Derived.
+  PassInfoMixin() = default;
+  friend Derived;
+  friend class SchemaPass<Derived>;
+  friend class DocumentPass<Derived>;
+  friend class ProjectPass<Derived>;
+
 public:
   llvm::StringRef getArgument() const override { return Derived::argument; }
   llvm::StringRef getDescription() const override {
@@ -139,6 +150,9 @@ public:
 /// A pass over the canonical DB schema: `Derived::run(const db::Schema &,
 /// AnalysisManager &, DiagnosticEngine &)`.
 template <typename Derived> class SchemaPass : public PassInfoMixin<Derived> {
+  SchemaPass() = default;
+  friend Derived;
+
 public:
   PassUnit getUnit() const final { return PassUnit::Schema; }
   void runOn(const Project &project, AnalysisManager &analyses,
@@ -148,6 +162,9 @@ public:
 /// A pass over the canonical API document: `Derived::run(const
 /// api::Document &, AnalysisManager &, DiagnosticEngine &)`.
 template <typename Derived> class DocumentPass : public PassInfoMixin<Derived> {
+  DocumentPass() = default;
+  friend Derived;
+
 public:
   PassUnit getUnit() const final { return PassUnit::Document; }
   void runOn(const Project &project, AnalysisManager &analyses,
@@ -157,6 +174,9 @@ public:
 /// A pass over the whole project: `Derived::run(const Project &,
 /// AnalysisManager &, DiagnosticEngine &)`.
 template <typename Derived> class ProjectPass : public PassInfoMixin<Derived> {
+  ProjectPass() = default;
+  friend Derived;
+
 public:
   PassUnit getUnit() const final { return PassUnit::Project; }
   void runOn(const Project &project, AnalysisManager &analyses,

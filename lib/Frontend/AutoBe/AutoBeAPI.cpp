@@ -700,7 +700,8 @@ Type *AutoBeAPIReader::readSchema(const json::Value &value,
                 type->exclusiveMaximum, type->maxRange);
   auto readBound = [&](SchemaKey key, StringRef name,
                        std::optional<uint64_t> &bound, SMRange &range) {
-    if ((bound = readCount(keys[key], child(path, name))))
+    bound = readCount(keys[key], child(path, name));
+    if (bound)
       range = keys[key]->getRange();
   };
   readBound(SKMinLength, "minLength", type->minLength, type->minRange);

@@ -49,8 +49,6 @@
 
 using namespace abv;
 using namespace abv::db;
-using llvm::SMLoc;
-using llvm::SMRange;
 using llvm::StringRef;
 using namespace abv::autobe;
 
@@ -449,6 +447,8 @@ void AutoBeDBReader::resolveReferences() {
   // AutoBe relations always target the primary key of the target model.
   for (const PendingRelation &pending : pendingRelations) {
     Field &field = schema->models[pending.model].fields[pending.field];
+    if (!field.relation)
+      continue;
     auto it = primaryKeys.find(field.typeName.name);
     StringRef key = it != primaryKeys.end() ? it->second.name : "id";
     field.relation->references.push_back(Ident{key, field.typeName.range});

@@ -75,7 +75,6 @@
 
 using namespace abv;
 using namespace abv::api;
-using llvm::SMLoc;
 using llvm::SMRange;
 using llvm::StringRef;
 
@@ -475,7 +474,7 @@ const json::Value *OpenAPIReader::follow(const json::Value &value) {
         reportedCycles.insert(first);
       if (isNew) {
         // Spell the cycle from the reference that first reached `target`.
-        auto entry = llvm::find_if(
+        auto *entry = llvm::find_if(
             refs, [&](const auto &step) { return step.second == target; });
         if (entry == refs.end()) // The chain started inside the cycle.
           entry = refs.begin();
@@ -582,9 +581,9 @@ void OpenAPIReader::readOperation(const json::Member &methodMember,
       return p.name.name == parameter.name.name && p.in == parameter.in;
     });
     if (same != op.parameters.end())
-      *same = std::move(parameter);
+      *same = parameter;
     else
-      op.parameters.push_back(std::move(parameter));
+      op.parameters.push_back(parameter);
   }
 
   if (const json::Value *body = json.lookup(value, "requestBody")) {
@@ -685,7 +684,7 @@ void OpenAPIReader::readParameters(const json::Value *list,
       StringRef contentType;
       parameter.type = readContent(*content, contentType);
     }
-    out.push_back(std::move(parameter));
+    out.push_back(parameter);
   }
 }
 
@@ -771,7 +770,7 @@ void OpenAPIReader::readResponses(Operation &op, const json::Value &responses) {
       Scope inner = key("content");
       response.type = readContent(*content, response.contentType);
     }
-    op.responses.push_back(std::move(response));
+    op.responses.push_back(response);
   }
 }
 
@@ -806,7 +805,7 @@ void OpenAPIReader::readComponents(const json::Value &components) {
     named.type = readSchema(member.getValue());
     if (!named.type)
       continue;
-    doc->types.push_back(std::move(named));
+    doc->types.push_back(named);
   }
 }
 
@@ -854,7 +853,7 @@ Type *OpenAPIReader::readSchema(const json::Value &value) {
     } else if (const json::Value *target = resolveRef(*refValue)) {
       // Any other schema is lowered in place, unless it is being lowered
       // already (a schema that contains a reference to itself).
-      auto active = llvm::find_if(
+      auto *active = llvm::find_if(
           inlining, [&](const auto &entry) { return entry.first == target; });
       if (active != inlining.end()) {
         if (reportedCycles.insert(refValue).second) {
@@ -1041,7 +1040,7 @@ void OpenAPIReader::readProperties(Type &type, const json::Value &schema) {
                 member.getValue(), "x-autobe-database-schema-property"))
           if (column->isString())
             property.dbColumn = identOf(*column);
-      type.properties.push_back(std::move(property));
+      type.properties.push_back(property);
     }
   }
   if (const json::Value *required = getArray(schema, "required")) {
@@ -1164,7 +1163,7 @@ void OpenAPIReader::readSchemaKeywords(Type &type, const json::Value &schema) {
       return;
     }
     if (!bound || (isMin ? *number >= *bound : *number <= *bound)) {
-      bound = *number;
+      bound = number;
       flag = true;
       range = value->getRange();
     }

@@ -50,7 +50,7 @@ using llvm::SMRange;
 using llvm::StringRef;
 
 /// The size a chunk grows to before it is cut at the next top-level `}`.
-static constexpr size_t ChunkTargetBytes = 256 * 1024;
+static constexpr size_t ChunkTargetBytes = size_t(256) << 10;
 
 /// "U+00E9" for the first code point of \p text.
 static std::string describeCodePoint(StringRef text) {
@@ -392,7 +392,7 @@ static void parseAndLower(llvm::ArrayRef<ChunkJob> jobs, db::Schema &schema,
     thread.join();
   });
 
-  for (size_t i = 0; i < jobs.size(); ++i) {
+  for (const auto &job : jobs) {
     std::unique_ptr<ParsedChunk> parsed;
     {
       std::unique_lock<std::mutex> lock(mutex);
@@ -402,7 +402,7 @@ static void parseAndLower(llvm::ArrayRef<ChunkJob> jobs, db::Schema &schema,
     }
     changed.notify_all();
     if (!parsed) {
-      parsed = std::make_unique<ParsedChunk>(jobs[i].text, jobs[i].fileName);
+      parsed = std::make_unique<ParsedChunk>(job.text, job.fileName);
       parseChunk(*parsed);
     }
     lowerChunk(*parsed, schema, diags);

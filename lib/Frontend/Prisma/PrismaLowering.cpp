@@ -826,7 +826,7 @@ void Lowering::lowerEnum(P::EnumDeclarationContext *ctx) {
     if (P::EnumValueDeclarationContext *valueCtx = member->value) {
       if (std::optional<db::EnumValue> value =
               lowerEnumValue(valueCtx, pendingDoc))
-        enumDecl.values.push_back(std::move(*value));
+        enumDecl.values.push_back(*value);
     } else if (P::BlockAttributeContext *attrCtx = member->attribute) {
       if (std::optional<StringRef> doc = getDocAbove(
               attrCtx->start->getTokenIndex(), /*allowBlankLines=*/true))

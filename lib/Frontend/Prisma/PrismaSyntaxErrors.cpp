@@ -417,8 +417,9 @@ SyntaxMessage SyntaxErrorStrategy::describeError(antlr4::Parser *parser,
       std::string message = "unexpected " + site.describe(token) + "; '" +
                             open + "' is not closed";
       if (token->getType() == P::NEWLINE)
-        message += " (line breaks are not allowed inside '" + open + "..." +
-                   close + "')";
+        message += (" (line breaks are not allowed inside '" +
+                    llvm::Twine(open) + "..." + close + "')")
+                       .str();
       return {message, DiagID::PrismaUnclosedBracket};
     }
   }

@@ -390,6 +390,7 @@ abv::parseTypeScriptFiles(SourceManager &sourceMgr,
     work();
   } else {
     std::vector<llvm::thread> workers;
+    workers.reserve(threads);
     for (unsigned t = 0; t < threads; ++t)
       workers.emplace_back(std::optional<unsigned>(WorkerStackSize), work);
     for (llvm::thread &worker : workers)

@@ -189,7 +189,7 @@ bool Printer::isNamePart(const Node *parent, const Node *child) {
       return cast<LiteralType>(parent)->literal;
     case NodeKind::VarDecl: {
       const Node *declName = cast<VarDecl>(parent)->name;
-      return declName && isa<Identifier>(declName) ? declName : nullptr;
+      return llvm::isa_and_nonnull<Identifier>(declName) ? declName : nullptr;
     }
     case NodeKind::Parameter: {
       const Node *paramName = cast<Parameter>(parent)->name;

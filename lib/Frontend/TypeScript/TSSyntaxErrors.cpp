@@ -381,7 +381,8 @@ SyntaxErrorStrategy::getMissingSymbol(antlr4::Parser *recognizer) {
   IntervalSet expected = getExpectedTokens(recognizer);
   size_t type = expected.isEmpty() ? size_t(tok::Identifier)
                                    : size_t(expected.getMinElement());
-  if (type == antlr4::Token::EOF || type >= tok::NumTokenKinds)
+  // EOF (-1) wraps past the last kind too.
+  if (type >= tok::NumTokenKinds)
     type = tok::Identifier;
   return stream.conjure(static_cast<tok::TokenKind>(type), current.begin);
 }

@@ -1772,16 +1772,15 @@ static bool continuesStatement(tok::TokenKind kind) {
   case tok::Ellipsis:
   case tok::LessGeneric:
     return false;
+  // `if (x)\n{`, `function f()\n{`: never before a `{`; nor before a word
+  // that continues what precedes it.
   case tok::OpenBrace:
   case tok::BlockBrace:
-    // `if (x)\n{`, `function f()\n{`: never before a `{`.
-    return true;
   case tok::As:
   case tok::Satisfies:
   case tok::Of:
   case tok::From:
   case tok::Is:
-    return true;
   case tok::Else:
   case tok::Catch:
   case tok::Finally:

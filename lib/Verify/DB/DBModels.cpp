@@ -755,7 +755,7 @@ void ModelChecker::checkBlocks() {
         StringRef why;
         if (!mode->value.isString() ||
             (mode->value.text != "prisma" && mode->value.text != "foreignKeys"))
-          why = "must be \"prisma\" or \"foreignKeys\"";
+          why = R"(must be "prisma" or "foreignKeys")";
         else if (mode->value.text == "foreignKeys" &&
                  provider == Provider::MongoDB)
           why = "must be \"prisma\" on MongoDB, which has no foreign keys";
@@ -854,7 +854,7 @@ void ModelChecker::checkSchemasProperty(const ConfigProperty &schemas) {
   if (!value.isArray()) {
     if (!value.isString())
       diags.report(DiagID::DBSchemasInvalid, value.range)
-          << "expected a list of schema names, e.g. [\"public\", \"audit\"]";
+          << R"(expected a list of schema names, e.g. ["public", "audit"])";
     return;
   }
   if (value.elements.empty()) {

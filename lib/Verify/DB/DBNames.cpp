@@ -210,7 +210,7 @@ std::pair<unsigned, const char *> NameChecker::getOrder(SMRange range) const {
     return {~0U, nullptr};
   const SourceManager &sm = diags.getSourceManager();
   unsigned buffer = sm.findBuffer(range.Start);
-  auto it = llvm::find(schema.bufferIDs, buffer);
+  const auto *it = llvm::find(schema.bufferIDs, buffer);
   return {unsigned(it - schema.bufferIDs.begin()), range.Start.getPointer()};
 }
 

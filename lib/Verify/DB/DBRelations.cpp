@@ -83,7 +83,7 @@ static SMRange getSpan(ArrayRef<Ident> idents) {
 static SMRange getFieldsRange(const Field &field) {
   if (SMRange range = getRelationArgRange(field, "fields"); range.isValid())
     return range;
-  if (SMRange range = getSpan(field.relation->fields); range.isValid())
+  if (SMRange range = getSpan(field.getRelation().fields); range.isValid())
     return range;
   return field.name.range;
 }
@@ -93,7 +93,7 @@ static SMRange getFieldsRange(const Field &field) {
 static SMRange getReferencesRange(const Field &field) {
   if (SMRange range = getRelationArgRange(field, "references"); range.isValid())
     return range;
-  if (SMRange range = getSpan(field.relation->references); range.isValid())
+  if (SMRange range = getSpan(field.getRelation().references); range.isValid())
     return range;
   return field.typeName.range.isValid() ? field.typeName.range
                                         : field.name.range;
@@ -101,8 +101,8 @@ static SMRange getReferencesRange(const Field &field) {
 
 /// The whole `@relation(...)` attribute, else the field name.
 static SMRange getRelationAttrRange(const Field &field) {
-  if (field.relation->attrRange.isValid())
-    return field.relation->attrRange;
+  if (field.getRelation().attrRange.isValid())
+    return field.getRelation().attrRange;
   return field.name.range;
 }
 
@@ -288,7 +288,7 @@ void RelationChecker::checkEnd(const End &end) {
 
 void RelationChecker::checkForeignKey(const End &end) {
   const Field &field = *end.field;
-  const RelationInfo &info = *field.relation;
+  const RelationInfo &info = field.getRelation();
 
   // DB042: names in fields/references must be scalar fields.
   bool namesOK = true;
@@ -374,7 +374,7 @@ void RelationChecker::checkForeignKey(const End &end) {
 
 void RelationChecker::checkTypes(const End &end) {
   bool nativeTypes = hasNativeTypes();
-  const RelationInfo &info = *end.field->relation;
+  const RelationInfo &info = end.field->getRelation();
   for (auto [index, pair] :
        llvm::enumerate(llvm::zip(end.fkFields, end.referencedFields))) {
     const Field &fk = *std::get<0>(pair);
@@ -536,7 +536,7 @@ void RelationChecker::checkAutoBeNames() {
     if (!end.target)
       continue;
     const Model *low = end.model, *high = end.target;
-    if (std::less<const Model *>()(high, low))
+    if (std::less<>()(high, low))
       std::swap(low, high);
     SmallVector<const End *, 2> &group = groups[{low, high, end.relationName}];
     group.push_back(&end);
@@ -545,7 +545,7 @@ void RelationChecker::checkAutoBeNames() {
     if (!end.target)
       continue;
     const Model *low = end.model, *high = end.target;
-    if (std::less<const Model *>()(high, low))
+    if (std::less<>()(high, low))
       std::swap(low, high);
     const SmallVector<const End *, 2> &group =
         groups.find({low, high, end.relationName})->second;
@@ -567,7 +567,7 @@ void RelationChecker::checkAutoBeNames() {
 void RelationChecker::checkOppositeNames() {
   DenseMap<std::pair<const Model *, StringRef>, const End *> seen;
   for (const End &end : rels.ends) {
-    const Ident &opposite = end.field->relation->oppositeName;
+    const Ident &opposite = end.field->getRelation().oppositeName;
     if (!end.target || opposite.empty())
       continue;
     if (const Field *clash = end.target->findField(opposite.name)) {
@@ -583,7 +583,7 @@ void RelationChecker::checkOppositeNames() {
     const End &first = *it->second;
     (diags.report(DiagID::DBRelationDuplicateOppositeName, opposite.range)
      << opposite.name << end.target->name.name)
-            .note(first.field->relation->oppositeName.range,
+            .note(first.field->getRelation().oppositeName.range,
                   NoteID::AlreadyUsesIt)
         << first.model->name.name + "." + first.field->name.name;
   }
@@ -604,7 +604,7 @@ void RelationChecker::checkOppositeNames() {
 /// and, on PostgreSQL and SQLite, no NoAction; SQL Server's foreign keys
 /// have no RESTRICT.
 void RelationChecker::checkActions(const End &end) {
-  const RelationInfo &info = *end.field->relation;
+  const RelationInfo &info = end.field->getRelation();
   for (const Ident *action : {&info.onDelete, &info.onUpdate}) {
     StringRef name = action->name;
     std::string why;
@@ -627,7 +627,7 @@ void RelationChecker::checkActions(const End &end) {
 }
 
 StringRef RelationChecker::getOnDelete(const End &end) const {
-  const RelationInfo &info = *end.field->relation;
+  const RelationInfo &info = end.field->getRelation();
   if (!info.onDelete.empty())
     return info.onDelete.name;
   if (end.field->isOptional)
@@ -637,7 +637,7 @@ StringRef RelationChecker::getOnDelete(const End &end) const {
 }
 
 StringRef RelationChecker::getOnUpdate(const End &end) const {
-  const RelationInfo &info = *end.field->relation;
+  const RelationInfo &info = end.field->getRelation();
   return info.onUpdate.empty() ? StringRef("Cascade") : info.onUpdate.name;
 }
 
@@ -750,7 +750,7 @@ void RelationChecker::checkCascadePaths() {
           if (triggersModification(*next) && !path.contains(next->field))
             work.push_back({next, path});
       }
-      reach.push_back({first->field, std::move(seen)});
+      reach.emplace_back(first->field, std::move(seen));
     }
     const StringSet<> *mine = nullptr;
     for (auto &entry : reach)

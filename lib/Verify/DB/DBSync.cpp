@@ -243,7 +243,7 @@ void ModelSync::checkColumn(const Field &astField, const Field &textField) {
 }
 
 void ModelSync::checkRelation(const Field &astField, const Field &textField) {
-  const RelationInfo &astInfo = *astField.relation;
+  const RelationInfo &astInfo = astField.getRelation();
   auto differs = [&](const Twine &what) {
     reportAtField(DiagID::DBSyncRelation, astField.name.range, textField)
         << ast.name.name << astField.name.name << what.str();
@@ -260,7 +260,7 @@ void ModelSync::checkRelation(const Field &astField, const Field &textField) {
               spellType(textField));
     return;
   }
-  const RelationInfo &textInfo = *textField.relation;
+  const RelationInfo &textInfo = textField.getRelation();
   if (astField.typeName.name != textField.typeName.name) {
     differs("it targets '" + astField.typeName.name + "' in " + astName +
             " but '" + textField.typeName.name + "' in " + textName);
@@ -288,8 +288,8 @@ void ModelSync::checkRelation(const Field &astField, const Field &textField) {
   // The writer shortens names beyond PostgreSQL's 63 characters to 54
   // characters, '_' and an 8-digit hash; a derived name cannot know the
   // hash.
-  bool shortened = astField.relation->name.empty() && astRelName.size() > 63 &&
-                   textRelName.size() == 63 &&
+  bool shortened = astField.getRelation().name.empty() &&
+                   astRelName.size() > 63 && textRelName.size() == 63 &&
                    textRelName.starts_with(astRelName.take_front(54));
   if (astRelName != textRelName && !shortened) {
     differs("the relation name is '" + astRelName + "' in " + astName +
@@ -326,7 +326,7 @@ void ModelSync::checkIndexes() {
   StringSet<> foreignKeys;
   for (const Field &field : ast.fields)
     if (field.isRelation())
-      for (const Ident &column : field.relation->fields)
+      for (const Ident &column : field.getRelation().fields)
         foreignKeys.insert(column.name);
   const Index *pk = ast.getPrimaryKey();
   StringRef pkName =

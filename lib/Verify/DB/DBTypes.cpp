@@ -349,7 +349,7 @@ public:
 private:
   void checkField(const Field &field, bool inCompositeType);
   void checkUnknownType(const Field &field);
-  void checkNativeType(const Field &field);
+  void checkNativeType(const Field &field, const NativeType &native);
   void checkDefault(const Field &field, bool inCompositeType);
   /// Whether \p value is a valid default for a non-list field of scalar
   /// type \p kind.
@@ -406,11 +406,11 @@ void TypeChecker::checkUnknownType(const Field &field) {
         << it->second;
 }
 
-void TypeChecker::checkNativeType(const Field &field) {
+void TypeChecker::checkNativeType(const Field &field,
+                                  const NativeType &native) {
   // On a relation field a native type is DB022 (db-models): no column.
   if (field.isRelation())
     return;
-  const NativeType &native = *field.nativeType;
   // `@pg.VarChar` with a datasource named `db` is an unknown attribute
   // (DB022), not a native type.
   if (!native.prefix.empty() && native.prefix != datasourceName)
@@ -593,7 +593,7 @@ void TypeChecker::checkField(const Field &field, bool inCompositeType) {
     return;
   }
   if (field.nativeType)
-    checkNativeType(field);
+    checkNativeType(field, *field.nativeType);
   if (field.isList && !field.isRelation() &&
       field.type != TypeKind::Composite && provider != Provider::Unknown &&
       provider != Provider::PostgreSQL && provider != Provider::CockroachDB &&

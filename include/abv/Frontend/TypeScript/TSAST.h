@@ -77,6 +77,8 @@ private:
   NodeKind kind;
 };
 
+// A class name cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TS_CATEGORY(Base, First, Last)                                         \
   class Base : public Node {                                                   \
   public:                                                                      \
@@ -88,6 +90,7 @@ private:
   protected:                                                                   \
     using Node::Node;                                                          \
   };
+// NOLINTEND(bugprone-macro-parentheses)
 /// Statements and declarations.
 TS_CATEGORY(Stmt, ImportDecl, WithStmt)
 /// Expressions.

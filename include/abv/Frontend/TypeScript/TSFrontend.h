@@ -42,7 +42,7 @@ struct TSParseOptions {
   /// A chunk grows to about this many tokens before it is cut at the end
   /// of a top-level statement: the parser's memory stays bounded on huge
   /// files.
-  size_t chunkTokens = 64 * 1024;
+  size_t chunkTokens = size_t(64) << 10;
 };
 
 /// Parses buffer \p bufferID of \p sourceMgr (which must stay alive as long
