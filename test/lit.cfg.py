@@ -45,6 +45,11 @@ if shutil.which("node", path=config.environment["PATH"]) and os.path.isdir(
 ):
     config.available_features.add("prisma-wasm")
 
+# The HTML report is opened in headless Chromium where it is installed
+# (utils/setup.sh installs Debian's).
+if shutil.which("chromium", path=config.environment["PATH"]):
+    config.available_features.add("chromium")
+
 # The formatting check runs where clang-format is installed (utils/setup.sh
 # installs Debian's, the version .clang-format is written against).
 if shutil.which("clang-format", path=config.environment["PATH"]):

@@ -11,6 +11,7 @@ packages=(
   libzstd-dev uuid-dev
   libyaml-dev pkg-config
   clang-format
+  chromium
   python3-jsonschema
   clang-19 libfuzzer-19-dev libclang-rt-19-dev
   clang-tidy-19

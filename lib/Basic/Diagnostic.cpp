@@ -224,8 +224,17 @@ StringRef abv::getCategoryName(Category category) {
     return "reference";
   case Category::Conformance:
     return "conformance";
+  case Category::Test:
+    return "test";
   }
   llvm_unreachable("unknown category");
+}
+
+std::optional<Category> abv::parseCategory(StringRef name) {
+  for (unsigned i = 0; i <= unsigned(Category::Test); ++i)
+    if (getCategoryName(Category(i)) == name)
+      return Category(i);
+  return std::nullopt;
 }
 
 std::optional<Severity> abv::parseSeverity(StringRef name) {

@@ -326,6 +326,10 @@ TEST(TSTokenizerTest, AutomaticSemicolons) {
   // Class members are statements of their body.
   EXPECT_EQ(kinds("class A {\nx = 1\ny = 2\n}"),
             "decl-class id block{ id = num ;* id = num ;* } ;*");
+  // A '[' on a new line continues the line before (an element access),
+  // at the top level too, where no bracket is open (found by fuzzing: the
+  // class-body test read the innermost open bracket of an empty stack).
+  EXPECT_EQ(kinds("a = b\n[0]"), "id = id [ num ] ;*");
 }
 
 TEST(TSTokenizerTest, AutomaticSemicolonsAfterTypesAndBlocks) {

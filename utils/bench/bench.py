@@ -2,7 +2,7 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--layer db|api|ts|adversarial|diff|all] [--abv build/bin/abv-verify]
+  utils/bench/bench.py [--layer db|api|ts|adversarial|diff|score|all] [--abv build/bin/abv-verify]
                        [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
                        [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
                        [--ts-sizes 300,3000,30000] [--ts-file-mb 1,10,40]
@@ -54,6 +54,13 @@ What it measures (each figure the median of --runs runs, whole processes):
 - generated pairs of 250 to 2,000 entities (utils/gen-diff.py: a candidate
   project with five operations per entity and its golden spec), and
   scaling: the matcher's cost is at most quadratic in entities.
+
+--layer score:
+- abv-score over every run of the corpus (autobe/, 61 runs, each against its
+  golden spec) and over a generated batch of 200 runs (utils/gen-diff.py:
+  50 models x 4 projects of 20 to 160 entities, each against its golden
+  spec): wall time and peak RSS with 1 and 2 threads (-j), the speed-up,
+  and the CPU time per run.
 
 --layer adversarial:
 - the shapes of utils/gen-adversarial.py (`$ref` alias and parameter chains,
@@ -643,6 +650,55 @@ def bench_diff(args, emit):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def bench_score(args, emit):
+    """abv-score: the corpus batch and a generated batch of 200 runs."""
+    def cpu_time(cmd):
+        start = os.times()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        end = os.times()
+        return (end.children_user - start.children_user) + (end.children_system - start.children_system)
+
+    def rows(name, runs_dir, refs, count):
+        base = [args.abv_score, runs_dir, "--reference-dir", refs, "--format=json",
+                "-o", os.devnull, "--progress=never"]
+        walls = {}
+        for jobs in (1, 2):
+            wall, rss, _ = measure(base + [f"-j{jobs}"], args.runs)
+            walls[jobs] = (wall, rss)
+        cpu = cpu_time(base + ["-j1"])
+        emit(f"| {name} | {count} | {walls[1][0]:.2f} | {walls[1][1]:.1f} | {walls[2][0]:.2f} | "
+             f"{walls[2][1]:.1f} | {walls[1][0] / walls[2][0]:.2f}x | {1000 * cpu / count:.1f} |")
+
+    emit("## abv-score batches")
+    emit()
+    emit("| batch | runs | -j1 wall s | -j1 peak RSS MiB | -j2 wall s | -j2 peak RSS MiB | "
+         "speed-up 1 -> 2 | CPU ms per run |")
+    emit("|---|---|---|---|---|---|---|---|")
+    if not args.no_corpus and os.path.isdir(args.corpus):
+        runs = os.path.join(args.corpus, "autobe")
+        count = sum(1 for v in os.listdir(runs) if os.path.isdir(os.path.join(runs, v))
+                    for m in os.listdir(os.path.join(runs, v))
+                    for p in os.listdir(os.path.join(runs, v, m)))
+        rows("corpus autobe/ against golden/", runs, os.path.join(args.corpus, "golden"), count)
+    tmp = tempfile.mkdtemp(prefix="abv-bench-score-")
+    try:
+        refs = os.path.join(tmp, "refs")
+        runs = os.path.join(tmp, "runs")
+        sizes = [20, 40, 80, 160]
+        for n in sizes:
+            out = os.path.join(tmp, "gen", str(n))
+            subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-diff.py"),
+                            "--entities", str(n), "--out", out], check=True)
+            shutil.copytree(os.path.join(out, "golden"), os.path.join(refs, f"p{n}"))
+        for model in range(50):
+            for n in sizes:
+                shutil.copytree(os.path.join(tmp, "gen", str(n), "candidate"),
+                                os.path.join(runs, f"vendor{model % 5}", f"model{model}", f"p{n}"))
+        rows("generated: 50 models x 4 projects (20-160 entities)", runs, refs, 200)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 # The adversarial shapes of utils/gen-adversarial.py, with the sizes the
 # scaling is measured at (each doubles the previous one) and the format.
 ADVERSARIAL = [
@@ -714,10 +770,12 @@ def bench_adversarial(args, emit):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "diff", "all"), default="db",
+    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "diff", "score", "all"),
+                    default="db",
                     help="which benchmarks to run (default: db)")
     ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
     ap.add_argument("--abv-diff", default=os.path.join(ROOT, "build", "bin", "abv-diff"))
+    ap.add_argument("--abv-score", default=os.path.join(ROOT, "build", "bin", "abv-score"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="1000,10000,50000", help="generated schemas, models (db)")
@@ -775,6 +833,10 @@ def main():
         if args.layer == "all":
             emit()
         bench_diff(args, emit)
+    if args.layer in ("score", "all"):
+        if args.layer == "all":
+            emit()
+        bench_score(args, emit)
     if args.layer in ("adversarial", "all"):
         if args.layer == "all":
             emit()

@@ -58,7 +58,9 @@ enum class Category : unsigned char {
   /// How a candidate differs from its reference (abv-diff): entities,
   /// columns and endpoints missing, extra or changed. Not `Reference`,
   /// which holds a document's own `$ref` problems.
-  Conformance
+  Conformance,
+  /// The E2E tests of a project (test/**/*.ts).
+  Test
 };
 
 /// One DIAG row of the diagnostic table.
@@ -136,6 +138,9 @@ bool resolveDiagnostics(llvm::StringRef name,
 
 llvm::StringRef getSeverityName(Severity severity);
 llvm::StringRef getCategoryName(Category category);
+/// Parses a category's name ("db", "logic", "test"); std::nullopt when it
+/// names none.
+std::optional<Category> parseCategory(llvm::StringRef name);
 /// Parses "error", "warning", "remark" (and "note", "ignored").
 std::optional<Severity> parseSeverity(llvm::StringRef name);
 

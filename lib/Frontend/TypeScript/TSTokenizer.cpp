@@ -1917,7 +1917,8 @@ void Classifier::insertSemicolons() {
         else if (kind == tok::While && prev == tok::CloseBrace)
           // `do { ... }\nwhile (x)`: the `while` of the `do`.
           insert = !doWhile[i];
-        else if (kind == tok::OpenBracket && classBody[open.back()])
+        else if (kind == tok::OpenBracket && !open.empty() &&
+                 classBody[open.back()])
           // A computed member name (`[Symbol.iterator]()`) starts a member
           // unless the line before is a property's initializer (`x = a` +
           // `[0]` reads as `a[0]`).
