@@ -436,7 +436,7 @@ void FunctionLowering::lowerCall(const ts::CallExpr *call) {
     pc.inTransaction = transactionDepth > 0 || tableIndex == 1;
     if (!call->args.empty())
       pc.args = buildObject(call->args[0]);
-    fn.prismaCalls.push_back(std::move(pc));
+    fn.prismaCalls.push_back(pc);
     return;
   }
 
@@ -468,10 +468,13 @@ void FunctionLowering::lowerCall(const ts::CallExpr *call) {
   // Calls of project functions: `name(...)` and `NS.name(...)`.
   if (chain.size() == 1)
     fn.calls.push_back(nameAt(0));
-  else if (chain.size() == 2 && !chain[0].empty() && isUpper(chain[0].front()))
+  else if (chain.size() == 2 && !chain[0].empty() &&
+           isUpper(chain[0].front())) {
+    SMRange range(links[0]->getRange().Start, links[1]->getRange().End);
+    const char *start = range.Start.getPointer();
     fn.calls.push_back(
-        Name{StringRef(chain[0].data(), chain[1].end() - chain[0].begin()),
-             SMRange(links[0]->getRange().Start, links[1]->getRange().End)});
+        Name{StringRef(start, range.End.getPointer() - start), range});
+  }
 }
 
 void FunctionLowering::lowerReturn(const ts::ReturnStmt *ret) {

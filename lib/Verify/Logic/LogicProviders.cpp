@@ -58,10 +58,12 @@ bool explainsGivingUp(StringRef text) {
          t.contains("missing") || t.contains("lacks") || t.contains("no such");
 }
 
-/// The first line of a comment's text, without comment markers, clipped.
+/// The first line of a comment's text, without comment markers, clipped; a
+/// heading (`CONTRADICTION:`) takes the next line with it.
 std::string getCommentSummary(StringRef text) {
   SmallVector<StringRef, 16> lines;
   text.split(lines, '\n');
+  std::string summary;
   for (StringRef line : lines) {
     line = line.trim();
     line.consume_front("/**");
@@ -72,12 +74,15 @@ std::string getCommentSummary(StringRef text) {
     line = line.ltrim("*-# ").trim();
     if (line.empty())
       continue;
-    std::string summary = truncateUTF8(line, 100).str();
-    if (line.size() > 100)
-      summary += "...";
-    return summary;
+    if (!summary.empty())
+      summary += ' ';
+    summary += line.str();
+    if (!line.ends_with(":"))
+      break;
   }
-  return "";
+  if (summary.size() > 120)
+    summary = truncateUTF8(summary, 117).str() + "...";
+  return summary;
 }
 
 struct LogicProvidersPass : ProjectPass<LogicProvidersPass> {
