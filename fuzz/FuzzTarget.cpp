@@ -21,6 +21,7 @@
 #include "abv/Frontend/ArtifactPairing.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
+#include "abv/Frontend/Logic/LogicLowering.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/Frontend/TypeScript/TSFrontend.h"
@@ -48,7 +49,8 @@ enum class Artifact { Prisma, AutoBeDB, AutoBeAPI, OpenAPI, TypeScript };
 #error "define ABV_FUZZ_BUFFER_NAME (the artifact's file name)"
 #endif
 #ifndef ABV_FUZZ_ARTIFACT
-#error "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI, OpenAPI or TypeScript)"
+#error                                                                         \
+    "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI, OpenAPI or TypeScript)"
 #endif
 constexpr Artifact TargetArtifact = Artifact::ABV_FUZZ_ARTIFACT;
 
@@ -77,6 +79,7 @@ void lower(Project &project, unsigned id, DiagnosticEngine &diags) {
     for (std::unique_ptr<ts::SourceFile> &file :
          parseTypeScriptFiles(sm, ids, diags))
       project.tsFiles.push_back(std::move(file));
+    project.logic = lowerLogic(project.tsFiles);
     break;
   }
   }

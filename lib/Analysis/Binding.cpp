@@ -7,6 +7,7 @@
 #include "abv/Analysis/Binding.h"
 #include "abv/Analysis/DBAnalysis.h"
 #include "abv/Analysis/Lexicon.h"
+#include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 #include "abv/IR/Walk.h"
 #include "abv/Pass/Pass.h"
@@ -34,6 +35,8 @@ Binding::Binding(const Project &project, AnalysisManager &analyses) {
       bindActors();
     }
   }
+  if (project.logic)
+    bindLogic(*project.logic);
   // Grouped by kind, in source order within each (the binders run in the
   // order of the kinds, each over the IR in source order).
   llvm::stable_sort(unresolved, [](const Unresolved &a, const Unresolved &b) {
@@ -333,4 +336,115 @@ void Binding::bindRelations(AnalysisManager &analyses) {
     entry.field = end.field;
     unresolved.push_back(entry);
   }
+}
+
+//===----------------------------------------------------------------------===//
+// Logic references
+//===----------------------------------------------------------------------===//
+
+/// Lower case letters and digits only: `getTodoListUserTodosTodoId` and
+/// `get /todoList/user/todos/{todoId}` both give
+/// `gettodolistusertodostodoid`.
+static std::string squashAlnum(StringRef text) {
+  std::string result;
+  for (char c : text)
+    if (isAlnum(c))
+      result += toLower(c);
+  return result;
+}
+
+/// The key of an operation (or a route): its method and path, squashed.
+static std::string getRouteKey(StringRef method, StringRef path) {
+  return squashAlnum(method) + squashAlnum(path);
+}
+
+/// Squashes each segment of an accessor and joins them with dots.
+template <typename Range>
+static std::string getAccessorKey(const Range &parts) {
+  std::string key;
+  for (const auto &part : parts) {
+    if (!key.empty())
+      key += '.';
+    key += squashAlnum(part);
+  }
+  return key;
+}
+
+void Binding::bindLogic(const logic::Module &module) {
+  if (schema)
+    for (const db::Model &model : schema->models) {
+      std::string client = model.name.name.str();
+      if (!client.empty())
+        client[0] = toLower(client[0]);
+      tablesByClientName.try_emplace(client, &model);
+    }
+  if (!document)
+    return;
+  StringMap<const api::Operation *> byRoute;
+  for (const api::Operation &op : document->operations) {
+    byRoute.try_emplace(getRouteKey(op.method.name, op.path.name), &op);
+    if (!op.accessor.empty()) {
+      SmallVector<StringRef, 8> parts;
+      for (const auto &part : op.accessor)
+        parts.push_back(part.name);
+      operationsByAccessor.try_emplace(getAccessorKey(parts), &op);
+    } else if (!op.operationId.empty()) {
+      SmallVector<StringRef, 8> parts;
+      SmallVector<StringRef, 8> segments;
+      StringRef(op.path.name).split(segments, '/', -1, false);
+      for (StringRef segment : segments)
+        if (!segment.starts_with("{") && !segment.starts_with(":"))
+          parts.push_back(segment);
+      // Nestia's SDK does not repeat a last segment that is the name
+      // (`/auth/user/join` named `join`: `auth.user.join`; `verify-email`
+      // named `verifyEmail` is repeated).
+      if (parts.empty() || parts.back() != op.operationId.name)
+        parts.push_back(op.operationId.name);
+      operationsByAccessor.try_emplace(getAccessorKey(parts), &op);
+    }
+  }
+  // Controllers say which provider serves which route.
+  StringMap<std::pair<const api::Operation *, const logic::Route *>> routed;
+  for (const logic::Route &route : module.routes)
+    if (!route.provider.empty())
+      if (const api::Operation *op =
+              byRoute.lookup(getRouteKey(route.method, route.path)))
+        routed.try_emplace(route.provider.text, op, &route);
+  for (const std::unique_ptr<logic::Function> &fn : module.functions) {
+    if (fn->kind != logic::FunctionKind::Provider || !fn->namespaceName.empty())
+      continue;
+    ProviderLink link;
+    auto it = routed.find(fn->name.text);
+    if (it != routed.end()) {
+      link = {it->second.first, ProviderLinkKind::Route, it->second.second};
+    } else if (const api::Operation *op =
+                   byRoute.lookup(squashAlnum(fn->name.text))) {
+      link = {op, ProviderLinkKind::Name, nullptr};
+    }
+    if (!link)
+      continue;
+    providerOperations[fn.get()] = link;
+    operationProviders.try_emplace(link.operation, fn.get());
+  }
+}
+
+const api::Operation *Binding::getOperation(const logic::SDKCall &call) const {
+  SmallVector<StringRef, 8> parts;
+  for (const logic::Name &name : call.accessor)
+    parts.push_back(name.text);
+  return operationsByAccessor.lookup(getAccessorKey(parts));
+}
+
+const db::Model *Binding::findPrismaTable(StringRef clientName) const {
+  if (const db::Model *model = tablesByClientName.lookup(clientName))
+    return model;
+  return findTable(clientName);
+}
+
+const db::Field *Binding::findField(const db::Model &model,
+                                    StringRef name) const {
+  for (const db::Field &field : model.fields)
+    if (field.name.name == name)
+      return &field;
+  return nullptr;
 }

@@ -200,6 +200,18 @@ void DiagnosticEngine::commit(Diagnostic &&diag) {
     if (twin.isValid())
       diag.notes.insert(diag.notes.begin(), makeTwinNote(twin, *twins));
   }
+  // Code read out of a JSON string: where the finding is in that string.
+  for (const EmbeddedSources *sources : embeddedSources) {
+    StringRef description;
+    SMLoc at = sources->lookup(diag.range.Start, &description);
+    if (!at.isValid())
+      continue;
+    DiagnosticNote note{
+        NoteID::EmbeddedCodeAt, SMRange(at, at), {description.str()}, {}};
+    note.message = formatDiagMessage(note.getInfo().format, note.args);
+    diag.notes.insert(diag.notes.begin(), std::move(note));
+    break;
+  }
   diagnostics.push_back(std::move(diag));
 }
 

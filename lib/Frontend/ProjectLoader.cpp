@@ -11,6 +11,8 @@
 #include "abv/Frontend/ArtifactPairing.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
+#include "abv/Frontend/AutoBe/AutoBeHistory.h"
+#include "abv/Frontend/Logic/LogicLowering.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
 #include "abv/Frontend/ProjectFolder.h"
@@ -39,10 +41,13 @@ struct ArtifactSet {
   /// TypeScript sources: `src/**/*.ts` and `test/**/*.ts` of a folder, or
   /// `.ts` files named directly.
   std::vector<std::string> tsFiles;
+  /// AutoBe's `autobe/histories.json` of a folder, with what to load from
+  /// it (the code of `src/` or `test/` when the folder has none).
+  std::vector<std::pair<std::string, HistoryLoadOptions>> histories;
 
   bool empty() const {
     return prismaFiles.empty() && autobeDBFiles.empty() && jsonFiles.empty() &&
-           tsFiles.empty();
+           tsFiles.empty() && histories.empty();
   }
 };
 } // namespace
@@ -160,11 +165,21 @@ static void findInFolder(StringRef dir, ProjectFolder &folder,
 
   // The logic: providers, collectors, transformers, DTOs, controllers (src)
   // and end-to-end tests (test).
-  for (StringRef sub : {"src", "test"})
+  HistoryLoadOptions history;
+  history.root = dir.str();
+  for (StringRef sub : {"src", "test"}) {
     if (std::string folderPath = join(sub);
         isDirectory(folderPath) && folder.isInside(folderPath))
       folder.collect(folderPath, ".ts", /*recursive=*/true, set.tsFiles,
                      /*skipFolder=*/"node_modules");
+    else
+      history.loadFolders.push_back(sub.str());
+  }
+  // AutoBe's history: which endpoint each test and provider is for, the
+  // compiler's results, and the code of a folder the project lacks.
+  if (std::string file = join("autobe", "histories.json");
+      sys::fs::exists(file) && folder.isInside(file))
+    set.histories.emplace_back(file, std::move(history));
 }
 
 LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
@@ -182,6 +197,16 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   ArtifactSet set;
   bool unreadable = false;
 
+  auto reportNoArtifacts = [&](const std::string &input) {
+    diags.report(DiagID::InputNoArtifacts, SMRange())
+        << input
+        << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
+           "autobe/prisma.json, autobe/document.json, swagger.json, "
+           "openapi.json, swagger.yaml, openapi.yaml, src/**/*.ts, "
+           "test/**/*.ts";
+    unreadable = true;
+  };
+  SmallVector<std::string, 1> historyOnly;
   for (const std::string &input : inputs) {
     if (isDirectory(input)) {
       if (project.rootPath.empty())
@@ -192,15 +217,14 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
       if (folder.hadUnreadable())
         unreadable = true;
       if (found.empty()) {
-        diags.report(DiagID::InputNoArtifacts, SMRange())
-            << input
-            << "prisma/schema/*.prisma, schema.prisma, *.prisma, "
-               "autobe/prisma.json, autobe/document.json, swagger.json, "
-               "openapi.json, swagger.yaml, openapi.yaml, src/**/*.ts, "
-               "test/**/*.ts";
-        unreadable = true;
+        reportNoArtifacts(input);
         continue;
       }
+      // A history alone is an artifact only if it holds code (decided once
+      // it is read).
+      if (found.prismaFiles.empty() && found.autobeDBFiles.empty() &&
+          found.jsonFiles.empty() && found.tsFiles.empty())
+        historyOnly.push_back(input);
       set.prismaFiles.insert(set.prismaFiles.end(), found.prismaFiles.begin(),
                              found.prismaFiles.end());
       set.autobeDBFiles.insert(set.autobeDBFiles.end(),
@@ -210,6 +234,8 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                            found.jsonFiles.end());
       set.tsFiles.insert(set.tsFiles.end(), found.tsFiles.begin(),
                          found.tsFiles.end());
+      for (auto &history : found.histories)
+        set.histories.push_back(std::move(history));
       continue;
     }
     if (!sys::fs::exists(input)) {
@@ -274,6 +300,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   // Other JSON (and YAML) documents: the name says what they are, else the
   // content. json::parse reads a `.yaml` / `.yml` buffer as YAML.
   size_t skipped = 0;
+  SmallVector<unsigned, 1> namedHistories;
   for (const std::string &file : set.jsonFiles) {
     std::optional<unsigned> id = addFile(file);
     if (!id)
@@ -295,12 +322,9 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
         project.openapiDocument = std::move(doc);
       break;
     case JSONKind::AutoBeHistory:
-      ++skipped;
-      diags.report(DiagID::InputNotAnArtifact,
-                   SMLoc::getFromPointer(sm.getBufferText(*id).data()))
-          << sys::path::filename(file)
-          << "AutoBe's history of the generation (its events and compiler "
-             "results)";
+      // Named directly: all its code is read, under the folder holding
+      // `autobe/` (or the file's own folder).
+      namedHistories.push_back(*id);
       break;
     case JSONKind::TokenUsage:
       ++skipped;
@@ -315,10 +339,43 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   for (const std::string &file : set.tsFiles)
     if (std::optional<unsigned> id = addFile(file, /*code=*/true))
       tsBuffers.push_back(*id);
+  // AutoBe's history (one per project: the first read): its code joins the
+  // TypeScript files; a history that holds no code is no artifact.
+  diags.addEmbeddedSources(&project.embeddedSources);
+  auto readHistory = [&](unsigned id, const HistoryLoadOptions &options,
+                         bool named) {
+    if (project.history)
+      return;
+    if (!readAutoBeHistory(project, id, diags, options, tsBuffers) && named) {
+      ++skipped;
+      diags.report(DiagID::InputNotAnArtifact,
+                   SMLoc::getFromPointer(sm.getBufferText(id).data()))
+          << sys::path::filename(sm.getBufferName(id))
+          << "AutoBe's history of the generation with no test or realize "
+             "event";
+    }
+  };
+  for (const auto &[file, options] : set.histories)
+    if (std::optional<unsigned> id = addFile(file))
+      readHistory(*id, options, /*named=*/false);
+  if (!project.history)
+    for (const std::string &input : historyOnly)
+      reportNoArtifacts(input);
+  for (unsigned id : namedHistories) {
+    HistoryLoadOptions options;
+    options.loadAll = true;
+    StringRef dir = sys::path::parent_path(sm.getBufferName(id));
+    if (sys::path::filename(dir) == "autobe")
+      dir = sys::path::parent_path(dir);
+    options.root = dir.str();
+    readHistory(id, options, /*named=*/true);
+  }
   if (!tsBuffers.empty())
     for (std::unique_ptr<ts::SourceFile> &file :
          parseTypeScriptFiles(sm, tsBuffers, diags))
       project.tsFiles.push_back(std::move(file));
+  if (!project.tsFiles.empty())
+    project.logic = lowerLogic(project.tsFiles);
   // Named files that hold nothing to check (IN009 says what each is), and
   // nothing else: nothing was verified, as for a folder with no artifacts.
   if (skipped != 0 && skipped == set.jsonFiles.size() &&

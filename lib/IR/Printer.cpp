@@ -25,8 +25,11 @@
 
 #include "abv/IR/Printer.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/Unicode.h"
+#include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -461,6 +464,183 @@ void APIPrinter::print(const api::Document &doc) {
   }
 }
 
+namespace {
+/// Prints what AutoBe's history records about the TypeScript.
+class HistoryPrinter : PrinterBase {
+public:
+  HistoryPrinter(const SourceManager &sm, raw_ostream &os)
+      : PrinterBase(sm, os) {}
+  void print(const LogicHistory &history) {
+    size_t loaded = llvm::count_if(
+        history.code, [](const HistoryCode &code) { return code.fromHistory; });
+    indent(0) << "logic.history " << sys::path::filename(history.file)
+              << " code=" << history.code.size() << " loaded=" << loaded
+              << '\n';
+    for (const HistoryCode &code : history.code) {
+      indent(1) << "logic.code " << code.event << ' ' << code.location;
+      if (!code.kind.empty())
+        os << " kind=" << code.kind;
+      if (code.hasEndpoint())
+        os << " endpoint=" << StringRef(code.method).upper() << ' '
+           << code.path;
+      if (!code.name.empty())
+        os << " name=" << code.name;
+      os << " from="
+         << (code.fromHistory ? "history"
+             : code.bufferID  ? "disk"
+                              : "none");
+      loc(code.content);
+    }
+  }
+};
+} // namespace
+
+namespace {
+/// The logic IR: `logic.module`, its functions with their parameters and
+/// the facts of their bodies, argument objects as nested `logic.key` lines,
+/// then the controller routes.
+class LogicPrinter : PrinterBase {
+public:
+  LogicPrinter(const SourceManager &sm, raw_ostream &os)
+      : PrinterBase(sm, os) {}
+
+  void print(const logic::Module &module) {
+    os << "logic.module functions=" << module.functions.size()
+       << " routes=" << module.routes.size() << '\n';
+    for (const std::unique_ptr<logic::Function> &fn : module.functions)
+      print(*fn);
+    for (const logic::Route &route : module.routes) {
+      indent(1) << "logic.route " << route.method << ' ' << route.path;
+      if (!route.provider.empty())
+        os << " -> " << route.provider.text;
+      loc(route.range);
+    }
+  }
+
+private:
+  void printObject(const logic::ArgObject *object, unsigned level) {
+    if (!object)
+      return;
+    if (object->hasUnknownKeys) {
+      indent(level) << "logic.unknown-keys";
+      for (StringRef spread : object->unknownSpreads)
+        os << " ..." << truncateUTF8(spread, 60);
+      loc(object->range);
+    }
+    for (const logic::ArgEntry &entry : object->entries) {
+      indent(level) << "logic.key " << entry.key.text;
+      switch (entry.valueKind) {
+      case logic::ArgEntry::ValueKind::Null:
+        os << " = null";
+        break;
+      case logic::ArgEntry::ValueKind::Literal:
+        os << " = " << truncateUTF8(entry.valueText, 60);
+        break;
+      case logic::ArgEntry::ValueKind::Object:
+      case logic::ArgEntry::ValueKind::Array:
+        break;
+      case logic::ArgEntry::ValueKind::Other:
+        if (!entry.valueChain.empty()) {
+          os << " = ";
+          ListSeparator dot(".");
+          for (StringRef part : entry.valueChain)
+            os << dot << part;
+        }
+        break;
+      }
+      if (entry.valueKind == logic::ArgEntry::ValueKind::Array)
+        os << " []";
+      loc(entry.key.range);
+      printObject(entry.nested, level + 1);
+    }
+  }
+
+  void print(const logic::Function &fn) {
+    indent(1) << "logic.function " << logic::getFunctionKindName(fn.kind)
+              << ' ';
+    if (!fn.namespaceName.empty())
+      os << fn.namespaceName << '.';
+    os << fn.name.text;
+    if (fn.emptyBody)
+      os << " empty";
+    loc(fn.name.empty() ? fn.range : fn.name.range);
+    for (const logic::Param &param : fn.params) {
+      indent(2) << "logic.param " << logic::getParamRoleName(param.role) << ' '
+                << param.name.text;
+      if (!param.typeText.empty())
+        os << " : "
+           << truncateUTF8(param.typeText.take_until(
+                               [](char c) { return c == '\n' || c == '\r'; }),
+                           60);
+      loc(param.name.range);
+    }
+    for (const logic::PrismaCall &call : fn.prismaCalls) {
+      indent(2) << "logic.prisma " << call.table.text << '.' << call.op.text;
+      if (call.inTransaction)
+        os << " tx";
+      loc(call.table.range);
+      printObject(call.args, 3);
+    }
+    for (const logic::PrismaTyped &typed : fn.prismaTyped) {
+      indent(2) << "logic.typed " << typed.table.text << ' '
+                << logic::getPrismaShapeName(typed.shape);
+      loc(typed.type.range);
+      printObject(typed.object, 3);
+    }
+    for (const logic::SDKCall &call : fn.sdkCalls) {
+      indent(2) << "logic.sdk " << call.getAccessorText()
+                << " args=" << call.numArgs;
+      loc(call.calleeRange);
+      printObject(call.props, 3);
+    }
+    for (const logic::TypiaCall &call : fn.typiaCalls) {
+      indent(2) << "logic.typia " << call.function;
+      if (!call.typeText.empty())
+        os << '<' << truncateUTF8(call.typeText, 60) << '>';
+      loc(call.range);
+    }
+    for (const logic::Return &ret : fn.returns) {
+      indent(2) << "logic.return ";
+      switch (ret.kind) {
+      case logic::Return::Kind::Object:
+        os << "object";
+        break;
+      case logic::Return::Kind::TypiaRandom:
+        os << "typia-random";
+        break;
+      case logic::Return::Kind::Call:
+        os << "call";
+        break;
+      case logic::Return::Kind::Other:
+        os << "other";
+        break;
+      }
+      loc(ret.range);
+      printObject(ret.object, 3);
+    }
+    for (const logic::Throw &thrown : fn.throws) {
+      indent(2) << "logic.throw "
+                << (thrown.className.empty() ? StringRef("?")
+                                             : thrown.className);
+      if (thrown.status)
+        os << " status=" << *thrown.status;
+      if (!thrown.message.empty())
+        os << " \"" << truncateUTF8(StringRef(thrown.message), 60) << '"';
+      loc(thrown.range);
+    }
+    for (const logic::OwnerCheck &check : fn.ownerChecks) {
+      indent(2) << "logic.owner " << check.column.text
+                << " actor=" << check.actor;
+      loc(check.range);
+    }
+    for (const logic::Name &call : fn.calls) {
+      indent(2) << "logic.call " << call.text;
+      loc(call.range);
+    }
+  }
+};
+} // namespace
+
 void abv::printProject(const Project &project, raw_ostream &os) {
   Printer printer(project.getSourceManager(), os);
   for (const Schema *schema : project.getDBSchemas())
@@ -468,4 +648,8 @@ void abv::printProject(const Project &project, raw_ostream &os) {
   APIPrinter apiPrinter(project.getSourceManager(), os);
   for (const api::Document *doc : project.getAPIDocuments())
     apiPrinter.print(*doc);
+  if (project.logic)
+    LogicPrinter(project.getSourceManager(), os).print(*project.logic);
+  if (project.history)
+    HistoryPrinter(project.getSourceManager(), os).print(*project.history);
 }

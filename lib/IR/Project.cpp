@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/IR/Project.h"
+#include "abv/IR/Logic.h"
 
 using namespace abv;
 

@@ -7,6 +7,7 @@
 #include "abv/IR/Verifier.h"
 
 #include "abv/Basic/DiagnosticEngine.h"
+#include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -25,6 +26,7 @@ public:
 
   void verify(const Schema &schema);
   void verify(const api::Document &doc);
+  void verify(const logic::Module &module);
   bool ok = true;
 
 private:
@@ -36,6 +38,7 @@ private:
   void checkRange(SMRange range, const Twine &what);
   void checkName(const Ident &ident, SMRange owner, const Twine &what);
   void checkField(const Field &field, StringRef owner);
+  void checkObject(const logic::ArgObject *object, const Twine &what);
   /// Checks a type tree (iteratively: trees may be deep).
   void checkType(const api::Type *root, const Twine &what);
 
@@ -212,11 +215,81 @@ void Verifier::verify(const api::Document &doc) {
     checkName(actor.name, actor.range, "actor");
 }
 
+void Verifier::checkObject(const logic::ArgObject *root, const Twine &what) {
+  // Iteratively: argument objects nest as deep as the code does.
+  SmallVector<const logic::ArgObject *, 16> work;
+  if (root)
+    work.push_back(root);
+  size_t seen = 0;
+  while (!work.empty()) {
+    const logic::ArgObject *object = work.pop_back_val();
+    if (++seen > 1000000) {
+      fail(SMRange(), what + " has a cyclic argument object");
+      return;
+    }
+    checkRange(object->range, what + " argument object");
+    for (const logic::ArgEntry &entry : object->entries) {
+      if (entry.key.empty())
+        fail(object->range, what + " has an argument key with no name");
+      else
+        checkRange(entry.key.range, what + " key '" + entry.key.text + "'");
+      if (entry.nested)
+        work.push_back(entry.nested);
+    }
+  }
+}
+
+void Verifier::verify(const logic::Module &module) {
+  buffers = module.bufferIDs;
+  container = "TypeScript";
+  for (const std::unique_ptr<logic::Function> &fn : module.functions) {
+    std::string what = ("function '" + fn->name.text + "'").str();
+    checkRange(fn->range, what);
+    if (!fn->name.empty())
+      checkRange(fn->name.range, what + " name");
+    for (const logic::Param &param : fn->params)
+      if (!param.name.empty())
+        checkRange(param.name.range, what + " parameter");
+    for (const logic::PrismaCall &call : fn->prismaCalls) {
+      if (call.table.empty() || call.op.empty())
+        fail(call.range,
+             what + " has a Prisma call with no table or operation");
+      checkRange(call.table.range, what + " Prisma table");
+      checkObject(call.args, what);
+    }
+    for (const logic::PrismaTyped &typed : fn->prismaTyped) {
+      checkRange(typed.table.range, what + " Prisma type");
+      checkObject(typed.object, what);
+    }
+    for (const logic::SDKCall &call : fn->sdkCalls) {
+      if (call.accessor.empty())
+        fail(call.range, what + " has an SDK call with no accessor");
+      for (const logic::Name &name : call.accessor)
+        checkRange(name.range, what + " SDK accessor");
+      checkObject(call.props, what);
+    }
+    for (const logic::Return &ret : fn->returns) {
+      checkRange(ret.range, what + " return");
+      if ((ret.kind == logic::Return::Kind::Object) != (ret.object != nullptr))
+        fail(ret.range, what + " has an object return with no object");
+      checkObject(ret.object, what);
+    }
+    for (const logic::Throw &thrown : fn->throws)
+      checkRange(thrown.range, what + " throw");
+    for (const logic::OwnerCheck &check : fn->ownerChecks)
+      checkRange(check.column.range, what + " owner check");
+  }
+  for (const logic::Route &route : module.routes)
+    checkRange(route.range, "route '" + route.path + "'");
+}
+
 bool abv::verifyProject(const Project &project, DiagnosticEngine &diags) {
   Verifier verifier(project, diags);
   for (const Schema *schema : project.getDBSchemas())
     verifier.verify(*schema);
   for (const api::Document *doc : project.getAPIDocuments())
     verifier.verify(*doc);
+  if (project.logic)
+    verifier.verify(*project.logic);
   return verifier.ok;
 }

@@ -6,6 +6,7 @@
 
 #include "abv/Tool/ToolDriver.h"
 #include "abv/Analysis/CRUDCoverage.h"
+#include "abv/Analysis/LogicReport.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
@@ -462,6 +463,17 @@ int abv::runVerifyMain(int argc, char **argv) {
                  clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
       cl::init(CoverageFormat::None),
       cl::cat(opts.category)};
+  cl::opt<CoverageFormat> logicReport{
+      "logic-report",
+      cl::desc("After the diagnostics, print on stdout one row per "
+               "operation: provider, tests, tables, actor check, placeholder, "
+               "findings"),
+      cl::ValueOptional,
+      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
+                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
+                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      cl::init(CoverageFormat::None),
+      cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
@@ -488,6 +500,14 @@ int abv::runVerifyMain(int argc, char **argv) {
         coverage.printJSON(outs(), run.project.getSourceManager());
       else
         coverage.print(outs(), run.project.getSourceManager());
+      ToolOutput stdoutOutput("-", "abv-verify");
+      if (!stdoutOutput.commit())
+        return int(ExitUsage);
+    }
+    if (logicReport != CoverageFormat::None && readable) {
+      AnalysisManager analyses(run.project);
+      printLogicReport(run.project, analyses, run.diags.getDiagnostics(),
+                       outs(), logicReport == CoverageFormat::JSON);
       ToolOutput stdoutOutput("-", "abv-verify");
       if (!stdoutOutput.commit())
         return int(ExitUsage);

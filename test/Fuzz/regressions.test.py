@@ -9,7 +9,8 @@ import sys
 
 NAMES = {"prisma": "schema.prisma", "autobe-db": "prisma.json",
          "autobe-api": "document.json", "openapi-json": "swagger.json",
-         "openapi-yaml": "openapi.yaml", "typescript": "provider.ts"}
+         "openapi-yaml": "openapi.yaml",
+         "typescript": os.path.join("src", "providers", "provider.ts")}
 
 inputs, work = sys.argv[1], sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -22,6 +23,7 @@ for target in sorted(os.listdir(inputs)):
         case = os.path.join(work, target, name)
         os.makedirs(case)
         path = os.path.join(case, NAMES[target])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         shutil.copyfile(os.path.join(folder, name), path)
         try:
             code = subprocess.run(["abv-verify", path], stdout=subprocess.DEVNULL,

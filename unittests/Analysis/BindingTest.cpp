@@ -15,6 +15,7 @@
 #include "abv/Analysis/Binding.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Frontend/ProjectLoader.h"
+#include "abv/IR/Logic.h"
 #include "abv/IR/Project.h"
 #include "abv/Pass/Pass.h"
 
@@ -221,6 +222,68 @@ TEST_F(BindingFixture, UnresolvedReferencesAreLocatedAndGroupedByKind) {
                       {Kind::DTOTable, "things"},
                       {Kind::PropertyColumn, "nmae"},
                       {Kind::Actor, "admin"}}));
+}
+
+} // namespace
+
+namespace {
+
+// Providers are bound to operations through a controller's route, else by
+// AutoBe's name; SDK accessors through the path's literal segments and the
+// operation's name; Prisma client names to tables.
+TEST_F(BindingFixture, LogicReferences) {
+  ASSERT_FALSE(sys::fs::createUniqueDirectory("abv-binding", dir));
+  write("schema.prisma", schemaText);
+  write("autobe/document.json", documentText);
+  write("src/providers/getTodos.ts",
+        "export async function getTodos(props: {}) {\n"
+        "  return MyGlobal.prisma.todo_app_todos.findMany({});\n}\n");
+  write("src/providers/readTodo.ts",
+        "export async function readTodo(props: { id: string }) {}\n");
+  write("src/providers/getStale.ts",
+        "export async function getStale(props: {}) {}\n");
+  write("src/controllers/TodosController.ts",
+        "@Controller(\"todos\")\nexport class TodosController {\n"
+        "  @TypedRoute.Get(\":id\")\n"
+        "  public async at(@TypedParam(\"id\") id: string) {\n"
+        "    return readTodo({ id });\n  }\n}\n");
+  write("test/features/api/test_api_todo_at.ts",
+        "export async function test_api_todo_at(connection: api.IConnection) "
+        "{\n  await api.functional.todos.at(connection, { id: \"x\" });\n"
+        "  await api.functional.todos.missing(connection);\n}\n");
+  ASSERT_EQ(loadProject(project, {std::string(dir)}, diags), LoadResult::Ok);
+  analyses = std::make_unique<AnalysisManager>(project);
+  const Binding &binding = analyses->getAnalysis<Binding>();
+  ASSERT_TRUE(project.logic);
+
+  const logic::Function *getTodos = project.logic->findFunction("getTodos");
+  const logic::Function *readTodo = project.logic->findFunction("readTodo");
+  const logic::Function *getStale = project.logic->findFunction("getStale");
+  ASSERT_TRUE(getTodos && readTodo && getStale);
+  Binding::ProviderLink byName = binding.getOperation(*getTodos);
+  ASSERT_TRUE(byName);
+  EXPECT_EQ(byName.kind, Binding::ProviderLinkKind::Name);
+  EXPECT_EQ(byName.operation->path.name, "/todos");
+  Binding::ProviderLink byRoute = binding.getOperation(*readTodo);
+  ASSERT_TRUE(byRoute);
+  EXPECT_EQ(byRoute.kind, Binding::ProviderLinkKind::Route);
+  EXPECT_EQ(byRoute.operation->path.name, "/todos/{id}");
+  EXPECT_EQ(binding.getProvider(*byRoute.operation), readTodo);
+  EXPECT_FALSE(binding.getOperation(*getStale));
+
+  const logic::Function *test = project.logic->findFunction("test_api_todo_at");
+  ASSERT_TRUE(test);
+  ASSERT_EQ(test->sdkCalls.size(), 2u);
+  const api::Operation *at = binding.getOperation(test->sdkCalls[0]);
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->path.name, "/todos/{id}");
+  EXPECT_FALSE(binding.getOperation(test->sdkCalls[1]));
+
+  EXPECT_EQ(binding.findPrismaTable("todo_app_todos"),
+            &model("todo_app_todos"));
+  EXPECT_EQ(binding.findPrismaTable("todo_app_todo"), nullptr);
+  EXPECT_TRUE(binding.findField(model("todo_app_todos"), "member"));
+  EXPECT_FALSE(binding.findField(model("todo_app_todos"), "titel"));
 }
 
 } // namespace

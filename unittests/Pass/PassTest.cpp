@@ -103,7 +103,8 @@ TEST(PassRegistry, PassesAreRegisteredWithUniqueNames) {
   for (const auto &entry : registry.getEntries()) {
     StringRef argument = entry.argument;
     EXPECT_TRUE(argument.starts_with("db-") || argument.starts_with("api-") ||
-                argument.starts_with("link-") || argument == "resolve")
+                argument.starts_with("link-") ||
+                argument.starts_with("logic-") || argument == "resolve")
         << argument.str();
     EXPECT_FALSE(entry.description.empty());
     EXPECT_EQ(registry.lookup(entry.argument), &entry);

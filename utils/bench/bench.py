@@ -45,7 +45,16 @@ What it measures (each figure the median of --runs runs, whole processes):
   syntax errors;
 - generated projects of 300, 3,000 and 30,000 files (utils/gen-ts.py, one
   third providers, two thirds E2E tests) and single generated files of 1,
-  10 and 40 MB, with both tools, and scaling.
+  10 and 40 MB, with both tools, and scaling;
+- `tsc --noEmit` (TypeScript's whole compiler: parse, bind, check) on each
+  corpus project's .ts files and on all of them, beside abv-verify on the
+  same files. The packages the code imports (@nestia/e2e, typia,
+  @prisma/client generated from the schema, the project's SDK, NestJS) are
+  not in the corpus, so every package import is declared `any` by one shim
+  (`declare module "*";`); relative imports resolve to the files given.
+  That is a lower bound of tsc's time with the real declarations
+  (docs/Performance.md says what a full run would take); the errors tsc
+  reports under the shim are counted, not judged.
 
 --layer diff:
 - abv-diff on every ground-truth pair of the corpus (test/Diff/GroundTruth:
@@ -79,6 +88,7 @@ Peers need `npm install` in this folder (run automatically when node is
 present); without node the peer columns are left out.
 """
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -547,6 +557,9 @@ def bench_ts(args, emit):
                 emit("TypeScript's parser: " + syntax_errors(tsparse + [listfile(every)]).strip() + ".")
             emit()
 
+        if have_peers and not args.no_corpus and os.path.isdir(args.corpus):
+            bench_tsc(groups, abv, listfile, tmp, args, emit)
+
         emit("## Generated projects (utils/gen-ts.py: one third providers, two thirds E2E tests)")
         emit()
         emit("| generated project |" + head + " scaling |" + peer_head)
@@ -598,6 +611,45 @@ def bench_ts(args, emit):
         emit()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench_tsc(groups, abv, listfile, tmp, args, emit):
+    """tsc --noEmit on each corpus project's .ts files, every package import
+    declared `any` by a shim, beside abv-verify on the same files."""
+    tsc = os.path.join(HERE, "node_modules", "typescript", "bin", "tsc")
+    shim = os.path.join(tmp, "packages-any.d.ts")
+    with open(shim, "w") as f:
+        f.write('declare module "*";\n')
+
+    def tsconfig(name, paths):
+        path = os.path.join(tmp, "tsconfig-" + name.replace(os.sep, "_") + ".json")
+        with open(path, "w") as f:
+            json.dump({"compilerOptions": {
+                "noEmit": True, "target": "es2022", "lib": ["es2022"], "module": "commonjs",
+                "moduleResolution": "node", "strict": True, "skipLibCheck": True, "types": [],
+                "experimentalDecorators": True, "emitDecoratorMetadata": True,
+                "esModuleInterop": True, "noErrorTruncation": False},
+                "files": [shim] + [os.path.abspath(p) for p in paths]}, f)
+        return path
+
+    emit("## tsc --noEmit on the same files (every package import declared `any`)")
+    emit()
+    emit("`tsc --noEmit -p` a tsconfig listing the files and one shim, `declare module \"*\";`")
+    emit("(strict, es2022, skipLibCheck, no @types); abv-verify is given the same files.")
+    emit()
+    emit("| project | files | input MB | abv s | tsc --noEmit s | tsc peak RSS MiB | tsc/abv | tsc errors under the shim |")
+    emit("|---|---|---|---|---|---|---|---|")
+    every = [p for paths in groups.values() for p in paths]
+    for name, paths in list(groups.items()) + [("**all**", every)]:
+        nbytes = sum(map(os.path.getsize, paths))
+        wall, _, _ = measure(abv + [listfile(paths)], args.runs)
+        cmd = ["node", tsc, "-p", tsconfig(name, paths)]
+        twall, trss, _ = measure(cmd, args.runs)
+        out = syntax_errors(cmd)
+        nerr = sum(1 for line in out.splitlines() if ": error TS" in line)
+        emit(f"| {name} | {len(paths):,} | {fmt_mb(nbytes)} | {wall:.3f} | {twall:.3f} | {trss:.1f} | "
+             f"{twall / wall:.1f}x | {nerr:,} |")
+    emit()
 
 
 def bench_diff(args, emit):

@@ -60,6 +60,13 @@ namespace abv {
 class AnalysisManager;
 class Project;
 
+namespace logic {
+class Module;
+struct Function;
+struct Route;
+struct SDKCall;
+} // namespace logic
+
 class Binding {
 public:
   Binding(const Project &project, AnalysisManager &analyses);
@@ -136,6 +143,43 @@ public:
   const db::Model *findTableForSegment(llvm::StringRef segment) const;
 
   //===--------------------------------------------------------------------===//
+  // Logic references (the logic IR, abv/IR/Logic.h)
+  //===--------------------------------------------------------------------===//
+
+  /// How a provider found its operation.
+  enum class ProviderLinkKind : unsigned char {
+    None,
+    Route, ///< A controller's `@TypedRoute.<Method>(path)` calls it.
+    Name,  ///< Its name is the method and the path's segments
+           ///< (`getTodoListUserTodosTodoId`).
+  };
+  struct ProviderLink {
+    const api::Operation *operation = nullptr;
+    ProviderLinkKind kind = ProviderLinkKind::None;
+    /// The controller route, for ProviderLinkKind::Route.
+    const logic::Route *route = nullptr;
+    explicit operator bool() const { return operation != nullptr; }
+  };
+  /// The operation provider \p provider implements.
+  ProviderLink getOperation(const logic::Function &provider) const {
+    return providerOperations.lookup(&provider);
+  }
+  /// The provider of \p operation, or null.
+  const logic::Function *getProvider(const api::Operation &operation) const {
+    return operationProviders.lookup(&operation);
+  }
+  /// The operation an SDK call's accessor names (2026 ASTs: the operation's
+  /// `accessor`; else the path's literal segments then the operation's
+  /// name), or null.
+  const api::Operation *getOperation(const logic::SDKCall &call) const;
+  /// The table a Prisma client property names (`todo_list_todos`, or
+  /// `user` for model `User`), or null.
+  const db::Model *findPrismaTable(llvm::StringRef clientName) const;
+  /// The field (column or relation) \p name of \p model, or null.
+  const db::Field *findField(const db::Model &model,
+                             llvm::StringRef name) const;
+
+  //===--------------------------------------------------------------------===//
   // What does not resolve
   //===--------------------------------------------------------------------===//
 
@@ -175,6 +219,7 @@ private:
   void bindColumns();
   void bindActors();
   void bindRelations(AnalysisManager &analyses);
+  void bindLogic(const logic::Module &module);
   TableLink lookupByName(llvm::StringRef typeName) const;
   const db::Field *findColumn(const db::Model &model,
                               llvm::StringRef name) const;
@@ -212,6 +257,15 @@ private:
   // Actors and relations.
   llvm::StringMap<const db::Model *> actorTables;
   llvm::DenseMap<const db::Field *, const db::Model *> relationTargets;
+
+  // Logic.
+  llvm::DenseMap<const logic::Function *, ProviderLink> providerOperations;
+  llvm::DenseMap<const api::Operation *, const logic::Function *>
+      operationProviders;
+  /// Operations by squashed accessor (`todoapp.member.todos.create`).
+  llvm::StringMap<const api::Operation *> operationsByAccessor;
+  /// Models by Prisma client name (model name, first letter lower case).
+  llvm::StringMap<const db::Model *> tablesByClientName;
 
   std::vector<Unresolved> unresolved;
 };

@@ -26,6 +26,7 @@
 #define ABV_BASIC_DIAGNOSTICENGINE_H
 
 #include "abv/Basic/Diagnostic.h"
+#include "abv/Basic/EmbeddedSources.h"
 #include "abv/Basic/TwinMap.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -213,6 +214,13 @@ public:
   /// engine's use).
   void addTwinMap(const TwinMap *twins) { twinMaps.push_back(twins); }
 
+  /// From now on, a diagnostic located in a buffer that \p sources decoded
+  /// from a JSON string gets a first note at the same character of the
+  /// string (NT131); the map must outlive the engine's use.
+  void addEmbeddedSources(const EmbeddedSources *sources) {
+    embeddedSources.push_back(sources);
+  }
+
   /// How many diagnostics were dropped as exact repeats (same ID, range and
   /// message) of an earlier one.
   unsigned getDuplicateCount() const { return duplicates; }
@@ -234,6 +242,7 @@ private:
   llvm::DenseMap<DiagID, unsigned> perID;
   unsigned limitPerID = 0;
   std::vector<const TwinMap *> twinMaps;
+  std::vector<const EmbeddedSources *> embeddedSources;
   /// (ID, range, message) of every stored diagnostic, to drop repeats.
   std::set<std::tuple<unsigned, const char *, const char *, std::string>> seen;
   unsigned duplicates = 0;

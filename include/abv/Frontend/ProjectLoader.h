@@ -23,12 +23,18 @@
 /// |                             | YAML one, which is then not read)        |
 /// | TypeScript (logic, tests)   | `src/**/*.ts`, `test/**/*.ts` (not in    |
 /// |                             | `node_modules`)                          |
+/// | AutoBe's history            | `autobe/histories.json`: the endpoint of |
+/// |                             | each test and provider, the compiler's   |
+/// |                             | results, and the code of `src/` or       |
+/// |                             | `test/` when the folder has none         |
+/// |                             | (AutoBeHistory.h)                        |
 ///
 /// Files may also be named directly: `*.prisma` files form one multi-file
 /// schema; a `.json` file is told by its name, else by its keys (an
 /// OpenAPI document, AutoBe's OpenAPI AST, else a DB AST); a `.yaml` /
 /// `.yml` file is an OpenAPI document in YAML; `.ts` files are parsed into
-/// syntax trees (Project::tsFiles).
+/// syntax trees (Project::tsFiles); a `histories.json` is AutoBe's history,
+/// all of whose code is read.
 ///
 //===----------------------------------------------------------------------===//
 

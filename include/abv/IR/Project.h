@@ -31,10 +31,12 @@
 #ifndef ABV_IR_PROJECT_H
 #define ABV_IR_PROJECT_H
 
+#include "abv/Basic/EmbeddedSources.h"
 #include "abv/Basic/SourceManager.h"
 #include "abv/Basic/TwinMap.h"
 #include "abv/IR/API.h"
 #include "abv/IR/DB.h"
+#include "abv/IR/LogicHistory.h"
 
 #include "llvm/ADT/SmallVector.h"
 
@@ -47,6 +49,9 @@ namespace abv {
 namespace ts {
 class SourceFile;
 } // namespace ts
+namespace logic {
+class Module;
+} // namespace logic
 
 class Project {
 public:
@@ -78,6 +83,16 @@ public:
   /// (abv/Frontend/TypeScript/TSAST.h), in path order. Shared pointers so
   /// that this header needs no definition of ts::SourceFile.
   std::vector<std::shared_ptr<ts::SourceFile>> tsFiles;
+  /// The logic IR lowered from tsFiles (abv/IR/Logic.h), or null when the
+  /// project has no TypeScript.
+  std::unique_ptr<logic::Module> logic;
+
+  /// What AutoBe's `autobe/histories.json` records about the TypeScript
+  /// (the endpoint of each test and provider), if it was read.
+  std::unique_ptr<LogicHistory> history;
+  /// The buffers read out of JSON strings (the history's code), for the
+  /// notes that point back into them.
+  EmbeddedSources embeddedSources;
 
   /// The canonical DB schema: the `.prisma` text, else AutoBe's AST.
   const db::Schema *getDBSchema() const {

@@ -435,7 +435,8 @@ ArrayRef<CommentRange> SourceFile::getCommentsIn(llvm::SMRange within) const {
   while (end != comments.end() &&
          end->range.End.getPointer() <= within.End.getPointer())
     ++end;
-  return ArrayRef<CommentRange>(&*comments.begin() + (begin - comments.begin()),
+  // data(), not &*begin(): the list may be empty.
+  return ArrayRef<CommentRange>(comments.data() + (begin - comments.begin()),
                                 end - begin);
 }
 
