@@ -449,6 +449,14 @@ static int runWithToolStack(llvm::function_ref<int()> body) {
   return result;
 }
 
+/// The values of a report option (`--crud-coverage`, `--logic-report`,
+/// `--stats`): bare or `text` for a text table, `json` for JSON.
+static cl::ValuesClass getReportFormats() {
+  return cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
+                    clEnumValN(CoverageFormat::Text, "text", "as a text table"),
+                    clEnumValN(CoverageFormat::JSON, "json", "as JSON"));
+}
+
 int abv::runVerifyMain(int argc, char **argv) {
   InitLLVM init(argc, argv);
   removeLLVMColorOption();
@@ -458,9 +466,7 @@ int abv::runVerifyMain(int argc, char **argv) {
       cl::desc("After the diagnostics, print on stdout which operations "
                "create, read, update and delete each table"),
       cl::ValueOptional,
-      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
-                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
-                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      getReportFormats(),
       cl::init(CoverageFormat::None),
       cl::cat(opts.category)};
   cl::opt<CoverageFormat> logicReport{
@@ -469,9 +475,7 @@ int abv::runVerifyMain(int argc, char **argv) {
                "operation: provider, tests, tables, actor check, placeholder, "
                "findings"),
       cl::ValueOptional,
-      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
-                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
-                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      getReportFormats(),
       cl::init(CoverageFormat::None),
       cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
@@ -582,9 +586,7 @@ int abv::runDiffMain(int argc, char **argv) {
       cl::desc("After the diagnostics, print on stdout the precision, recall "
                "and F1 of each dimension"),
       cl::ValueOptional,
-      cl::values(clEnumValN(CoverageFormat::Text, "", "as a text table"),
-                 clEnumValN(CoverageFormat::Text, "text", "as a text table"),
-                 clEnumValN(CoverageFormat::JSON, "json", "as JSON")),
+      getReportFormats(),
       cl::init(CoverageFormat::None),
       cl::cat(opts.category)};
   cl::HideUnrelatedOptions(opts.category);
