@@ -24,7 +24,10 @@ Binding::Binding(const Project &project, AnalysisManager &analyses) {
   schema = project.getDBSchema();
   document = project.getAPIDocument();
   if (schema) {
-    indexTables();
+    // The name indexes serve the API and logic binders and their clients;
+    // a schema alone has nothing to look up by name.
+    if (document || project.logic)
+      indexTables();
     bindRelations(analyses);
   }
   if (document) {

@@ -7,6 +7,7 @@
 #include "abv/Frontend/ProjectLoader.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/Timing.h"
 #include "abv/Basic/YAML.h"
 #include "abv/Frontend/ArtifactPairing.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
@@ -193,6 +194,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                             DiagnosticEngine &diags,
                             const LoadOptions &options) {
   uint64_t sizeLimit = options.sizeLimit;
+  Timing *timing = options.timing;
   SourceManager &sm = project.getSourceManager();
   ArtifactSet set;
   bool unreadable = false;
@@ -267,6 +269,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   DenseSet<sys::fs::UniqueID> readFiles;
   auto addFile = [&](const std::string &file,
                      bool code = false) -> std::optional<unsigned> {
+    TimingRegion region(timing, TimingKind::Frontend, "reading files");
     sys::fs::UniqueID fileID;
     if (!sys::fs::getUniqueID(file, fileID) && !readFiles.insert(fileID).second)
       return std::nullopt;
@@ -284,14 +287,17 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
   for (const std::string &file : set.prismaFiles)
     if (std::optional<unsigned> id = addFile(file))
       prismaBuffers.push_back(*id);
-  if (!prismaBuffers.empty())
+  if (!prismaBuffers.empty()) {
+    TimingRegion region(timing, TimingKind::Frontend, "Prisma schema");
     project.prismaSchema = parsePrismaSchema(sm, prismaBuffers, diags);
+  }
 
   // One DB AST per project; further ones are read but only the first kept.
   for (const std::string &file : set.autobeDBFiles) {
     std::optional<unsigned> id = addFile(file);
     if (!id)
       continue;
+    TimingRegion region(timing, TimingKind::Frontend, "AutoBe DB AST");
     std::unique_ptr<db::Schema> schema = parseAutoBeDB(sm, *id, diags);
     if (schema && !project.autobeSchema)
       project.autobeSchema = std::move(schema);
@@ -306,21 +312,27 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     if (!id)
       continue;
     switch (classifyJSON(file, sm.getBuffer(*id)->getBuffer())) {
-    case JSONKind::AutoBeDB:
+    case JSONKind::AutoBeDB: {
+      TimingRegion region(timing, TimingKind::Frontend, "AutoBe DB AST");
       if (auto schema = parseAutoBeDB(sm, *id, diags);
           schema && !project.autobeSchema)
         project.autobeSchema = std::move(schema);
       break;
-    case JSONKind::AutoBeAPI:
+    }
+    case JSONKind::AutoBeAPI: {
+      TimingRegion region(timing, TimingKind::Frontend, "AutoBe API AST");
       if (auto doc = parseAutoBeAPI(sm, *id, diags);
           doc && !project.autobeDocument)
         project.autobeDocument = std::move(doc);
       break;
-    case JSONKind::OpenAPI:
+    }
+    case JSONKind::OpenAPI: {
+      TimingRegion region(timing, TimingKind::Frontend, "OpenAPI document");
       if (auto doc = parseOpenAPI(sm, *id, diags);
           doc && !project.openapiDocument)
         project.openapiDocument = std::move(doc);
       break;
+    }
     case JSONKind::AutoBeHistory:
       // Named directly: all its code is read, under the folder holding
       // `autobe/` (or the file's own folder).
@@ -346,6 +358,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
                          bool named) {
     if (project.history)
       return;
+    TimingRegion region(timing, TimingKind::Frontend, "AutoBe history");
     if (!readAutoBeHistory(project, id, diags, options, tsBuffers) && named) {
       ++skipped;
       diags.report(DiagID::InputNotAnArtifact,
@@ -370,12 +383,16 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     options.root = dir.str();
     readHistory(id, options, /*named=*/true);
   }
-  if (!tsBuffers.empty())
+  if (!tsBuffers.empty()) {
+    TimingRegion region(timing, TimingKind::Frontend, "TypeScript");
     for (std::unique_ptr<ts::SourceFile> &file :
          parseTypeScriptFiles(sm, tsBuffers, diags))
       project.tsFiles.push_back(std::move(file));
-  if (!project.tsFiles.empty())
+  }
+  if (!project.tsFiles.empty()) {
+    TimingRegion region(timing, TimingKind::Frontend, "logic lowering");
     project.logic = lowerLogic(project.tsFiles);
+  }
   // Named files that hold nothing to check (IN009 says what each is), and
   // nothing else: nothing was verified, as for a folder with no artifacts.
   if (skipped != 0 && skipped == set.jsonFiles.size() &&
@@ -384,6 +401,7 @@ LoadResult abv::loadProject(Project &project, ArrayRef<std::string> inputs,
     unreadable = true;
 
   // One canonical artifact per layer; findings in it get notes at its twin.
+  TimingRegion pairing(timing, TimingKind::Frontend, "artifact pairing");
   pairArtifacts(project);
   diags.addTwinMap(&project.dbTwins);
   diags.addTwinMap(&project.apiTwins);

@@ -107,8 +107,14 @@ void PassManager::addDefaultPipeline() {
 
 void PassManager::run(const Project &project, DiagnosticEngine &diags) {
   AnalysisManager analyses(project);
-  if (verifyIR && !verifyProject(project, diags))
-    return;
-  for (const std::unique_ptr<Pass> &pass : passes)
+  analyses.setTiming(timing);
+  if (verifyIR) {
+    TimingRegion region(timing, TimingKind::Analysis, "IR verifier");
+    if (!verifyProject(project, diags))
+      return;
+  }
+  for (const std::unique_ptr<Pass> &pass : passes) {
+    TimingRegion region(timing, TimingKind::Pass, pass->getArgument());
     pass->runOn(project, analyses, diags);
+  }
 }

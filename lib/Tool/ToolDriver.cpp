@@ -10,6 +10,7 @@
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/Render.h"
 #include "abv/Basic/SourceFiles.h"
+#include "abv/Basic/Timing.h"
 #include "abv/Basic/VerifyDiagnostics.h"
 #include "abv/Diff/Diff.h"
 #include "abv/Frontend/ProjectLoader.h"
@@ -22,6 +23,7 @@
 #include "abv/Verify/Passes.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -95,6 +97,11 @@ struct CommonOptions {
   cl::opt<bool> listPasses{"list-passes",
                            cl::desc("Print the registered passes and exit"),
                            cl::cat(category)};
+  cl::opt<bool> timePasses{
+      "time-passes",
+      cl::desc("When done, print on stderr where the time went: each "
+               "frontend phase, analysis, pass and output step"),
+      cl::cat(category)};
   cl::opt<bool> verifyDiagnostics{
       "verify-diagnostics",
       cl::desc("Check the diagnostics against the expected-error, "
@@ -111,7 +118,21 @@ class ToolRun {
 public:
   ToolRun(CommonOptions &opts, StringRef toolName)
       : project(workspace.addProject()), opts(opts), toolName(toolName),
-        diags(workspace.getSourceManager()) {}
+        diags(workspace.getSourceManager()) {
+    if (opts.timePasses)
+      timing.emplace();
+  }
+  /// With --time-passes, prints the timings on stderr: the run is over.
+  ~ToolRun() {
+    if (timing)
+      timing->print(errs());
+    llvm::BuryPointer(std::move(ownedWorkspace));
+  }
+  ToolRun(const ToolRun &) = delete;
+  ToolRun &operator=(const ToolRun &) = delete;
+
+  /// The timers of --time-passes; null when not asked for.
+  Timing *getTiming() { return timing ? &*timing : nullptr; }
 
   /// Applies -W options; false on an unknown diagnostic.
   bool applyWarningOptions();
@@ -131,8 +152,11 @@ public:
   int finish(raw_ostream &diagOS, bool unreadable);
 
   /// The sources of every project the tool loads; the first project is
-  /// what abv-verify and abv-opt check.
-  Workspace workspace;
+  /// what abv-verify and abv-opt check. Never freed: the process ends with
+  /// the run, and freeing every model, operation and syntax tree of a large
+  /// project one by one only delays the exit (clang's -disable-free).
+  std::unique_ptr<Workspace> ownedWorkspace = std::make_unique<Workspace>();
+  Workspace &workspace = *ownedWorkspace;
   Project &project;
   CommonOptions &opts;
   StringRef toolName;
@@ -141,6 +165,8 @@ public:
   std::vector<std::unique_ptr<MemoryBuffer>> expectationFiles;
   /// An expectations file could not be read (a usage error).
   bool expectationsUnreadable = false;
+  /// --time-passes.
+  std::optional<Timing> timing;
   /// A tool that reads its inputs its own way (abv-diff: a candidate and a
   /// reference) sets this; load() calls it instead of loading one project.
   std::function<bool()> loadInputs;
@@ -249,12 +275,14 @@ bool ToolRun::load() {
   LoadOptions loadOptions;
   loadOptions.sizeLimit = opts.maxInputSize;
   loadOptions.allowOutsideRoot = opts.allowOutsideRoot;
+  loadOptions.timing = getTiming();
   return loadProject(project, inputs, diags, loadOptions) == LoadResult::Ok;
 }
 
 bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
   PassManager pm(getRegistry());
   pm.setVerifyIR(verifyIR);
+  pm.setTiming(getTiming());
   if (opts.passes.getNumOccurrences()) {
     if (Error err = pm.addPipeline(opts.passes)) {
       WithColor::error(errs(), toolName) << toString(std::move(err)) << '\n';
@@ -268,6 +296,7 @@ bool ToolRun::runPasses(bool useDefault, bool verifyIR) {
 }
 
 int ToolRun::finish(raw_ostream &diagOS, bool unreadable) {
+  TimingRegion region(getTiming(), TimingKind::Output, "diagnostics");
   diags.sortByLocation();
   if (opts.verifyDiagnostics) {
     // The diagnostics are checked, not shown; an unreadable input is a
@@ -498,7 +527,9 @@ int abv::runVerifyMain(int argc, char **argv) {
     if (!out.commit())
       return int(ExitUsage);
     if (crudCoverage != CoverageFormat::None && readable) {
+      TimingRegion region(run.getTiming(), TimingKind::Output, "CRUD coverage");
       AnalysisManager analyses(run.project);
+      analyses.setTiming(run.getTiming());
       const CRUDCoverage &coverage = analyses.getAnalysis<CRUDCoverage>();
       if (crudCoverage == CoverageFormat::JSON)
         coverage.printJSON(outs(), run.project.getSourceManager());
@@ -509,7 +540,9 @@ int abv::runVerifyMain(int argc, char **argv) {
         return int(ExitUsage);
     }
     if (logicReport != CoverageFormat::None && readable) {
+      TimingRegion region(run.getTiming(), TimingKind::Output, "logic report");
       AnalysisManager analyses(run.project);
+      analyses.setTiming(run.getTiming());
       printLogicReport(run.project, analyses, run.diags.getDiagnostics(),
                        outs(), logicReport == CoverageFormat::JSON);
       ToolOutput stdoutOutput("-", "abv-verify");
@@ -550,11 +583,14 @@ int abv::runOptMain(int argc, char **argv) {
       return *code;
     if (!run.runPasses(/*useDefault=*/allPasses, verifyIR))
       return int(ExitUsage);
-    if (printIR)
-      printProject(run.project, out.os());
-    if (printAST)
-      for (const std::shared_ptr<ts::SourceFile> &file : run.project.tsFiles)
-        ts::printSourceFile(*file, run.project.getSourceManager(), out.os());
+    {
+      TimingRegion printing(run.getTiming(), TimingKind::Output, "printing");
+      if (printIR)
+        printProject(run.project, out.os());
+      if (printAST)
+        for (const std::shared_ptr<ts::SourceFile> &file : run.project.tsFiles)
+          ts::printSourceFile(*file, run.project.getSourceManager(), out.os());
+    }
     // Diagnostics go to stderr so that the IR on stdout stays clean.
     int code = run.finish(errs(), !readable);
     if (!out.commit())
@@ -606,6 +642,7 @@ int abv::runDiffMain(int argc, char **argv) {
     diffOptions.mappingFile = mapping;
     diffOptions.load.sizeLimit = opts.maxInputSize;
     diffOptions.load.allowOutsideRoot = opts.allowOutsideRoot;
+    diffOptions.load.timing = run.getTiming();
     diff::DiffSession session(run.workspace, run.diags, diffOptions);
     run.loadInputs = [&] {
       if (opts.inputs.size() != 2) {
@@ -635,7 +672,12 @@ int abv::runDiffMain(int argc, char **argv) {
         }
       }
     }
-    bool ok = readable && session.run();
+    bool ok = false;
+    if (readable) {
+      TimingRegion region(run.getTiming(), TimingKind::Analysis,
+                          "semantic diff");
+      ok = session.run();
+    }
     if (ok && !emitMapping.empty()) {
       if (Error err = session.writeMappingFile(emitMapping)) {
         WithColor::error(errs(), "abv-diff")

@@ -76,6 +76,35 @@ TEST(PassManager, RunsPipelinesInOrderAndCachesAnalyses) {
   EXPECT_NE(toString(std::move(none)).find("names no pass"), std::string::npos);
 }
 
+TEST(PassManager, TimesPassesAndTheAnalysesTheyCompute) {
+  PassRegistry registry;
+  registry.add<PassA>(PassLayer::DB);
+  registry.add<PassB>(PassLayer::DB);
+  Project project;
+  DiagnosticEngine diags(project.getSourceManager());
+  Timing timing;
+  PassManager pm(registry);
+  pm.setTiming(&timing);
+  pm.setVerifyIR(true);
+  pm.addDefaultPipeline();
+  pm.run(project, diags);
+  for (StringRef pass : {"test-a", "test-b"}) {
+    const Timer *timer = timing.lookup(TimingKind::Pass, pass);
+    ASSERT_NE(timer, nullptr) << pass.str();
+    EXPECT_TRUE(timer->hasTriggered());
+  }
+  // The analysis has a row of its own, named without its namespace.
+  EXPECT_NE(timing.lookup(TimingKind::Analysis, "CountingAnalysis"), nullptr);
+  EXPECT_NE(timing.lookup(TimingKind::Analysis, "IR verifier"), nullptr);
+
+  // Without a Timing nothing is timed.
+  Timing untouched;
+  PassManager quiet(registry);
+  quiet.addDefaultPipeline();
+  quiet.run(project, diags);
+  EXPECT_EQ(untouched.lookup(TimingKind::Pass, "test-a"), nullptr);
+}
+
 /// Every row of Passes.def: the pass it creates has the row's argument and
 /// unit, and the registry keeps the row's layer.
 TEST(PassRegistry, PassesMatchTheirRowOfPassesDef) {

@@ -129,7 +129,8 @@ public:
   }
 
   //===--------------------------------------------------------------------===//
-  // Name lookup
+  // Name lookup (in a project with an API document or code; a schema alone
+  // is not indexed, and these find nothing)
   //===--------------------------------------------------------------------===//
 
   /// The table named \p name (its model name or its mapped table name).

@@ -52,6 +52,7 @@ namespace abv {
 
 class DiagnosticEngine;
 class Project;
+class Timing;
 
 /// What happened while loading.
 enum class LoadResult {
@@ -66,6 +67,8 @@ struct LoadOptions {
   /// Read files that links inside a project folder lead to outside it
   /// (otherwise IN010; see ProjectFolder.h).
   bool allowOutsideRoot = false;
+  /// Times each frontend phase into this (--time-passes); null: not timed.
+  Timing *timing = nullptr;
 };
 
 /// Loads \p inputs into \p project, reporting problems into \p diags.

@@ -37,11 +37,14 @@
 #ifndef ABV_PASS_PASS_H
 #define ABV_PASS_PASS_H
 
+#include "abv/Basic/Timing.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/TypeName.h"
 
 #include <functional>
 #include <memory>
@@ -84,10 +87,16 @@ public:
 
   template <typename A> A &getAnalysis() {
     auto &slot = cache[&A::ID];
-    if (!slot)
+    if (!slot) {
+      TimingRegion region(timing, TimingKind::Analysis,
+                          getAnalysisName(llvm::getTypeName<A>()));
       slot = std::make_unique<Model<A>>(project, *this);
+    }
     return static_cast<Model<A> *>(slot.get())->value;
   }
+
+  /// Charges the computation of analyses to \p value (null: not timed).
+  void setTiming(Timing *value) { timing = value; }
 
   /// Drops every cached analysis.
   void invalidateAll() { cache.clear(); }
@@ -103,8 +112,16 @@ private:
     A value;
   };
 
+  /// "BindingAnalysis" for "abv::BindingAnalysis".
+  static llvm::StringRef getAnalysisName(llvm::StringRef typeName) {
+    size_t colons = typeName.rfind("::");
+    return colons == llvm::StringRef::npos ? typeName
+                                           : typeName.drop_front(colons + 2);
+  }
+
   const Project &project;
   llvm::DenseMap<const void *, std::unique_ptr<Concept>> cache;
+  Timing *timing = nullptr;
 };
 
 //===----------------------------------------------------------------------===//
@@ -246,6 +263,9 @@ public:
   /// afterwards: passes only read it). A project that fails it is not
   /// passed to any pass.
   void setVerifyIR(bool value) { verifyIR = value; }
+  /// Times the IR verifier, each pass and each analysis into \p value
+  /// (null: not timed).
+  void setTiming(Timing *value) { timing = value; }
 
   void run(const Project &project, DiagnosticEngine &diags);
 
@@ -255,6 +275,7 @@ private:
   const PassRegistry &registry;
   std::vector<std::unique_ptr<Pass>> passes;
   bool verifyIR = false;
+  Timing *timing = nullptr;
 };
 
 } // namespace abv
