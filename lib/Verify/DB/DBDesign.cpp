@@ -116,6 +116,30 @@ bool DesignChecker::isAutoBeProject() const {
   });
 }
 
+/// Whether a table of this name stands alone by design: global settings,
+/// lookup lists (banned words, feature flags, templates, payment methods,
+/// guidelines, sorting algorithms), platform-wide metrics and summaries,
+/// and guest identities (in AutoBe's 2025 shape the guest table is what
+/// `POST /auth/guest/join` creates; nothing needs to point to it).
+static bool standsAloneByDesign(StringRef table) {
+  static const StringSet<> words = {
+      "settings",  "setting",    "configurations", "configuration",
+      "configs",   "config",     "words",          "flags",
+      "templates", "methods",    "algorithms",     "guidelines",
+      "metrics",   "statistics", "summaries",      "dashboard",
+      "dashboards"};
+  SmallVector<std::string, 4> parts = splitWords(table);
+  if (parts.empty())
+    return false;
+  if (words.contains(parts.back()))
+    return true;
+  // `_guests`, `_guest`, `_guestuser`, `_guest_users`.
+  StringRef last = parts.back();
+  StringRef before = parts.size() > 1 ? StringRef(parts[parts.size() - 2]) : "";
+  return last.starts_with("guest") ||
+         (before == "guest" && (last == "users" || last == "user"));
+}
+
 void DesignChecker::checkIsolated(const Model &model, unsigned tableCount) {
   if (model.isView || tableCount < 2)
     return;
@@ -124,11 +148,7 @@ void DesignChecker::checkIsolated(const Model &model, unsigned tableCount) {
   StringRef table = model.getTableName();
   if (model.isMaterial || table.starts_with("mv_"))
     return;
-  StringRef last = table.rsplit('_').second;
-  if (last.empty())
-    last = table;
-  if (last == "settings" || last == "configurations" ||
-      last == "configuration" || last == "configs" || last == "config")
+  if (standsAloneByDesign(table))
     return;
   const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
   for (const Field &field : model.fields) {
@@ -147,6 +167,16 @@ void DesignChecker::checkIsolated(const Model &model, unsigned tableCount) {
   diags.report(DiagID::DBIsolatedTable, model.name.range) << model.name.name;
 }
 
+/// Whether \p model holds payment instruments (`shopping_mall_payment_methods`,
+/// `user_cards`, `wallets`).
+static bool isPaymentInstrumentTable(const Model &model) {
+  return llvm::any_of(
+      splitWords(model.getTableName()), [](const std::string &word) {
+        return word == "payment" || word == "payments" || word == "card" ||
+               word == "cards" || word == "wallet" || word == "wallets";
+      });
+}
+
 void DesignChecker::checkSecrets(const Model &model) {
   for (const Field &field : model.fields) {
     if (!isTextColumn(field) || field.isRelation())
@@ -159,6 +189,12 @@ void DesignChecker::checkSecrets(const Model &model) {
     // `password String /// bcrypt hash of the password` is a hash with a
     // poor name, not a plaintext secret.
     if (mentionsProtection(field.doc))
+      continue;
+    // A token kept by a payment instrument's table is the processor's
+    // reference to the card or account (as `card_token` is): it must be
+    // stored as given to be charged.
+    if (isPaymentInstrumentTable(model) &&
+        llvm::is_contained(splitWords(column), "token"))
       continue;
     diags.report(DiagID::DBPlaintextSecret, field.name.range) << column;
   }
@@ -234,43 +270,91 @@ static bool isRoleTable(const Model &model) {
   return roles.contains(last.empty() ? table : last);
 }
 
+/// The role a relation field to an actor table plays: its name's words
+/// without the actor's (the target table's words and the usual actor
+/// names). `author_member` and `author_admin` play `author`; `member` and
+/// `admin` play the same unnamed role; `moderator` and `reporter` differ.
+static std::string getActorRole(const Field &field, const Model &actor) {
+  static const StringSet<> actorWords = {
+      "user",     "member",   "customer",      "seller", "buyer",
+      "admin",    "id",       "administrator", "guest",  "account",
+      "citizen",  "actor",    "moderator",     "agent",  "supportagent",
+      "employee", "operator", "owner"};
+  SmallVector<std::string, 4> tableWords = splitWords(actor.getTableName());
+  std::string role;
+  for (const std::string &word : splitWords(field.name.name)) {
+    std::string singular = singularize(word);
+    if (actorWords.contains(singular) ||
+        llvm::any_of(tableWords, [&](const std::string &tableWord) {
+          // `support` of `supportRequester` -> `shopping_mall_supportagent`.
+          return tableWord == word || singularize(tableWord) == singular ||
+                 (word.size() >= 4 && StringRef(tableWord).contains(word));
+        }))
+      continue;
+    if (!role.empty())
+      role += '_';
+    role += singular;
+  }
+  return role;
+}
+
 void DesignChecker::checkPolymorphicActors(const Model &model) {
   if (model.isView || isActor(model) || isRoleTable(model))
     return;
   const DBRelationGraph::SchemaRelations &rels = graph.get(schema);
-  SmallVector<const Model *, 4> actors;
+  // Nullable keys to actor tables, grouped by the role they play.
+  SmallVector<std::pair<std::string, SmallVector<const Model *, 4>>, 4> roles;
   for (const Field &field : model.fields) {
     auto it = rels.endOfField.find(&field);
     if (it == rels.endOfField.end())
       continue;
     const DBRelationGraph::End &end = rels.ends[it->second];
     if (!end.target || end.target == &model || end.isList() ||
-        !end.definesForeignKey())
+        !end.definesForeignKey() || !isActor(*end.target))
       continue;
     bool nullable =
         field.isOptional || llvm::any_of(end.fkFields, [](const Field *fk) {
           return fk && fk->isOptional;
         });
-    if (!nullable || !isActor(*end.target) ||
-        llvm::is_contained(actors, end.target))
+    // A required actor key says who owns the row; nullable keys to other
+    // actors beside it are what the row is about (an admin's action log
+    // with an affected customer or seller), not alternative owners.
+    if (!nullable)
+      return;
+    std::string role = getActorRole(field, *end.target);
+    auto *group = llvm::find_if(
+        roles, [&](const auto &entry) { return entry.first == role; });
+    if (group == roles.end()) {
+      roles.emplace_back(role, SmallVector<const Model *, 4>());
+      group = std::prev(roles.end());
+    }
+    if (!llvm::is_contained(group->second, end.target))
+      group->second.push_back(end.target);
+  }
+  for (const auto &[role, actors] : roles) {
+    if (actors.size() < 2)
       continue;
-    actors.push_back(end.target);
-  }
-  if (actors.size() < 2)
+    std::string names;
+    for (const Model *actor : actors) {
+      if (!names.empty())
+        names += ", ";
+      names += actor->name.name.str();
+    }
+    diags.report(DiagID::DBPolymorphicActorKeys, model.name.range)
+        << model.name.name << unsigned(actors.size()) << names;
     return;
-  std::string names;
-  for (const Model *actor : actors) {
-    if (!names.empty())
-      names += ", ";
-    names += actor->name.name.str();
   }
-  diags.report(DiagID::DBPolymorphicActorKeys, model.name.range)
-      << model.name.name << unsigned(actors.size()) << names;
 }
 
 void DesignChecker::checkDerivedCounters(const Model &model) {
-  // Materialized views are where AutoBe puts denormalized aggregates.
-  if (model.isView || model.isMaterial || model.name.name.starts_with("mv_"))
+  // Materialized views are where AutoBe puts denormalized aggregates;
+  // a snapshot records the count at its point in time and never drifts.
+  if (model.isView || model.isMaterial || model.name.name.starts_with("mv_") ||
+      model.stance == Stance::Snapshot)
+    return;
+  if (SmallVector<std::string, 4> words = splitWords(model.getTableName());
+      !words.empty() &&
+      (words.back() == "snapshot" || words.back() == "snapshots"))
     return;
   ArrayRef<const DBRelationGraph::End *> incoming =
       graph.getIncoming(schema, model);
