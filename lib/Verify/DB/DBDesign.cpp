@@ -177,12 +177,27 @@ static bool isPaymentInstrumentTable(const Model &model) {
       });
 }
 
+/// Whether \p model keeps one-time secrets (`password_resets`,
+/// `email_verifications`, `otps`), where a plain `code` is the secret.
+static bool isOneTimeSecretTable(const Model &model) {
+  return llvm::any_of(
+      splitWords(model.getTableName()), [](const std::string &word) {
+        return word == "reset" || word == "resets" || word == "verification" ||
+               word == "verifications" || word == "otp" || word == "otps";
+      });
+}
+
 void DesignChecker::checkSecrets(const Model &model) {
+  bool oneTimeSecrets = isOneTimeSecretTable(model);
   for (const Field &field : model.fields) {
     if (!isTextColumn(field) || field.isRelation())
       continue;
     StringRef column = field.getColumnName();
-    if (!abv::looksLikePlaintextSecret(column) &&
+    // `code` in a password reset table is the reset token by another name.
+    bool secretCode =
+        oneTimeSecrets && (column == "code" || column == "verification_code" ||
+                           column == "reset_code");
+    if (!secretCode && !abv::looksLikePlaintextSecret(column) &&
         !(column != field.name.name &&
           abv::looksLikePlaintextSecret(field.name.name)))
       continue;
