@@ -243,13 +243,42 @@ void abv::score::writeHTML(raw_ostream &os, const Batch &batch,
        << (c.spearman ? num(*c.spearman, 3) : std::string("undefined"))
        << ".</p>\n<table><tr><th>run</th><th>ABV</th><th>published</th>"
           "<th>ABV rank</th><th>published rank</th><th>why</th></tr>\n";
-    for (const auto &row : c.rows)
-      os << "<tr><td>" << esc(row.model + "/" + row.project)
-         << R"(</td><td class="n">)" << num(row.abv) << R"(</td><td class="n">)"
-         << num(row.published, 0) << R"(</td><td class="n">)"
-         << num(row.abvRank, 1) << R"(</td><td class="n">)"
-         << num(row.publishedRank, 1) << "</td><td>" << esc(row.explanation)
-         << "</td></tr>\n";
+    for (auto [index, row] : llvm::enumerate(c.rows)) {
+      os << "<tr><td>" << esc(row.getKey()) << R"(</td><td class="n">)"
+         << num(row.abv) << R"(</td><td class="n">)" << num(row.published, 0)
+         << R"(</td><td class="n">)" << num(row.abvRank, 1)
+         << R"(</td><td class="n">)" << num(row.publishedRank, 1)
+         << "</td><td>";
+      if (row.inverted.empty()) {
+        os << esc(row.explanation) << "</td></tr>\n";
+        continue;
+      }
+      // The differential explanation: one table per inverted pair.
+      os << R"(<details id="published-)" << index << R"("><summary>)"
+         << esc(row.explanation) << "</summary>\n";
+      for (const InvertedPair &pair : row.inverted) {
+        std::string other = pair.model + "/" + pair.project;
+        os << "<p>against " << esc(other) << " ("
+           << esc(describeOrder(row, pair))
+           << ")</p>\n<table><tr><th>category or diagnostic</th><th>"
+           << esc(row.getKey()) << "</th><th>" << esc(other)
+           << "</th><th>difference</th></tr>\n";
+        for (const CategoryDelta &d : pair.categories)
+          os << "<tr><td>" << esc(d.name) << R"(</td><td class="n">)"
+             << num(d.points) << R"(</td><td class="n">)" << num(d.otherPoints)
+             << R"(</td><td class="n">)" << num(d.getDifference())
+             << "</td></tr>\n";
+        for (const DeductionDelta &d : pair.deductions)
+          os << "<tr><td>" << esc(d.id) << " " << esc(d.name) << " ("
+             << esc(d.category) << R"()</td><td class="n">)"
+             << esc(describeCost(d.count, d.points)) << R"(</td><td class="n">)"
+             << esc(describeCost(d.otherCount, d.otherPoints))
+             << R"(</td><td class="n">)" << num(d.otherPoints - d.points)
+             << "</td></tr>\n";
+        os << "</table>\n";
+      }
+      os << "</details></td></tr>\n";
+    }
     os << "</table>\n";
   }
 

@@ -13,8 +13,6 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -22,8 +20,6 @@
 using namespace abv;
 using namespace abv::score;
 using namespace llvm;
-
-using OrderedJSON = nlohmann::ordered_json;
 
 //===----------------------------------------------------------------------===//
 // Batch
@@ -195,6 +191,20 @@ static std::string explain(const RunScore &run, unsigned limit = 4) {
   return result.empty() ? "no deduction" : result;
 }
 
+std::string abv::score::describeCost(unsigned count, double points) {
+  if (!count && points == 0)
+    return "none";
+  return "x" + std::to_string(count) + " -" + fixed(points);
+}
+
+std::string abv::score::describeOrder(const PublishedComparison::Row &row,
+                                      const InvertedPair &pair) {
+  return "published " + fixed(row.published, 0) +
+         (row.published > pair.published ? " > " : " < ") +
+         fixed(pair.published, 0) + ", ABV " + fixed(row.abv) +
+         (row.abv > pair.abv ? " > " : " < ") + fixed(pair.abv);
+}
+
 static std::vector<double> rankOf(ArrayRef<double> values) {
   // Rank 1 is the best (highest) score; ties share their average rank.
   std::vector<double> result(values.size());
@@ -209,11 +219,103 @@ static std::vector<double> rankOf(ArrayRef<double> values) {
   return result;
 }
 
+double PublishedComparison::Row::getRankDisagreement() const {
+  return std::fabs(abvRank - publishedRank);
+}
+
+/// Adds the deductions of \p deductions (in \p category) to \p deltas, as
+/// the row's run's when \p first, else as the other run's.
+static void addDeductions(
+    std::map<std::pair<std::string, std::string>, DeductionDelta> &deltas,
+    StringRef category, ArrayRef<Deduction> deductions, bool first) {
+  for (const Deduction &d : deductions) {
+    DeductionDelta &delta = deltas[{category.str(), d.id}];
+    delta.category = category.str();
+    delta.id = d.id;
+    delta.name = d.name;
+    (first ? delta.count : delta.otherCount) += d.count;
+    (first ? delta.points : delta.otherPoints) += d.points;
+  }
+}
+
+/// What differs between \p run and \p other in ABV's score.
+static void compareRuns(const RunScore &run, const RunScore &other,
+                        InvertedPair &pair) {
+  // Differences below half a hundredth of a point print as 0.00: noise.
+  constexpr double Epsilon = 0.005;
+  for (const CategoryScore &category : run.categories) {
+    const CategoryScore *theirs = other.getCategory(category.name);
+    if (!theirs || !category.scored || !theirs->scored)
+      continue;
+    CategoryDelta delta{category.name, category.points, theirs->points};
+    if (std::fabs(delta.getDifference()) >= Epsilon)
+      pair.categories.push_back(delta);
+  }
+  CategoryDelta gate{"gate", run.total - run.uncapped,
+                     other.total - other.uncapped};
+  if (std::fabs(gate.getDifference()) >= Epsilon)
+    pair.categories.push_back(gate);
+  llvm::stable_sort(pair.categories, [](const auto &x, const auto &y) {
+    return std::fabs(x.getDifference()) > std::fabs(y.getDifference());
+  });
+
+  std::map<std::pair<std::string, std::string>, DeductionDelta> deltas;
+  addDeductions(deltas, "gate", run.gateReasons, true);
+  addDeductions(deltas, "gate", other.gateReasons, false);
+  for (const CategoryScore &category : run.categories)
+    addDeductions(deltas, category.name, category.deductions, true);
+  for (const CategoryScore &category : other.categories)
+    addDeductions(deltas, category.name, category.deductions, false);
+  for (auto &[key, delta] : deltas)
+    if (delta.count != delta.otherCount ||
+        std::fabs(delta.points - delta.otherPoints) >= Epsilon)
+      pair.deductions.push_back(std::move(delta));
+  // std::map's order (category, ID) breaks ties.
+  llvm::stable_sort(pair.deductions, [](const auto &x, const auto &y) {
+    return std::fabs(x.points - x.otherPoints) >
+           std::fabs(y.points - y.otherPoints);
+  });
+}
+
+/// A sign: 1, -1 or 0.
+static int compare(double a, double b) { return (a > b) - (a < b); }
+
+/// "against m/p (published 90 > 80, ABV 40.00 < 75.00): api -20.00;
+/// SC002 (api) x1 -20.00 vs none": what differs between a row's run and
+/// the other run of \p pair, on one line.
+static std::string summarize(const PublishedComparison::Row &row,
+                             const InvertedPair &pair, unsigned limit = 3) {
+  std::string result = "against " + pair.model + "/" + pair.project + " (" +
+                       describeOrder(row, pair) + "): ";
+  ListSeparator comma(", ");
+  for (size_t i = 0; i < pair.categories.size() && i < limit; ++i) {
+    const CategoryDelta &c = pair.categories[i];
+    result += (Twine(comma) + c.name + " " +
+               (c.getDifference() > 0 ? "+" : "") + fixed(c.getDifference()))
+                  .str();
+  }
+  if (pair.categories.empty())
+    result += "no category differs";
+  ListSeparator semicolon("; ");
+  result += "; ";
+  for (size_t i = 0; i < pair.deductions.size() && i < limit; ++i) {
+    const DeductionDelta &d = pair.deductions[i];
+    result += (Twine(semicolon) + d.id + " (" + d.category + ") " +
+               describeCost(d.count, d.points) + " vs " +
+               describeCost(d.otherCount, d.otherPoints))
+                  .str();
+  }
+  if (pair.deductions.empty())
+    result += "no diagnostic differs";
+  return result;
+}
+
 PublishedComparison
 abv::score::comparePublished(const Batch &batch,
                              ArrayRef<PublishedScore> published) {
   PublishedComparison comparison;
   comparison.publishedRows = published.size();
+  std::map<std::string, const RunScore *> runOf;
   for (const PublishedScore &row : published)
     for (const RunScore &run : batch.runs) {
       StringRef model = StringRef(run.model).rsplit('/').second;
@@ -226,7 +328,7 @@ abv::score::comparePublished(const Batch &batch,
         r.project = run.project;
         r.abv = run.total;
         r.published = row.score;
-        r.explanation = explain(run);
+        runOf[r.getKey()] = &run;
         comparison.rows.push_back(std::move(r));
         break;
       }
@@ -243,18 +345,103 @@ abv::score::comparePublished(const Batch &batch,
   }
   comparison.spearman = spearman(abvScores, publishedScores);
   llvm::stable_sort(comparison.rows, [](const auto &x, const auto &y) {
-    double dx = std::fabs(x.abvRank - x.publishedRank);
-    double dy = std::fabs(y.abvRank - y.publishedRank);
+    double dx = x.getRankDisagreement(), dy = y.getRankDisagreement();
     if (dx != dy)
       return dx > dy;
     return std::tie(x.model, x.project) < std::tie(y.model, y.project);
   });
+
+  // The largest disagreements: which runs the rankings order oppositely,
+  // and what differs between them.
+  for (size_t i = 0; i < comparison.rows.size(); ++i) {
+    PublishedComparison::Row &row = comparison.rows[i];
+    const RunScore &run = *runOf[row.getKey()];
+    if (i < PublishedComparison::MaxExplainedRows &&
+        row.getRankDisagreement() > 0) {
+      std::vector<const PublishedComparison::Row *> others;
+      for (const PublishedComparison::Row &other : comparison.rows)
+        if (compare(row.published, other.published) *
+                compare(row.abv, other.abv) <
+            0)
+          others.push_back(&other);
+      auto gap = [&](const PublishedComparison::Row *other) {
+        return std::fabs(row.published - other->published) +
+               std::fabs(row.abv - other->abv);
+      };
+      llvm::stable_sort(others, [&](const auto *x, const auto *y) {
+        bool sameX = x->project == row.project;
+        bool sameY = y->project == row.project;
+        if (sameX != sameY)
+          return sameX;
+        if (gap(x) != gap(y))
+          return gap(x) > gap(y);
+        return std::tie(x->model, x->project) < std::tie(y->model, y->project);
+      });
+      for (size_t j = 0;
+           j < others.size() && j < PublishedComparison::MaxPairsPerRow; ++j) {
+        InvertedPair pair;
+        pair.model = others[j]->model;
+        pair.project = others[j]->project;
+        pair.abv = others[j]->abv;
+        pair.published = others[j]->published;
+        compareRuns(run, *runOf[others[j]->getKey()], pair);
+        row.inverted.push_back(std::move(pair));
+      }
+    }
+    row.explanation = row.inverted.empty()
+                          ? explain(run)
+                          : summarize(row, row.inverted.front());
+  }
   return comparison;
 }
 
 //===----------------------------------------------------------------------===//
 // Text
 //===----------------------------------------------------------------------===//
+
+/// What differs between a row's run and the run of \p pair, indented under
+/// the row.
+static void writeInvertedPair(raw_ostream &os,
+                              const PublishedComparison::Row &row,
+                              const InvertedPair &pair) {
+  std::string other = pair.model + "/" + pair.project;
+  os << "    against " << other << " (" << describeOrder(row, pair) << ")\n";
+  for (const CategoryDelta &c : pair.categories)
+    os << "      " << left_justify(c.name, 10) << " "
+       << right_justify(
+              (c.getDifference() > 0 ? "+" : "") + fixed(c.getDifference()), 7)
+       << "  (" << fixed(c.points) << " vs " << fixed(c.otherPoints) << ")\n";
+  for (const DeductionDelta &d : pair.deductions)
+    os << "      " << left_justify(d.id, 7) << left_justify(d.name, 36) << "("
+       << d.category << ") " << describeCost(d.count, d.points) << " vs "
+       << describeCost(d.otherCount, d.otherPoints) << '\n';
+}
+
+/// The published comparison in text, when there is one.
+static void writePublishedText(raw_ostream &os, const Analysis &analysis) {
+  if (!analysis.published)
+    return;
+  const PublishedComparison &c = *analysis.published;
+  os << "\ncompared with the published scores: " << c.rows.size()
+     << " runs in common";
+  if (c.spearman)
+    os << ", Spearman " << fixed(*c.spearman, 3);
+  else
+    os << ", Spearman undefined (fewer than 3 runs or a constant side)";
+  os << '\n';
+  for (const auto &row : c.rows) {
+    os << "  " << row.getKey() << ": ABV " << fixed(row.abv) << " (rank "
+       << fixed(row.abvRank, 1) << "), published " << fixed(row.published, 0)
+       << " (rank " << fixed(row.publishedRank, 1) << ")";
+    if (row.inverted.empty()) {
+      os << ": " << row.explanation << '\n';
+      continue;
+    }
+    os << '\n';
+    for (const InvertedPair &pair : row.inverted)
+      writeInvertedPair(os, row, pair);
+  }
+}
 
 void abv::score::writeText(raw_ostream &os, const Batch &batch,
                            const Analysis &analysis) {
@@ -298,8 +485,10 @@ void abv::score::writeText(raw_ostream &os, const Batch &batch,
       os << '\n';
     }
   }
-  if (analysis.models.size() < 2 && batch.runs.size() < 2)
+  if (analysis.models.size() < 2 && batch.runs.size() < 2) {
+    writePublishedText(os, analysis);
     return;
+  }
   os << "\nleaderboard (mean over projects, 95% bootstrap interval)\n";
   for (const ModelSummary &m : analysis.models)
     os << "  " << right_justify(std::to_string(m.rank), 3) << ". "
@@ -323,21 +512,7 @@ void abv::score::writeText(raw_ostream &os, const Batch &batch,
     os << "  " << left_justify(s.project, 16) << " n=" << s.n << " mean "
        << fixed(s.mean) << " min " << fixed(s.min) << " max " << fixed(s.max)
        << " sd " << fixed(s.sd) << '\n';
-  if (analysis.published) {
-    const PublishedComparison &c = *analysis.published;
-    os << "\ncompared with the published scores: " << c.rows.size()
-       << " runs in common";
-    if (c.spearman)
-      os << ", Spearman " << fixed(*c.spearman, 3);
-    else
-      os << ", Spearman undefined (fewer than 3 runs or a constant side)";
-    os << '\n';
-    for (const auto &row : c.rows)
-      os << "  " << row.model << "/" << row.project << ": ABV "
-         << fixed(row.abv) << " (rank " << fixed(row.abvRank, 1)
-         << "), published " << fixed(row.published, 0) << " (rank "
-         << fixed(row.publishedRank, 1) << "): " << row.explanation << '\n';
-  }
+  writePublishedText(os, analysis);
 }
 
 //===----------------------------------------------------------------------===//
@@ -436,6 +611,37 @@ static void writeRun(llvm::json::OStream &out, const RunScore &run) {
   });
 }
 
+static void writeInvertedPair(llvm::json::OStream &out,
+                              const InvertedPair &pair) {
+  out.object([&] {
+    out.attribute("model", pair.model);
+    out.attribute("project", pair.project);
+    out.attribute("abv", pair.abv);
+    out.attribute("published", pair.published);
+    out.attributeArray("categories", [&] {
+      for (const CategoryDelta &c : pair.categories)
+        out.object([&] {
+          out.attribute("name", c.name);
+          out.attribute("points", c.points);
+          out.attribute("otherPoints", c.otherPoints);
+          out.attribute("difference", c.getDifference());
+        });
+    });
+    out.attributeArray("deductions", [&] {
+      for (const DeductionDelta &d : pair.deductions)
+        out.object([&] {
+          out.attribute("category", d.category);
+          out.attribute("id", d.id);
+          out.attribute("name", d.name);
+          out.attribute("count", d.count);
+          out.attribute("points", d.points);
+          out.attribute("otherCount", d.otherCount);
+          out.attribute("otherPoints", d.otherPoints);
+        });
+    });
+  });
+}
+
 void abv::score::writeJSON(raw_ostream &os, const Batch &batch,
                            const Analysis &analysis) {
   llvm::json::OStream out(os, 1);
@@ -500,6 +706,10 @@ void abv::score::writeJSON(raw_ostream &os, const Batch &batch,
               out.attribute("abvRank", r.abvRank);
               out.attribute("publishedRank", r.publishedRank);
               out.attribute("explanation", r.explanation);
+              out.attributeArray("inverted", [&] {
+                for (const InvertedPair &pair : r.inverted)
+                  writeInvertedPair(out, pair);
+              });
             });
         });
         if (analysis.published->spearman)
@@ -509,107 +719,6 @@ void abv::score::writeJSON(raw_ostream &os, const Batch &batch,
       });
   });
   os << '\n';
-}
-
-std::optional<std::string> abv::score::readJSONResult(StringRef text,
-                                                      Batch &batch) {
-  OrderedJSON root =
-      OrderedJSON::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded())
-    return std::string("not JSON");
-  if (!root.is_object() || !root.contains("abv-score"))
-    return std::string("no 'abv-score' key at the root");
-  if (root["abv-score"] != 1)
-    return std::string("unsupported 'abv-score' version");
-  try {
-    const OrderedJSON &rubric = root.at("rubric");
-    std::string name = rubric.at("name"), version = rubric.at("version");
-    if (!batch.rubricName.empty() &&
-        (batch.rubricName != name || batch.rubricVersion != version))
-      return "scored with rubric " + name + " " + version + ", not " +
-             batch.rubricName + " " + batch.rubricVersion;
-    batch.rubricName = name;
-    batch.rubricVersion = version;
-    for (const OrderedJSON &j : root.at("runs")) {
-      RunScore run;
-      run.model = j.at("model");
-      run.project = j.at("project");
-      run.path = j.at("path");
-      run.loaded = j.at("loaded");
-      run.total = j.at("total");
-      run.uncapped = j.at("uncapped");
-      run.gatePassed = j.at("gate").at("passed");
-      auto readDeduction = [](const OrderedJSON &d) {
-        return Deduction{d.at("id"), d.at("name"), d.at("count"),
-                         d.at("points")};
-      };
-      for (const OrderedJSON &d : j.at("gate").at("reasons"))
-        run.gateReasons.push_back(readDeduction(d));
-      run.sizes = j.at("sizes").get<std::map<std::string, unsigned>>();
-      if (!j.at("fidelity").is_null()) {
-        FidelityFigures figures;
-        figures.reference = j["fidelity"].at("reference");
-        figures.f1 =
-            j["fidelity"].at("f1").get<std::map<std::string, double>>();
-        run.fidelity = figures;
-      }
-      for (const OrderedJSON &c : j.at("categories")) {
-        CategoryScore category;
-        category.name = c.at("name");
-        category.title = c.at("title");
-        category.scored = c.at("scored");
-        category.weight = c.at("weight");
-        category.points = c.at("points");
-        category.forfeited = c.at("forfeited");
-        category.size = c.at("size");
-        category.penalty = c.at("penalty");
-        for (const OrderedJSON &d : c.at("deductions"))
-          category.deductions.push_back(readDeduction(d));
-        run.categories.push_back(std::move(category));
-      }
-      run.families = j.at("families").get<std::map<std::string, unsigned>>();
-      for (const OrderedJSON &f : j.at("findings")) {
-        Finding finding;
-        finding.id = f.at("id");
-        finding.severity = f.at("severity");
-        finding.category = f.at("category");
-        finding.file = f.at("file");
-        finding.line = f.at("line");
-        finding.column = f.at("column");
-        finding.message = f.at("message");
-        finding.snippet = f.at("snippet");
-        finding.points = f.at("points");
-        run.findings.push_back(std::move(finding));
-      }
-      run.totalFindings = j.at("totalFindings");
-      run.problems = j.at("problems").get<std::vector<std::string>>();
-      batch.runs.push_back(std::move(run));
-    }
-  } catch (const nlohmann::json::exception &error) {
-    return std::string("malformed result: ") + error.what();
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string>
-abv::score::readPublished(StringRef text,
-                          std::vector<PublishedScore> &published) {
-  OrderedJSON root =
-      OrderedJSON::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded())
-    return std::string("not JSON");
-  if (!root.is_array())
-    return std::string("expected an array of {model, project, score}");
-  for (auto [index, row] : llvm::enumerate(root)) {
-    if (!row.is_object() || !row.contains("model") ||
-        !row.contains("project") || !row.contains("score") ||
-        !row["model"].is_string() || !row["project"].is_string() ||
-        !row["score"].is_number())
-      return "element " + std::to_string(index) +
-             " is not {model: string, project: string, score: number}";
-    published.push_back({row["model"], row["project"], row["score"]});
-  }
-  return std::nullopt;
 }
 
 //===----------------------------------------------------------------------===//
@@ -700,4 +809,38 @@ void abv::score::writeMarkdown(raw_ostream &os, const Batch &batch,
     os << "| " << mdCell(s.project) << " | " << s.n << " | " << fixed(s.mean)
        << " | " << fixed(s.min) << " | " << fixed(s.max) << " | " << fixed(s.sd)
        << " |\n";
+  if (!analysis.published)
+    return;
+  const PublishedComparison &c = *analysis.published;
+  os << "\n## Compared with the published scores\n\n"
+     << c.rows.size() << " runs in common; Spearman "
+     << (c.spearman ? fixed(*c.spearman, 3) : std::string("undefined"))
+     << ". Largest rank disagreement first.\n\n| run | ABV | published | ABV "
+        "rank | published rank | why |\n|---|---|---|---|---|---|\n";
+  for (const auto &row : c.rows)
+    os << "| " << mdCell(row.getKey()) << " | " << fixed(row.abv) << " | "
+       << fixed(row.published, 0) << " | " << fixed(row.abvRank, 1) << " | "
+       << fixed(row.publishedRank, 1) << " | " << mdCell(row.explanation)
+       << " |\n";
+  for (const auto &row : c.rows) {
+    if (row.inverted.empty())
+      continue;
+    os << "\n### " << mdCell(row.getKey()) << "\n";
+    for (const InvertedPair &pair : row.inverted) {
+      os << "\nAgainst " << mdCell(pair.model + "/" + pair.project) << " ("
+         << describeOrder(row, pair) << "):\n\n| category or diagnostic | "
+         << mdCell(row.getKey()) << " | "
+         << mdCell(pair.model + "/" + pair.project)
+         << " | difference |\n|---|---|---|---|\n";
+      for (const CategoryDelta &d : pair.categories)
+        os << "| " << mdCell(d.name) << " | " << fixed(d.points) << " | "
+           << fixed(d.otherPoints) << " | " << fixed(d.getDifference())
+           << " |\n";
+      for (const DeductionDelta &d : pair.deductions)
+        os << "| " << d.id << " " << mdCell(d.name) << " ("
+           << mdCell(d.category) << ") | " << describeCost(d.count, d.points)
+           << " | " << describeCost(d.otherCount, d.otherPoints) << " | "
+           << fixed(d.otherPoints - d.points) << " |\n";
+    }
+  }
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Score/Rubric.h"
+#include "ObjectReader.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Basic/JSON.h"
 #include "abv/Basic/SourceFiles.h"
@@ -64,107 +65,19 @@ double Rubric::getTotalWeight() const {
 }
 
 namespace {
-/// One key of an object: its name, the kind of its value, whether required.
-struct Key {
-  StringRef name;
-  json::Kind kind;
-  bool required = false;
-};
-
 /// Reads a rubric's JSON DOM, reporting every problem at its value.
-class RubricReader {
+class RubricReader : public ObjectReader {
 public:
-  RubricReader(DiagnosticEngine &diags) : diags(diags) {}
+  using ObjectReader::ObjectReader;
 
   std::optional<Rubric> read(const json::Value &root);
 
 private:
-  /// Checks \p object's keys against \p keys; fills \p values (parallel to
-  /// \p keys) with the values of the right kind. False when \p object is
-  /// not an object.
-  bool readObject(const json::Value &object, ArrayRef<Key> keys,
-                  const std::string &path,
-                  SmallVectorImpl<const json::Value *> &values);
-  bool expectKind(const json::Value &value, json::Kind kind,
-                  const std::string &path);
-  std::optional<double> readNumber(const json::Value *value,
-                                   const std::string &path, double min,
-                                   double max, StringRef what);
   Selection readSelection(const json::Value *value, const std::string &path);
   void readCategory(const json::Value &value, const std::string &path,
                     Rubric &rubric);
-
-  DiagnosticEngine &diags;
-  bool failed = false;
 };
 } // namespace
-
-static std::string childPath(const std::string &path, StringRef key) {
-  return path.empty() ? key.str() : path + "." + key.str();
-}
-static std::string display(const std::string &path) {
-  return path.empty() ? "the root" : path;
-}
-
-bool RubricReader::expectKind(const json::Value &value, json::Kind kind,
-                              const std::string &path) {
-  if (value.getKind() == kind)
-    return true;
-  diags.report(DiagID::JSONWrongType, value.getRange())
-      << display(path) << json::getKindName(kind)
-      << json::getKindName(value.getKind());
-  failed = true;
-  return false;
-}
-
-bool RubricReader::readObject(const json::Value &object, ArrayRef<Key> keys,
-                              const std::string &path,
-                              SmallVectorImpl<const json::Value *> &values) {
-  values.assign(keys.size(), nullptr);
-  if (!expectKind(object, json::Kind::Object, path))
-    return false;
-  for (const json::Member &member : object.getMembers()) {
-    const Key *key = llvm::find_if(
-        keys, [&](const Key &k) { return k.name == member.getKey(); });
-    if (key == keys.end()) {
-      std::string expected;
-      ListSeparator comma(", ");
-      for (const Key &k : keys)
-        expected += (Twine(comma) + "'" + k.name + "'").str();
-      diags.report(DiagID::ScoreUnknownKey, member.getKeyRange())
-          << member.getKey() << display(path) << expected;
-      failed = true;
-      continue;
-    }
-    if (expectKind(member.getValue(), key->kind, childPath(path, key->name)))
-      values[key - keys.begin()] = &member.getValue();
-  }
-  SMRange opening(object.getLoc(),
-                  SMLoc::getFromPointer(object.getLoc().getPointer() + 1));
-  for (const Key &key : keys)
-    if (key.required && !object.findMember(key.name)) {
-      diags.report(DiagID::JSONMissingKey, opening)
-          << display(path) << key.name;
-      failed = true;
-    }
-  return true;
-}
-
-std::optional<double> RubricReader::readNumber(const json::Value *value,
-                                               const std::string &path,
-                                               double min, double max,
-                                               StringRef what) {
-  if (!value)
-    return std::nullopt;
-  std::optional<double> number = value->getAsNumber();
-  if (!number || *number < min || *number > max) {
-    diags.report(DiagID::ScoreInvalidValue, value->getRange())
-        << path << value->getSourceText() << what;
-    failed = true;
-    return std::nullopt;
-  }
-  return number;
-}
 
 Selection RubricReader::readSelection(const json::Value *value,
                                       const std::string &path) {
@@ -172,8 +85,8 @@ Selection RubricReader::readSelection(const json::Value *value,
   if (!value)
     return selection;
   for (auto [index, element] : llvm::enumerate(value->getElements())) {
-    std::string elementPath = path + "[" + std::to_string(index) + "]";
-    if (!expectKind(element, json::Kind::String, elementPath))
+    std::string itemPath = elementPath(path, index);
+    if (!expectKind(element, json::Kind::String, itemPath))
       continue;
     StringRef name = element.getString();
     selection.selectors.push_back(name.str());
@@ -182,7 +95,7 @@ Selection RubricReader::readSelection(const json::Value *value,
         selection.categories.push_back(*category);
       else {
         diags.report(DiagID::ScoreUnknownName, element.getRange())
-            << elementPath << element.getString() << "rubric category";
+            << itemPath << element.getString() << "rubric category";
         failed = true;
       }
       continue;
@@ -190,7 +103,7 @@ Selection RubricReader::readSelection(const json::Value *value,
     SmallVector<DiagID, 16> ids;
     if (!resolveDiagnostics(name, ids)) {
       diags.report(DiagID::ScoreUnknownName, element.getRange())
-          << elementPath << name
+          << itemPath << name
           << "diagnostic, group or category (write 'category:<name>' for a "
              "category)";
       failed = true;

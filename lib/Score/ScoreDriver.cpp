@@ -47,6 +47,9 @@ struct Job {
 } // namespace
 
 static constexpr StringRef ToolName = "abv-score";
+/// The largest result or published table read (a result holds at most
+/// --max-findings findings per run).
+static constexpr uint64_t ResultSizeLimit = uint64_t(1) << 30;
 
 /// Writes \p path through a temporary file renamed into place once the
 /// whole output is written; "-" is stdout.
@@ -246,17 +249,9 @@ int abv::runScoreMain(int argc, char **argv) {
   if (merge) {
     batch.rubricName.clear();
     for (const std::string &input : inputs) {
-      ErrorOr<std::unique_ptr<MemoryBuffer>> file =
-          MemoryBuffer::getFile(input, /*IsText=*/true);
-      if (!file) {
-        diags.report(DiagID::InputUnreadable, SMRange())
-            << input << file.getError().message();
-        flushDiagnostics();
-        return ExitUsage;
-      }
-      if (std::optional<std::string> error =
-              readJSONResult((*file)->getBuffer(), batch)) {
-        diags.report(DiagID::ScoreNotAResult, SMRange()) << input << *error;
+      std::optional<unsigned> id =
+          addSourceFile(sources, diags, input, ResultSizeLimit);
+      if (!id || !readJSONResult(sources, *id, batch, diags)) {
         flushDiagnostics();
         return ExitUsage;
       }
@@ -368,18 +363,10 @@ int abv::runScoreMain(int argc, char **argv) {
   batch.sort();
   Analysis analysis = analyze(batch, seed);
   if (!comparePublished.empty()) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> file =
-        MemoryBuffer::getFile(comparePublished, /*IsText=*/true);
     std::vector<PublishedScore> published;
-    std::optional<std::string> error;
-    if (!file)
-      error = file.getError().message();
-    else
-      error = readPublished((*file)->getBuffer(), published);
-    if (error) {
-      diags.report(DiagID::ScoreNotAResult, SMRange())
-          << comparePublished.getValue()
-          << "not a published score table: " + *error;
+    std::optional<unsigned> id =
+        addSourceFile(sources, diags, comparePublished, ResultSizeLimit);
+    if (!id || !readPublished(sources, *id, published, diags)) {
       flushDiagnostics();
       return ExitUsage;
     }

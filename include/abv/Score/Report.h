@@ -27,6 +27,11 @@
 #include <string>
 #include <vector>
 
+namespace abv {
+class DiagnosticEngine;
+class SourceManager;
+} // namespace abv
+
 namespace abv::score {
 
 /// One row of a published score table.
@@ -69,14 +74,55 @@ struct ProjectSpread {
   double mean = 0, min = 0, max = 0, sd = 0;
 };
 
+/// The points one category (or the gate: "gate", the points its cap took)
+/// earned in two runs.
+struct CategoryDelta {
+  std::string name;
+  double points = 0, otherPoints = 0;
+  double getDifference() const { return points - otherPoints; }
+};
+
+/// What one diagnostic cost two runs in one category (or "gate"); a count
+/// of 0 is a run that did not lose points on it.
+struct DeductionDelta {
+  std::string category, id, name;
+  unsigned count = 0, otherCount = 0;
+  double points = 0, otherPoints = 0; ///< Points lost.
+};
+
+/// A run that the published table and ABV order oppositely to a row's run
+/// (one says the row's run is better, the other worse), and what differs
+/// between the two runs in ABV's score.
+struct InvertedPair {
+  std::string model, project;    ///< The other run.
+  double abv = 0, published = 0; ///< The other run's scores.
+  /// The categories whose points differ (row's run first), the largest
+  /// difference first.
+  std::vector<CategoryDelta> categories;
+  /// The diagnostics whose cost differs, the largest difference first.
+  std::vector<DeductionDelta> deductions;
+};
+
 /// ABV's score beside a published one.
 struct PublishedComparison {
+  /// Rows (largest rank disagreement first) that get inverted pairs, and
+  /// how many pairs each gets at most.
+  static constexpr unsigned MaxExplainedRows = 10, MaxPairsPerRow = 3;
+
   struct Row {
     std::string model, project;
     double abv = 0, published = 0;
     double abvRank = 0, publishedRank = 0;
-    /// The costliest deductions of the run, "SC002 x1 -20.0".
+    /// The runs the two rankings order oppositely to this one: runs of the
+    /// same project first, then the widest inversion (the sum of both score
+    /// gaps). Filled for the MaxExplainedRows largest rank disagreements.
+    std::vector<InvertedPair> inverted;
+    /// One line: what differs from the first inverted pair's run; without
+    /// one, the run's costliest deductions ("SC002 x1 (api) -20.00").
     std::string explanation;
+
+    std::string getKey() const { return model + "/" + project; }
+    double getRankDisagreement() const;
   };
   std::vector<Row> rows; ///< Largest rank disagreement first.
   std::optional<double> spearman;
@@ -98,6 +144,14 @@ Analysis analyze(const Batch &batch, uint64_t seed = 20261203);
 PublishedComparison comparePublished(const Batch &batch,
                                      llvm::ArrayRef<PublishedScore> published);
 
+/// "x3 -4.10": what a diagnostic cost one run; "none" when it cost nothing.
+std::string describeCost(unsigned count, double points);
+
+/// "published 90 > 80, ABV 40.00 < 75.00": how the two rankings order
+/// \p row's run and \p pair's.
+std::string describeOrder(const PublishedComparison::Row &row,
+                          const InvertedPair &pair);
+
 /// Outputs.
 void writeText(llvm::raw_ostream &os, const Batch &batch,
                const Analysis &analysis);
@@ -110,14 +164,20 @@ void writeMarkdown(llvm::raw_ostream &os, const Batch &batch,
 void writeHTML(llvm::raw_ostream &os, const Batch &batch,
                const Analysis &analysis);
 
-/// Reads the runs of an abv-score JSON result into \p batch; on failure,
-/// returns a message (the caller reports SC015).
-std::optional<std::string> readJSONResult(llvm::StringRef text, Batch &batch);
+/// Reads the runs of the abv-score JSON result in buffer \p bufferID of
+/// \p sources into \p batch. Every problem (syntax, SC010 unknown key,
+/// AB001 wrong type, AB002 missing key, SC012 invalid value, SC015 not a
+/// result or scored with another rubric than \p batch's) is reported into
+/// \p diags at the key or value at fault; false when any was.
+bool readJSONResult(SourceManager &sources, unsigned bufferID, Batch &batch,
+                    DiagnosticEngine &diags);
 
-/// Reads a published score table (a JSON array of {model, project, score});
-/// on failure, returns a message.
-std::optional<std::string>
-readPublished(llvm::StringRef text, std::vector<PublishedScore> &published);
+/// Reads the published score table in buffer \p bufferID of \p sources (a
+/// JSON array of {model, project, score}; other keys are ignored), reporting
+/// every problem located; false when any was.
+bool readPublished(SourceManager &sources, unsigned bufferID,
+                   std::vector<PublishedScore> &published,
+                   DiagnosticEngine &diags);
 
 } // namespace abv::score
 
