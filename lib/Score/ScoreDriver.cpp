@@ -14,6 +14,7 @@
 #include "abv/Score/Report.h"
 #include "abv/Score/Rubric.h"
 #include "abv/Score/Score.h"
+#include "abv/Tool/OutputFile.h"
 #include "abv/Verify/Passes.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -50,46 +51,6 @@ static constexpr StringRef ToolName = "abv-score";
 /// The largest result or published table read (a result holds at most
 /// --max-findings findings per run).
 static constexpr uint64_t ResultSizeLimit = uint64_t(1) << 30;
-
-/// Writes \p path through a temporary file renamed into place once the
-/// whole output is written; "-" is stdout.
-static bool writeOutput(StringRef path,
-                        function_ref<void(raw_ostream &)> write) {
-  if (path == "-") {
-    write(outs());
-    outs().flush();
-    return !outs().has_error();
-  }
-  Expected<sys::fs::TempFile> temp =
-      sys::fs::TempFile::create(path + "-%%%%%%%%.tmp");
-  if (!temp) {
-    WithColor::error(errs(), ToolName)
-        << "cannot write '" << path << "': " << toString(temp.takeError())
-        << '\n';
-    return false;
-  }
-  std::error_code ec;
-  {
-    raw_fd_ostream os(temp->FD, /*shouldClose=*/false);
-    write(os);
-    os.flush();
-    ec = os.error();
-    os.clear_error();
-  }
-  if (ec) {
-    consumeError(temp->discard());
-    WithColor::error(errs(), ToolName)
-        << "cannot write '" << path << "': " << ec.message() << '\n';
-    return false;
-  }
-  if (Error err = temp->keep(path)) {
-    WithColor::error(errs(), ToolName)
-        << "cannot write '" << path << "': " << toString(std::move(err))
-        << '\n';
-    return false;
-  }
-  return true;
-}
 
 /// Whether \p dir holds a project's artifacts itself (not a batch).
 static bool looksLikeProject(StringRef dir) {
@@ -394,7 +355,7 @@ int abv::runScoreMain(int argc, char **argv) {
       }
     };
   };
-  if (!writeOutput(outputFile, writer(format)))
+  if (!OutputFile::write(outputFile, ToolName, writer(format)))
     return ExitUsage;
   if (!outputDir.empty()) {
     if (std::error_code ec = sys::fs::create_directories(outputDir)) {
@@ -413,7 +374,7 @@ int abv::runScoreMain(int argc, char **argv) {
                       File{"report.html", ReportFormat::HTML}}) {
       SmallString<256> path(outputDir.getValue());
       sys::path::append(path, file.name);
-      if (!writeOutput(path, writer(file.format)))
+      if (!OutputFile::write(path, ToolName, writer(file.format)))
         return ExitUsage;
     }
   }

@@ -20,6 +20,7 @@
 #include "abv/IR/Project.h"
 #include "abv/IR/Verifier.h"
 #include "abv/Pass/Pass.h"
+#include "abv/Tool/OutputFile.h"
 #include "abv/Verify/Passes.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -111,8 +112,6 @@ struct CommonOptions {
       cl::cat(category)};
 };
 
-class ToolOutput;
-
 /// The state of one tool invocation.
 class ToolRun {
 public:
@@ -147,7 +146,7 @@ public:
   /// --list-*, apply -W, load the inputs, open \p out (refusing an output
   /// that is an input). Returns the exit code when the tool is done already
   /// (a listing, a usage error); otherwise sets \p readable.
-  std::optional<int> start(ToolOutput &out, bool &readable);
+  std::optional<int> start(OutputFile &out, bool &readable);
   /// Renders the diagnostics and computes the exit code.
   int finish(raw_ostream &diagOS, bool unreadable);
 
@@ -344,85 +343,6 @@ static void removeLLVMColorOption() {
     it->second->removeArgument();
 }
 
-namespace {
-/// Where a tool writes: stdout, or the -o file. A file is written to a
-/// temporary beside it and renamed into place only when the whole output
-/// was written, so a run that stops early (a usage error, a crash) leaves
-/// an existing file as it was. A path that is not a regular file
-/// (/dev/null, a FIFO, a terminal) is written directly. Any failed write
-/// makes commit() fail, and the tool exit 2.
-class ToolOutput {
-public:
-  ToolOutput(StringRef path, StringRef toolName)
-      : path(path.str()), toolName(toolName) {}
-  ToolOutput(const ToolOutput &) = delete;
-  ToolOutput &operator=(const ToolOutput &) = delete;
-  ~ToolOutput() {
-    stream.reset();
-    if (temp)
-      consumeError(temp->discard());
-  }
-
-  /// Opens the destination; false (after a message) when it cannot be.
-  bool open();
-  raw_ostream &os() { return stream ? *stream : outs(); }
-  /// Finishes the output; false (after a message) when any write failed.
-  bool commit();
-
-private:
-  bool fail(const Twine &what) {
-    WithColor::error(errs(), toolName)
-        << "cannot write "
-        << (path == "-" ? "the standard output" : "'" + path + "'") << ": "
-        << what << '\n';
-    return false;
-  }
-
-  std::string path;
-  StringRef toolName;
-  std::optional<sys::fs::TempFile> temp;
-  std::unique_ptr<raw_fd_ostream> stream;
-};
-} // namespace
-
-bool ToolOutput::open() {
-  if (path == "-")
-    return true;
-  sys::fs::file_status status;
-  bool exists = !sys::fs::status(path, status);
-  if (exists && status.type() != sys::fs::file_type::regular_file) {
-    std::error_code ec;
-    stream = std::make_unique<raw_fd_ostream>(path, ec, sys::fs::OF_None);
-    if (ec)
-      return fail(ec.message());
-    return true;
-  }
-  Expected<sys::fs::TempFile> created =
-      sys::fs::TempFile::create(path + "-%%%%%%%%.tmp");
-  if (!created)
-    return fail(toString(created.takeError()));
-  temp.emplace(std::move(*created));
-  stream = std::make_unique<raw_fd_ostream>(temp->FD, /*shouldClose=*/false);
-  return true;
-}
-
-bool ToolOutput::commit() {
-  raw_fd_ostream &out = stream ? *stream : outs();
-  out.flush();
-  if (std::error_code ec = out.error()) {
-    out.clear_error();
-    return fail(ec.message());
-  }
-  if (!temp)
-    return true;
-  stream.reset();
-  Error kept = temp->keep(path);
-  temp.reset();
-  if (kept)
-    return fail(toString(std::move(kept)));
-  return true;
-}
-
 /// Whether \p a and \p b name the same existing file.
 static bool isSameFile(const Twine &a, const Twine &b) {
   sys::fs::UniqueID idA, idB;
@@ -430,7 +350,7 @@ static bool isSameFile(const Twine &a, const Twine &b) {
          idA == idB;
 }
 
-std::optional<int> ToolRun::start(ToolOutput &out, bool &readable) {
+std::optional<int> ToolRun::start(OutputFile &out, bool &readable) {
   if (opts.listDiagnostics || opts.listPasses) {
     if (!out.open())
       return ExitUsage;
@@ -517,7 +437,7 @@ int abv::runVerifyMain(int argc, char **argv) {
     return ExitUsage;
   return runWithToolStack([&] {
     ToolRun run(opts, "abv-verify");
-    ToolOutput out(opts.outputFile, "abv-verify");
+    OutputFile out(opts.outputFile, "abv-verify");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
@@ -535,7 +455,7 @@ int abv::runVerifyMain(int argc, char **argv) {
         coverage.printJSON(outs(), run.project.getSourceManager());
       else
         coverage.print(outs(), run.project.getSourceManager());
-      ToolOutput stdoutOutput("-", "abv-verify");
+      OutputFile stdoutOutput("-", "abv-verify");
       if (!stdoutOutput.commit())
         return int(ExitUsage);
     }
@@ -545,7 +465,7 @@ int abv::runVerifyMain(int argc, char **argv) {
       analyses.setTiming(run.getTiming());
       printLogicReport(run.project, analyses, run.diags.getDiagnostics(),
                        outs(), logicReport == CoverageFormat::JSON);
-      ToolOutput stdoutOutput("-", "abv-verify");
+      OutputFile stdoutOutput("-", "abv-verify");
       if (!stdoutOutput.commit())
         return int(ExitUsage);
     }
@@ -577,7 +497,7 @@ int abv::runOptMain(int argc, char **argv) {
     return ExitUsage;
   return runWithToolStack([&] {
     ToolRun run(opts, "abv-opt");
-    ToolOutput out(opts.outputFile, "abv-opt");
+    OutputFile out(opts.outputFile, "abv-opt");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
@@ -653,7 +573,7 @@ int abv::runDiffMain(int argc, char **argv) {
       }
       return session.load(opts.inputs[0], opts.inputs[1]);
     };
-    ToolOutput out(opts.outputFile, "abv-diff");
+    OutputFile out(opts.outputFile, "abv-diff");
     bool readable = false;
     if (std::optional<int> code = run.start(out, readable))
       return *code;
@@ -691,7 +611,7 @@ int abv::runDiffMain(int argc, char **argv) {
     if (ok && stats != CoverageFormat::None) {
       diff::printStats(outs(), session.getStats(), *session.getCandidate(),
                        *session.getReference(), stats == CoverageFormat::JSON);
-      ToolOutput stdoutOutput("-", "abv-diff");
+      OutputFile stdoutOutput("-", "abv-diff");
       if (!stdoutOutput.commit())
         return int(ExitUsage);
     }
