@@ -352,45 +352,54 @@ abv::score::comparePublished(const Batch &batch,
   });
 
   // The largest disagreements: which runs the rankings order oppositely,
-  // and what differs between them.
-  for (size_t i = 0; i < comparison.rows.size(); ++i) {
-    PublishedComparison::Row &row = comparison.rows[i];
+  // and what differs between them. A rank can differ through ties alone
+  // (the table gives many runs one score); those rows have no inverted pair
+  // and do not count against the limit.
+  unsigned explained = 0;
+  for (PublishedComparison::Row &row : comparison.rows) {
     const RunScore &run = *runOf[row.getKey()];
-    if (i < PublishedComparison::MaxExplainedRows &&
-        row.getRankDisagreement() > 0) {
-      std::vector<const PublishedComparison::Row *> others;
-      for (const PublishedComparison::Row &other : comparison.rows)
-        if (compare(row.published, other.published) *
-                compare(row.abv, other.abv) <
-            0)
-          others.push_back(&other);
-      auto gap = [&](const PublishedComparison::Row *other) {
-        return std::fabs(row.published - other->published) +
-               std::fabs(row.abv - other->abv);
-      };
-      llvm::stable_sort(others, [&](const auto *x, const auto *y) {
-        bool sameX = x->project == row.project;
-        bool sameY = y->project == row.project;
-        if (sameX != sameY)
-          return sameX;
-        if (gap(x) != gap(y))
-          return gap(x) > gap(y);
-        return std::tie(x->model, x->project) < std::tie(y->model, y->project);
-      });
-      for (size_t j = 0;
-           j < others.size() && j < PublishedComparison::MaxPairsPerRow; ++j) {
-        InvertedPair pair;
-        pair.model = others[j]->model;
-        pair.project = others[j]->project;
-        pair.abv = others[j]->abv;
-        pair.published = others[j]->published;
-        compareRuns(run, *runOf[others[j]->getKey()], pair);
-        row.inverted.push_back(std::move(pair));
-      }
+    if (explained >= PublishedComparison::MaxExplainedRows ||
+        row.getRankDisagreement() == 0) {
+      row.explanation = explain(run);
+      continue;
     }
-    row.explanation = row.inverted.empty()
-                          ? explain(run)
-                          : summarize(row, row.inverted.front());
+    std::vector<const PublishedComparison::Row *> others;
+    for (const PublishedComparison::Row &other : comparison.rows)
+      if (compare(row.published, other.published) *
+              compare(row.abv, other.abv) <
+          0)
+        others.push_back(&other);
+    if (others.empty()) {
+      row.explanation = "no run ordered oppositely (the ranks differ by "
+                        "ties alone); " +
+                        explain(run);
+      continue;
+    }
+    ++explained;
+    auto gap = [&](const PublishedComparison::Row *other) {
+      return std::fabs(row.published - other->published) +
+             std::fabs(row.abv - other->abv);
+    };
+    llvm::stable_sort(others, [&](const auto *x, const auto *y) {
+      bool sameX = x->project == row.project;
+      bool sameY = y->project == row.project;
+      if (sameX != sameY)
+        return sameX;
+      if (gap(x) != gap(y))
+        return gap(x) > gap(y);
+      return std::tie(x->model, x->project) < std::tie(y->model, y->project);
+    });
+    for (size_t j = 0;
+         j < others.size() && j < PublishedComparison::MaxPairsPerRow; ++j) {
+      InvertedPair pair;
+      pair.model = others[j]->model;
+      pair.project = others[j]->project;
+      pair.abv = others[j]->abv;
+      pair.published = others[j]->published;
+      compareRuns(run, *runOf[others[j]->getKey()], pair);
+      row.inverted.push_back(std::move(pair));
+    }
+    row.explanation = summarize(row, row.inverted.front());
   }
   return comparison;
 }

@@ -105,8 +105,8 @@ struct InvertedPair {
 
 /// ABV's score beside a published one.
 struct PublishedComparison {
-  /// Rows (largest rank disagreement first) that get inverted pairs, and
-  /// how many pairs each gets at most.
+  /// How many rows get inverted pairs (the largest rank disagreements that
+  /// have one, in order), and how many pairs each gets at most.
   static constexpr unsigned MaxExplainedRows = 10, MaxPairsPerRow = 3;
 
   struct Row {
@@ -115,10 +115,12 @@ struct PublishedComparison {
     double abvRank = 0, publishedRank = 0;
     /// The runs the two rankings order oppositely to this one: runs of the
     /// same project first, then the widest inversion (the sum of both score
-    /// gaps). Filled for the MaxExplainedRows largest rank disagreements.
+    /// gaps). Filled for the MaxExplainedRows largest rank disagreements
+    /// that have one (a rank may differ through ties alone).
     std::vector<InvertedPair> inverted;
     /// One line: what differs from the first inverted pair's run; without
-    /// one, the run's costliest deductions ("SC002 x1 (api) -20.00").
+    /// one, the run's costliest deductions ("SC002 x1 (api) -20.00"),
+    /// after "no run ordered oppositely (...)" when the ranks differ.
     std::string explanation;
 
     std::string getKey() const { return model + "/" + project; }
