@@ -426,6 +426,7 @@ RunScore abv::score::scoreRun(const Rubric &rubric, StringRef runPath,
                               const ScoreOptions &options) {
   Workspace workspace;
   DiagnosticEngine diags(workspace.getSourceManager());
+  diags.getOptions() = options.diagnostics;
   Project &project = workspace.addProject();
   LoadOptions load;
   load.sizeLimit = options.sizeLimit;

@@ -15,6 +15,7 @@
 #include "abv/Score/Rubric.h"
 #include "abv/Score/Score.h"
 #include "abv/Tool/OutputFile.h"
+#include "abv/Tool/WarningOptions.h"
 #include "abv/Verify/Passes.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -156,6 +157,7 @@ int abv::runScoreMain(int argc, char **argv) {
                  clEnumValN(ProgressMode::Always, "always", "always"),
                  clEnumValN(ProgressMode::Never, "never", "never")),
       cl::init(ProgressMode::Auto), cl::cat(category));
+  WarningOptions warnings(category);
   cl::HideUnrelatedOptions(category);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
@@ -197,6 +199,10 @@ int abv::runScoreMain(int argc, char **argv) {
     diags.sortByLocation();
     renderText(errs(), sources, diags.getDiagnostics(), render);
   };
+  ScoreOptions options;
+  options.maxFindings = maxFindings;
+  if (!warnings.apply(options.diagnostics, ToolName))
+    return ExitUsage;
   std::optional<Rubric> rubric = loadRubric(rubricFile, sources, diags);
   if (!rubric) {
     flushDiagnostics();
@@ -280,8 +286,6 @@ int abv::runScoreMain(int argc, char **argv) {
     PassRegistry &registry = PassRegistry::getGlobal();
     if (registry.getEntries().empty())
       registerAllPasses(registry);
-    ScoreOptions options;
-    options.maxFindings = maxFindings;
     batch.runs.resize(jobsToRun.size());
     std::atomic<size_t> next{0}, done{0};
     std::mutex progressLock;

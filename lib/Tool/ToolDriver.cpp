@@ -21,6 +21,7 @@
 #include "abv/IR/Verifier.h"
 #include "abv/Pass/Pass.h"
 #include "abv/Tool/OutputFile.h"
+#include "abv/Tool/WarningOptions.h"
 #include "abv/Verify/Passes.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -65,11 +66,7 @@ struct CommonOptions {
                  clEnumValN(FailOn::Remark, "remark", "any finding"),
                  clEnumValN(FailOn::Never, "never", "never")),
       cl::init(FailOn::Error), cl::cat(category)};
-  cl::list<std::string> warnings{
-      "W", cl::Prefix,
-      cl::desc("-W<name|ID> enable, -Wno-<name|ID> silence, -Werror, "
-               "-Werror=<name|ID>, -Wwarning=<..>, -Wremark=<..>"),
-      cl::value_desc("option"), cl::cat(category)};
+  WarningOptions warnings{category};
   cl::opt<ColorMode> color{
       "color", cl::desc("Use colors in text output"),
       cl::values(clEnumValN(ColorMode::Auto, "auto", "when a terminal"),
@@ -181,14 +178,7 @@ static PassRegistry &getRegistry() {
 }
 
 bool ToolRun::applyWarningOptions() {
-  for (const std::string &option : opts.warnings) {
-    if (Error err = diags.getOptions().apply(option)) {
-      WithColor::error(errs(), toolName)
-          << "-W" << option << ": " << toString(std::move(err)) << '\n';
-      return false;
-    }
-  }
-  return true;
+  return opts.warnings.apply(diags.getOptions(), toolName);
 }
 
 /// --list-diagnostics: the whole table, tab-separated. Diagnostics, merged

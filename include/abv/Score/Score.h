@@ -18,6 +18,7 @@
 #ifndef ABV_SCORE_SCORE_H
 #define ABV_SCORE_SCORE_H
 
+#include "abv/Basic/DiagnosticEngine.h"
 #include "abv/Score/Rubric.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -98,6 +99,9 @@ struct RunScore {
 
 /// How runs are scored.
 struct ScoreOptions {
+  /// The -W options: a silenced diagnostic is not reported, so it costs
+  /// nothing; a re-graded one costs what its new severity costs.
+  DiagnosticOptions diagnostics;
   /// Findings kept per run for the report.
   unsigned maxFindings = 200;
   uint64_t sizeLimit = uint64_t(1) << 30;
