@@ -40,7 +40,11 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <set>
 
 using namespace abv;
 using namespace llvm;
@@ -114,9 +118,26 @@ struct TestView {
   const api::Document *doc = nullptr;
   const logic::Module *module = nullptr;
 
+  /// The functions by the names calls use (`name`, `NS.name`), the first of
+  /// each name, as logic::Module::findFunction gives them.
+  StringMap<const logic::Function *> functionsByName;
+
   TestView(const Project &project, AnalysisManager &analyses)
       : project(project), binding(analyses.getAnalysis<Binding>()),
-        doc(project.getAPIDocument()), module(project.logic.get()) {}
+        doc(project.getAPIDocument()), module(project.logic.get()) {
+    if (!module)
+      return;
+    for (const std::unique_ptr<logic::Function> &fn : module->functions)
+      functionsByName.try_emplace(
+          fn->namespaceName.empty()
+              ? fn->name.text.str()
+              : (fn->namespaceName + "." + fn->name.text).str(),
+          fn.get());
+  }
+
+  const logic::Function *findFunction(StringRef name) const {
+    return functionsByName.lookup(name);
+  }
 
   bool valid() const { return doc && module; }
 
@@ -350,97 +371,130 @@ StringSet<> getNameWords(StringRef name) {
   return words;
 }
 
-/// The operation a test's name says it is for, when exactly one operation
-/// fits best (docs/Diagnostics.md, TST006): the name's words before `by`
-/// must hold every word of the operation's resource (its last literal path
-/// segment, in the singular) and a verb of its method, or, for an action
-/// segment (`/todos/{todoId}/restore`, `/auth/member/join`), the resource
-/// before it and the action's words. Among the operations that fit, the one
-/// whose literal path words the name uses most wins; a tie gives none.
-const api::Operation *deriveScenario(const api::Document &doc,
-                                     StringRef testName) {
-  StringRef rest = testName;
-  if (!rest.consume_front("test_api_"))
-    return nullptr;
-  StringSet<> words = getNameWords(rest);
-  auto hasAll = [&](ArrayRef<std::string> need) {
-    return !need.empty() && llvm::all_of(need, [&](const std::string &w) {
-      return words.contains(w);
-    });
-  };
-  // A word of a resource the name spells out whole is not a verb
-  // (`todo_edit_history` reads /edit-histories, not an edit of a todo).
-  StringSet<> resourceWords;
-  for (const api::Operation &op : doc.operations) {
-    SmallVector<StringRef, 8> segments;
-    StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
-    for (StringRef segment : segments) {
-      SmallVector<std::string, 4> resource = getSingularWords(segment);
-      if (resource.size() > 1 && hasAll(resource))
-        for (const std::string &word : resource)
-          resourceWords.insert(word);
-    }
-  }
-  auto hasAny = [&](ArrayRef<StringLiteral> verbs) {
-    return llvm::any_of(verbs, [&](StringRef w) {
-      return words.contains(w) && !resourceWords.contains(w);
-    });
-  };
-  const api::Operation *best = nullptr;
-  int bestScore = -1;
-  bool tie = false;
-  for (const api::Operation &op : doc.operations) {
-    SmallVector<StringRef, 8> segments, literals;
-    StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+/// The operations of a document as test names speak of them, computed once
+/// per document: ScenarioIndex::derive gives the operation a test's name
+/// says it is for, when exactly one operation fits best (docs/Diagnostics.md,
+/// TST006): the name's words before its circumstances must hold every word
+/// of the operation's resource (its last literal path segment, in the
+/// singular) and a verb of its method, or, for an action segment
+/// (`/todos/{todoId}/restore`, `/auth/member/join`), the resource before it
+/// and the action's words. Among the operations that fit, the one whose
+/// literal path words the name uses most wins; a tie gives none.
+class ScenarioIndex {
+public:
+  explicit ScenarioIndex(const api::Document &doc) {
     auto isParam = [](StringRef segment) {
       return segment.starts_with("{") || segment.starts_with(":");
     };
-    for (StringRef segment : segments)
-      if (!isParam(segment))
-        literals.push_back(segment);
-    if (literals.empty())
-      continue;
-    bool endsWithParam = isParam(segments.back());
-    // The last literal as the resource, the method as the verb.
-    bool fits = false;
-    if (hasAll(getSingularWords(literals.back()))) {
-      fits = hasAny(getMethodVerbs(op.httpMethod));
-      if (!fits && op.httpMethod == api::HTTPMethod::Get && !endsWithParam)
-        fits = hasAny(getMethodVerbs(api::HTTPMethod::Patch));
+    std::set<SmallVector<std::string, 4>> multiWord;
+    for (const api::Operation &op : doc.operations) {
+      SmallVector<StringRef, 8> segments, literals;
+      StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+      for (StringRef segment : segments)
+        if (!isParam(segment))
+          literals.push_back(segment);
+      if (literals.empty())
+        continue;
+      for (StringRef literal : literals)
+        if (SmallVector<std::string, 4> words = getSingularWords(literal);
+            words.size() > 1)
+          multiWord.insert(words);
+      Entry entry;
+      entry.op = &op;
+      entry.resource = getSingularWords(literals.back());
+      entry.listToo =
+          op.httpMethod == api::HTTPMethod::Get && !isParam(segments.back());
+      // The last literal as an action on the one before it. (A plural is a
+      // sub-collection, `/todos/{todoId}/edit-histories`.)
+      SmallVector<std::string, 4> raw = splitWords(literals.back());
+      if (!isParam(segments.back()) && literals.size() >= 2 && !raw.empty() &&
+          !looksPlural(raw.back()) &&
+          (isParam(segments[segments.size() - 2]) ||
+           llvm::is_contained(literals, "auth"))) {
+        entry.hasAction = true;
+        entry.actionOf = getSingularWords(literals[literals.size() - 2]);
+        entry.action = entry.resource;
+      }
+      for (StringRef literal : literals)
+        for (std::string &word : getSingularWords(literal))
+          if (!llvm::is_contained(entry.pathWords, word))
+            entry.pathWords.push_back(std::move(word));
+      entries.push_back(std::move(entry));
     }
-    // The last literal as an action on the one before it.
-    // (A plural is a sub-collection, `/todos/{todoId}/edit-histories`.)
-    SmallVector<std::string, 4> actionWords = splitWords(literals.back());
-    if (!fits && !endsWithParam && literals.size() >= 2 &&
-        !actionWords.empty() && !looksPlural(actionWords.back()) &&
-        (isParam(segments[segments.size() - 2]) ||
-         llvm::is_contained(literals, "auth")) &&
-        hasAll(getSingularWords(literals[literals.size() - 2]))) {
-      SmallVector<std::string, 4> action = getSingularWords(literals.back());
-      fits = hasAll(action);
-      static constexpr StringLiteral join[] = {"registration", "register",
-                                               "signup"};
-      static constexpr StringLiteral login[] = {"signin"};
-      if (!fits && action.size() == 1)
-        fits = (action[0] == "join" && hasAny(join)) ||
-               (action[0] == "login" && hasAny(login));
-    }
-    if (!fits)
-      continue;
-    StringSet<> pathWords;
-    for (StringRef literal : literals)
-      for (std::string &word : getSingularWords(literal))
-        pathWords.insert(word);
-    int score = 0;
-    for (const auto &word : pathWords)
-      score += words.contains(word.getKey());
-    if (score > bestScore)
-      best = &op, bestScore = score, tie = false;
-    else if (score == bestScore)
-      tie = true;
+    multiWordResources.assign(multiWord.begin(), multiWord.end());
   }
-  return tie ? nullptr : best;
-}
+
+  const api::Operation *derive(StringRef testName) const {
+    StringRef rest = testName;
+    if (!rest.consume_front("test_api_"))
+      return nullptr;
+    StringSet<> words = getNameWords(rest);
+    auto hasAll = [&](ArrayRef<std::string> need) {
+      return !need.empty() && llvm::all_of(need, [&](const std::string &w) {
+        return words.contains(w);
+      });
+    };
+    // A word of a resource the name spells out whole is not a verb
+    // (`todo_edit_history` reads /edit-histories, not an edit of a todo).
+    StringSet<> resourceWords;
+    for (const SmallVector<std::string, 4> &resource : multiWordResources)
+      if (hasAll(resource))
+        for (const std::string &word : resource)
+          resourceWords.insert(word);
+    auto hasAny = [&](ArrayRef<StringLiteral> verbs) {
+      return llvm::any_of(verbs, [&](StringRef w) {
+        return words.contains(w) && !resourceWords.contains(w);
+      });
+    };
+    static constexpr StringLiteral join[] = {"registration", "register",
+                                             "signup"};
+    static constexpr StringLiteral login[] = {"signin"};
+    const api::Operation *best = nullptr;
+    int bestScore = -1;
+    bool tie = false;
+    for (const Entry &entry : entries) {
+      bool fits = false;
+      if (hasAll(entry.resource)) {
+        fits = hasAny(getMethodVerbs(entry.op->httpMethod));
+        if (!fits && entry.listToo)
+          fits = hasAny(getMethodVerbs(api::HTTPMethod::Patch));
+      }
+      if (!fits && entry.hasAction && hasAll(entry.actionOf)) {
+        fits = hasAll(entry.action);
+        if (!fits && entry.action.size() == 1)
+          fits = (entry.action[0] == "join" && hasAny(join)) ||
+                 (entry.action[0] == "login" && hasAny(login));
+      }
+      if (!fits)
+        continue;
+      int score = llvm::count_if(entry.pathWords, [&](const std::string &w) {
+        return words.contains(w);
+      });
+      if (score > bestScore)
+        best = entry.op, bestScore = score, tie = false;
+      else if (score == bestScore)
+        tie = true;
+    }
+    return tie ? nullptr : best;
+  }
+
+private:
+  struct Entry {
+    const api::Operation *op = nullptr;
+    /// The last literal segment's words, in the singular.
+    SmallVector<std::string, 4> resource;
+    /// A GET of a collection: the list verbs name it too.
+    bool listToo = false;
+    /// The last literal is an action (`restore`) on the one before it.
+    bool hasAction = false;
+    SmallVector<std::string, 4> actionOf, action;
+    /// Every literal path word, in the singular, once.
+    SmallVector<std::string, 8> pathWords;
+  };
+  std::vector<Entry> entries;
+  /// The resources of more than one word (`edit-histories`), once each.
+  std::vector<SmallVector<std::string, 4>> multiWordResources;
+};
 
 //===----------------------------------------------------------------------===//
 // logic-test-intent
@@ -475,8 +529,10 @@ struct LogicTestIntentPass : ProjectPass<LogicTestIntentPass> {
     TestView view(project, analyses);
     if (!view.valid())
       return;
+    // Built on the first test whose scenario no history records.
+    std::optional<ScenarioIndex> scenarios;
     for (const logic::Function *test : view.getTests()) {
-      checkScenario(view, *test, diags);
+      checkScenario(view, *test, scenarios, diags);
       if (!test->emptyBody && !hasAssertion(*test) &&
           !callsAsserting(view, *test))
         diags.report(DiagID::TestNoAssertion, test->name.range)
@@ -490,13 +546,14 @@ private:
   static bool callsAsserting(const TestView &view,
                              const logic::Function &test) {
     for (const logic::Name &call : test.calls)
-      if (const logic::Function *callee = view.module->findFunction(call.text))
+      if (const logic::Function *callee = view.findFunction(call.text))
         if (callee != &test && hasAssertion(*callee))
           return true;
     return false;
   }
 
   void checkScenario(const TestView &view, const logic::Function &test,
+                     std::optional<ScenarioIndex> &scenarios,
                      DiagnosticEngine &diags) {
     const HistoryCode *scenario = nullptr;
     if (view.project.history)
@@ -515,7 +572,9 @@ private:
         return; // The scenario names no operation of this document.
     } else {
       // No scenario recorded for this test: its name may say it.
-      target = deriveScenario(*view.doc, test.name.text);
+      if (!scenarios)
+        scenarios.emplace(*view.doc);
+      target = scenarios->derive(test.name.text);
     }
     if (!target || callsOperation(view, test, *target, /*depth=*/0))
       return;
@@ -550,7 +609,7 @@ private:
                              &target))
         return true;
     for (const logic::Name &call : fn.calls) {
-      const logic::Function *callee = view.module->findFunction(call.text);
+      const logic::Function *callee = view.findFunction(call.text);
       if (callee) {
         if (callee != &fn && depth < 3 &&
             callsOperation(view, *callee, target, depth + 1))
@@ -639,7 +698,7 @@ private:
   static bool authenticates(const TestView &view, StringRef callee) {
     if (isAuthName(callee))
       return true;
-    if (const logic::Function *fn = view.module->findFunction(callee))
+    if (const logic::Function *fn = view.findFunction(callee))
       for (const logic::SDKCall &call : fn->sdkCalls)
         if (const api::Operation *op = view.binding.getOperation(call))
           if (isAuthOperation(*op))
