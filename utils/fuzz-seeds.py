@@ -159,7 +159,11 @@ def main():
         for dirpath, _, files in os.walk(args.corpus):
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
-                if os.path.getsize(path) > args.max_bytes:
+                # A history past libFuzzer's -max_len would be cut mid-JSON.
+                limit = args.max_bytes
+                if args.target == "autobe-history":
+                    limit = min(limit, 65536)
+                if os.path.getsize(path) > limit:
                     if args.target == "autobe-history" and name == "histories.json":
                         for seed in clip_history(read(path), args.max_bytes):
                             add(seed)
