@@ -7,7 +7,8 @@
 /// \file
 /// One libFuzzer entry point, compiled once per target (fuzz/CMakeLists.txt)
 /// with ABV_FUZZ_BUFFER_NAME (the artifact's file name, which tells JSON from
-/// YAML) and ABV_FUZZ_ARTIFACT (the frontend that reads it). Each input is
+/// YAML) and ABV_FUZZ_ARTIFACT (the frontend that reads it; History: AutoBe's
+/// histories.json with the TypeScript it carries). Each input is
 /// what a hostile project could hold in that file: it is validated like a
 /// file (addSourceBuffer), lowered, verified by the whole default pipeline,
 /// and rendered in the three formats, as abv-verify would, on a thread with
@@ -21,6 +22,7 @@
 #include "abv/Frontend/ArtifactPairing.h"
 #include "abv/Frontend/AutoBe/AutoBeAPI.h"
 #include "abv/Frontend/AutoBe/AutoBeDB.h"
+#include "abv/Frontend/AutoBe/AutoBeHistory.h"
 #include "abv/Frontend/Logic/LogicLowering.h"
 #include "abv/Frontend/OpenAPI/OpenAPIFrontend.h"
 #include "abv/Frontend/Prisma/PrismaFrontend.h"
@@ -43,14 +45,21 @@ using namespace llvm;
 
 namespace {
 /// The frontends a target can feed.
-enum class Artifact { Prisma, AutoBeDB, AutoBeAPI, OpenAPI, TypeScript };
+enum class Artifact {
+  Prisma,
+  AutoBeDB,
+  AutoBeAPI,
+  OpenAPI,
+  TypeScript,
+  History
+};
 
 #ifndef ABV_FUZZ_BUFFER_NAME
 #error "define ABV_FUZZ_BUFFER_NAME (the artifact's file name)"
 #endif
 #ifndef ABV_FUZZ_ARTIFACT
 #error                                                                         \
-    "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI, OpenAPI or TypeScript)"
+    "define ABV_FUZZ_ARTIFACT (Prisma, AutoBeDB, AutoBeAPI, OpenAPI, TypeScript or History)"
 #endif
 constexpr Artifact TargetArtifact = Artifact::ABV_FUZZ_ARTIFACT;
 
@@ -80,6 +89,22 @@ void lower(Project &project, unsigned id, DiagnosticEngine &diags) {
          parseTypeScriptFiles(sm, ids, diags))
       project.tsFiles.push_back(std::move(file));
     project.logic = lowerLogic(project.tsFiles);
+    break;
+  }
+  case Artifact::History: {
+    // As the loader reads a history with no src/ or test/ on disk: every
+    // code string becomes a buffer, parsed and lowered.
+    diags.addEmbeddedSources(&project.embeddedSources);
+    HistoryLoadOptions options;
+    options.loadAll = true;
+    options.root = "project";
+    SmallVector<unsigned, 16> code;
+    readAutoBeHistory(project, id, diags, options, code);
+    for (std::unique_ptr<ts::SourceFile> &file :
+         parseTypeScriptFiles(sm, code, diags))
+      project.tsFiles.push_back(std::move(file));
+    if (!project.tsFiles.empty())
+      project.logic = lowerLogic(project.tsFiles);
     break;
   }
   }

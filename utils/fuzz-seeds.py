@@ -16,7 +16,13 @@ mutates within -max_len anyway); the fuzz regression inputs
 Kinds: prisma (*.prisma), autobe-db (prisma.json), autobe-api
 (document.json), openapi-json (an OpenAPI .json: swagger.json, openapi.json
 or a .json with an "openapi" key), openapi-yaml (*.yaml, *.yml),
-typescript (*.ts).
+typescript (*.ts), autobe-history (histories.json).
+
+A histories.json larger than --max-bytes (most are: 0.4-3.7 MB) is clipped
+to valid JSON rather than left out: its last `test` and last `realize`
+events, each event's lists cut to a few elements and its strings to a few
+kilobytes (to at most 64 KiB, fuzz.sh's -max_len), a seed per event and one
+with both.
 """
 import argparse
 import hashlib
@@ -44,6 +50,8 @@ def is_kind(target, name, text):
         return base.endswith(".ts")
     if target == "openapi-yaml":
         return base.endswith((".yaml", ".yml"))
+    if target == "autobe-history":
+        return base == "histories.json"
     raise SystemExit(f"unknown target {target}")
 
 
@@ -56,6 +64,44 @@ def sections(text):
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         yield m.group(1), text[m.end() + 1:end]
+
+
+def clip_json(value, items, chars):
+    """\p value with every list cut to \p items elements and every string
+    to \p chars characters."""
+    if isinstance(value, list):
+        return [clip_json(v, items, chars) for v in value[:items]]
+    if isinstance(value, dict):
+        return {k: clip_json(v, items, chars) for k, v in value.items()}
+    if isinstance(value, str):
+        return value[:chars]
+    return value
+
+
+def clip_history(data, max_bytes):
+    """Seeds from a large histories.json (see the module's doc)."""
+    import json
+    try:
+        events = json.loads(data)
+    except ValueError:
+        return []
+    if not isinstance(events, list):
+        return []
+    last = {}
+    for event in events:
+        if isinstance(event, dict) and event.get("type") in ("test", "realize"):
+            last[event["type"]] = event
+    groups = [[e] for e in last.values()]
+    if len(groups) == 2:
+        groups.append(list(last.values()))
+    seeds = []
+    for group in groups:
+        for items, chars in ((8, 6000), (4, 4000), (3, 2000), (2, 1000), (1, 500)):
+            text = json.dumps(clip_json(group, items, chars), indent=1).encode("utf-8")
+            if len(text) <= min(max_bytes, 65536):  # libFuzzer -max_len
+                seeds.append(text)
+                break
+    return seeds
 
 
 def main():
@@ -113,7 +159,14 @@ def main():
         for dirpath, _, files in os.walk(args.corpus):
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
-                if os.path.getsize(path) > args.max_bytes:
+                # A history past libFuzzer's -max_len would be cut mid-JSON.
+                limit = args.max_bytes
+                if args.target == "autobe-history":
+                    limit = min(limit, 65536)
+                if os.path.getsize(path) > limit:
+                    if args.target == "autobe-history" and name == "histories.json":
+                        for seed in clip_history(read(path), args.max_bytes):
+                            add(seed)
                     continue
                 data = read(path)
                 if data is None:

@@ -9,7 +9,7 @@
 #   --keep-corpus   grow the corpus in $FUZZ_DIR/corpus/TARGET across runs
 #                   (by default each run starts from the seeds alone)
 #   TARGET          prisma, autobe-db, autobe-api, openapi-json,
-#                   openapi-yaml (default: all)
+#                   openapi-yaml, typescript, autobe-history (default: all)
 #
 # BUILD_DIR (default ./build-fuzz) is the build folder; FUZZ_DIR (default
 # $BUILD_DIR/fuzz-runs) holds corpora, logs, findings and summary.json.
@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(prisma autobe-db autobe-api openapi-json openapi-yaml typescript)
+  targets=(prisma autobe-db autobe-api openapi-json openapi-yaml typescript autobe-history)
 fi
 
 clang=$(command -v clang++-19 || true)

@@ -3,6 +3,7 @@
 backends, for tests and benchmarks of the TypeScript frontend.
 
   gen-ts.py --providers 1000 --tests 2000 -o DIR      # a project folder
+  gen-ts.py --complete --providers 1000 --tests 2000 -o DIR
   gen-ts.py --target-bytes 20000000 -o FILE.ts         # one big file
 
 A project folder gets src/providers/<name>.ts (one exported async provider
@@ -15,8 +16,19 @@ api.functional... with typia.random<T>() and TestValidator). One file gets
 the same declarations, renamed apart, until it reaches --target-bytes.
 The output is deterministic (--seed) and parses with TypeScript's own
 parser without a syntax error.
+
+--complete makes the folder a whole AutoBe project, for the logic layer's
+checks: prisma/schema/schema.prisma (a members table and one table per
+entity with the columns the providers name), autobe/document.json (AutoBe's
+OpenAPI AST, 2026 shape with `accessor`: one operation per provider, named
+so that the provider binds to it, plus the member join and each entity's
+create and at that the tests call) and the DTO schemas with their table
+links. Providers and tests keep their shape; the tests' SDK calls and the
+providers' Prisma calls then resolve against the API and the DB, so every
+logic check runs on them.
 """
 import argparse
+import json
 import os
 import random
 
@@ -34,12 +46,16 @@ def pascal(*words):
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
-def provider(rng, entity, n, suffix=""):
+def provider(rng, entity, n, suffix="", complete=False):
     table = f"app_{entity}s"
     dto = "I" + pascal("app", entity)
     fields = rng.sample(FIELDS, 4)
     verb = rng.choice(["get", "put", "patch", "post", "delete"])
-    name = camel(verb, "app", "member", entity + "s", entity, "id" + str(n)) + suffix
+    if complete:
+        # Bound to `<verb> /app/member/<entity>s<k>/{<entity>Id}` by name.
+        name = camel(verb, "app", "member", f"{entity}s{n // len(ENTITIES)}", entity, "id")
+    else:
+        name = camel(verb, "app", "member", entity + "s", entity, "id" + str(n)) + suffix
     select = ",\n".join(f"      {f}: true" for f in fields)
     mapped = ",\n".join(
         f"    {f}: row.{f} ?? {('null' if i % 2 else repr(''))}" for i, f in enumerate(fields))
@@ -154,6 +170,99 @@ export async function {name}(connection: api.IConnection) {{
 '''
 
 
+NUMERIC = ("price", "quantity", "position", "priority")
+
+
+def prisma_schema():
+    """The tables the providers and tests use (--complete)."""
+    columns = "\n".join(f"  {f} {'Int' if f in NUMERIC else 'String'}?" for f in FIELDS)
+    models = ["model app_members {\n"
+              "  id         String    @id @db.Uuid\n"
+              "  email      String    @unique\n"
+              "  password   String\n"
+              "  created_at DateTime  @db.Timestamptz\n"
+              "  deleted_at DateTime? @db.Timestamptz\n"
+              "}\n"]
+    for entity in ENTITIES:
+        models.append(
+            f"model app_{entity}s {{\n"
+            "  id         String    @id @db.Uuid\n"
+            "  member_id  String    @db.Uuid\n"
+            f"{columns}\n"
+            "  created_at DateTime  @db.Timestamptz\n"
+            "  updated_at DateTime? @db.Timestamptz\n"
+            "  deleted_at DateTime? @db.Timestamptz\n\n"
+            "  member app_members @relation(fields: [member_id], references: [id], onDelete: Cascade)\n\n"
+            "  @@index([member_id])\n"
+            "}\n")
+    return "\n".join(models)
+
+
+def api_document(providers):
+    """AutoBe's OpenAPI AST (2026 shape) for a --complete project: one
+    operation per provider (verb and path from its name), the member join,
+    and each entity's create and at."""
+    ops = []
+
+    def op(method, path, accessor, body=None, response=None, actor="member", params=()):
+        ops.append({
+            "specification": f"{method.upper()} {path}.", "description": f"{method.upper()} {path}.",
+            "path": path, "method": method, "name": accessor[-1], "accessor": accessor,
+            "parameters": [{"name": p, "description": p, "schema": {"type": "string", "format": "uuid"}}
+                           for p in params],
+            "requestBody": {"description": "The body.", "typeName": body} if body else None,
+            "responseBody": {"description": "The response.", "typeName": response} if response else None,
+            "authorizationType": "join" if actor is None else None,
+            "authorizationActor": actor, "prerequisites": []})
+
+    op("post", "/app/auth/member/join", ["app", "auth", "member", "join"],
+       body="IAppMember.IJoin", response="IAppMember.IAuthorized", actor=None)
+    for entity in ENTITIES:
+        dto = "I" + pascal("app", entity)
+        op("post", f"/app/member/{entity}s", ["app", "member", f"{entity}s", "create"],
+           body=f"{dto}.ICreate", response=dto)
+        op("get", f"/app/member/{entity}s/{{{entity}Id}}", ["app", "member", f"{entity}s", "at"],
+           response=dto, params=[f"{entity}Id"])
+    for verb, entity, k in providers:
+        dto = "I" + pascal("app", entity)
+        group = f"{entity}s{k}"
+        op(verb, f"/app/member/{group}/{{{entity}Id}}", ["app", "member", group, verb],
+           body=f"{dto}.IUpdate" if verb in ("put", "patch", "post") else None,
+           response=dto, params=[f"{entity}Id"])
+
+    def prop(kind, desc, fmt=None):
+        schema = {"type": kind, "description": desc}
+        if fmt:
+            schema["format"] = fmt
+        return schema
+
+    def obj(desc, props, required, table):
+        return {"type": "object", "description": desc, "properties": props,
+                "required": required, "x-autobe-database-schema": table}
+
+    schemas = {
+        "IAppMember.IJoin": obj("A member joining.", {"email": prop("string", "Email.", "email"),
+                                                      "password": prop("string", "Password.")},
+                                ["email", "password"], "app_members"),
+        "IAppMember.IAuthorized": obj("A member, authorized.", {"id": prop("string", "Id.", "uuid"),
+                                                               "email": prop("string", "Email.", "email")},
+                                      ["id", "email"], "app_members"),
+    }
+    for entity in ENTITIES:
+        dto = "I" + pascal("app", entity)
+        table = f"app_{entity}s"
+        fields = {f: prop("integer" if f in NUMERIC else "string", f"The {f}.") for f in FIELDS}
+        schemas[dto] = obj(f"A {entity}.", {"id": prop("string", "Id.", "uuid"), **fields,
+                                            "created_at": prop("string", "Created.", "date-time")},
+                           ["id", "created_at"], table)
+        editable = {"title": prop("string", "The title."), "status": prop("string", "The status.")}
+        schemas[f"{dto}.ICreate"] = obj(f"A new {entity}.", editable, ["title"], table)
+        schemas[f"{dto}.IUpdate"] = obj(f"A change of a {entity}.", editable, [], table)
+    return {"operations": ops,
+            "components": {"authorizations": [{"name": "member", "description": "A member."}],
+                           "schemas": schemas}}
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -169,6 +278,8 @@ def main():
     parser.add_argument("--target-bytes", type=int, default=0,
                         help="write one file of at least this size instead")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--complete", action="store_true",
+                        help="also write the DB schema and the API document (a whole project)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -192,11 +303,17 @@ def main():
         write(args.output, "\n".join(parts))
         return
 
+    bound = []
     for n in range(args.providers):
         entity = ENTITIES[n % len(ENTITIES)]
-        text = provider(rng, entity, n)
+        text = provider(rng, entity, n, complete=args.complete)
         name = text.split("export async function ")[1].split("(")[0]
         write(os.path.join(args.output, "src", "providers", name + ".ts"), text)
+        bound.append((name.split("App")[0], entity, n // len(ENTITIES)))
+    if args.complete:
+        write(os.path.join(args.output, "prisma", "schema", "schema.prisma"), prisma_schema())
+        write(os.path.join(args.output, "autobe", "document.json"),
+              json.dumps(api_document(bound), indent=2))
     for entity in ENTITIES:
         dto = "I" + pascal("app", entity)
         write(os.path.join(args.output, "src", "api", "structures", dto + ".ts"),

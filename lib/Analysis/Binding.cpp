@@ -15,6 +15,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <optional>
+
 using namespace abv;
 using namespace llvm;
 
@@ -390,7 +392,7 @@ void Binding::bindLogic(const logic::Module &module) {
       SmallVector<StringRef, 8> parts;
       for (const auto &part : op.accessor)
         parts.push_back(part.name);
-      operationsByAccessor.try_emplace(getAccessorKey(parts), &op);
+      operationsByAccessor[getAccessorKey(parts)].push_back(&op);
     } else if (!op.operationId.empty()) {
       SmallVector<StringRef, 8> parts;
       SmallVector<StringRef, 8> segments;
@@ -403,7 +405,7 @@ void Binding::bindLogic(const logic::Module &module) {
       // named `verifyEmail` is repeated).
       if (parts.empty() || parts.back() != op.operationId.name)
         parts.push_back(op.operationId.name);
-      operationsByAccessor.try_emplace(getAccessorKey(parts), &op);
+      operationsByAccessor[getAccessorKey(parts)].push_back(&op);
     }
   }
   // Controllers say which provider serves which route.
@@ -431,11 +433,41 @@ void Binding::bindLogic(const logic::Module &module) {
   }
 }
 
-const api::Operation *Binding::getOperation(const logic::SDKCall &call) const {
+SmallVector<const api::Operation *, 2>
+Binding::getOperationCandidates(const logic::SDKCall &call) const {
   SmallVector<StringRef, 8> parts;
   for (const logic::Name &name : call.accessor)
     parts.push_back(name.text);
-  return operationsByAccessor.lookup(getAccessorKey(parts));
+  auto it = operationsByAccessor.find(getAccessorKey(parts));
+  if (it == operationsByAccessor.end())
+    return {};
+  SmallVector<const api::Operation *, 2> candidates(it->second.begin(),
+                                                    it->second.end());
+  if (candidates.size() < 2)
+    return candidates;
+  // Whether the call passes a body: known when there is no props object or
+  // when its keys are all known.
+  std::optional<bool> passesBody;
+  const logic::ArgObject *props = call.props;
+  bool propsKnown =
+      props && !props->hasUnknownKeys && props->unknownSpreads.empty();
+  if (props && props->find("body"))
+    passesBody = true;
+  else if (call.numArgs < 2 || propsKnown)
+    passesBody = false;
+  if (!passesBody)
+    return candidates;
+  SmallVector<const api::Operation *, 2> narrowed;
+  for (const api::Operation *op : candidates)
+    if ((op->requestBody != nullptr) == *passesBody)
+      narrowed.push_back(op);
+  return narrowed.empty() ? candidates : narrowed;
+}
+
+const api::Operation *Binding::getOperation(const logic::SDKCall &call) const {
+  SmallVector<const api::Operation *, 2> candidates =
+      getOperationCandidates(call);
+  return candidates.size() == 1 ? candidates.front() : nullptr;
 }
 
 const db::Model *Binding::findPrismaTable(StringRef clientName) const {

@@ -10,7 +10,8 @@ import sys
 NAMES = {"prisma": "schema.prisma", "autobe-db": "prisma.json",
          "autobe-api": "document.json", "openapi-json": "swagger.json",
          "openapi-yaml": "openapi.yaml",
-         "typescript": os.path.join("src", "providers", "provider.ts")}
+         "typescript": os.path.join("src", "providers", "provider.ts"),
+         "autobe-history": os.path.join("autobe", "histories.json")}
 
 inputs, work = sys.argv[1], sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)

@@ -2,11 +2,11 @@
 """ABV's benchmark: throughput, peak memory and scaling of abv-verify, side
 by side with peer tools.
 
-  utils/bench/bench.py [--layer db|api|ts|adversarial|diff|score|all] [--abv build/bin/abv-verify]
+  utils/bench/bench.py [--layer db|api|ts|logic|adversarial|diff|score|all] [--abv build/bin/abv-verify]
                        [--corpus ../shared/corpus] [--runs 3] [--out FILE.md]
                        [--sizes 1000,10000,50000] [--api-sizes 1000,10000,100000]
                        [--ts-sizes 300,3000,30000] [--ts-file-mb 1,10,40]
-                       [--diff-sizes 250,500,1000,2000]
+                       [--diff-sizes 250,500,1000,2000] [--logic-scales 1,2,4]
 
 What it measures (each figure the median of --runs runs, whole processes):
 
@@ -55,6 +55,15 @@ What it measures (each figure the median of --runs runs, whole processes):
   That is a lower bound of tsc's time with the real declarations
   (docs/Performance.md says what a full run would take); the errors tsc
   reports under the shim are counted, not judged.
+
+--layer logic:
+- abv-verify on every corpus project that has TypeScript (the whole
+  project: DB, API, the TypeScript frontend, the logic IR and the logic
+  checks), and on a generated complete project (utils/gen-ts.py --complete:
+  DB schema, API document, 1,000 providers and 2,000 E2E tests) at the
+  scales of --logic-scales (1x, 2x, 4x: providers and tests multiplied):
+  wall time, peak RSS, MB/s of TypeScript, scaling, and the logic findings
+  (LOG, TST) of the generated project, which show the checks ran.
 
 --layer diff:
 - abv-diff on every ground-truth pair of the corpus (test/Diff/GroundTruth:
@@ -613,6 +622,75 @@ def bench_ts(args, emit):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def bench_logic(args, emit):
+    """The logic layer: whole projects with TypeScript, corpus and generated."""
+    abv = [args.abv, "--fail-on=never"]
+    tmp = tempfile.mkdtemp(prefix="abv-bench-logic-")
+    head = "| project | .ts files | TypeScript MB | abv s | TypeScript MB/s | peak RSS MiB |"
+
+    def ts_of(folder):
+        paths = [os.path.join(d, f) for d, dirs, fs in os.walk(folder) for f in fs
+                 if f.endswith(".ts") and "node_modules" not in d]
+        return len(paths), sum(map(os.path.getsize, paths))
+
+    def logic_findings(folder):
+        out = syntax_errors(abv + [folder])
+        ids = {}
+        for line in out.splitlines():
+            for prefix in ("[LOG", "[TST"):
+                if prefix in line:
+                    tag = prefix[1:] + line.rsplit(prefix, 1)[1].split(":")[0].split("]")[0]
+                    ids[tag] = ids.get(tag, 0) + 1
+        return ", ".join(f"{k} x{v}" for k, v in sorted(ids.items())) or "none"
+
+    try:
+        if not args.no_corpus and os.path.isdir(args.corpus):
+            emit("## Corpus projects with TypeScript (abv-verify on the whole project folder)")
+            emit()
+            emit(head)
+            emit("|---|---|---|---|---|---|")
+            for name in typescript_files(args.corpus):
+                folder = os.path.join(args.corpus, name)
+                if not os.path.isdir(folder) or name == ".":
+                    continue
+                nfiles, nbytes = ts_of(folder)
+                if not nfiles:
+                    continue
+                wall, rss, _ = measure(abv + [folder], args.runs)
+                emit(f"| {name} | {nfiles:,} | {fmt_mb(nbytes)} | {wall:.3f} | "
+                     f"{nbytes / 1e6 / wall:.2f} | {rss:.1f} |")
+            emit()
+
+        emit("## Generated complete projects (utils/gen-ts.py --complete)")
+        emit()
+        emit(head + " scaling |")
+        emit("|---|---|---|---|---|---|---|")
+        series = []
+        findings = None
+        for scale in [int(x) for x in args.logic_scales.split(",") if x]:
+            folder = os.path.join(tmp, f"logic-{scale}x")
+            providers, tests = 1000 * scale, 2000 * scale
+            subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen-ts.py"), "--complete",
+                            "--providers", str(providers), "--tests", str(tests), "-o", folder],
+                           check=True, stdout=subprocess.DEVNULL)
+            nfiles, nbytes = ts_of(folder)
+            wall, rss, _ = measure(abv + [folder], args.runs)
+            prev = series[-1] if series else None
+            scaling = f"{wall / prev[1]:.2f}x for {scale / prev[0]:g}x" if prev else "–"
+            emit(f"| {scale}x: {providers:,} providers + {tests:,} tests | {nfiles:,} | "
+                 f"{fmt_mb(nbytes)} | {wall:.3f} | {nbytes / 1e6 / wall:.2f} | {rss:.1f} | {scaling} |")
+            if findings is None:
+                findings = (scale, logic_findings(folder))
+            series.append((scale, wall))
+            shutil.rmtree(folder, ignore_errors=True)
+        emit()
+        if findings:
+            emit(f"Logic findings on the {findings[0]}x project: {findings[1]}.")
+            emit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def bench_tsc(groups, abv, listfile, tmp, args, emit):
     """tsc --noEmit on each corpus project's .ts files, every package import
     declared `any` by a shim, beside abv-verify on the same files."""
@@ -822,7 +900,8 @@ def bench_adversarial(args, emit):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--layer", choices=("db", "api", "ts", "adversarial", "diff", "score", "all"),
+    ap.add_argument("--layer", choices=("db", "api", "ts", "logic", "adversarial", "diff", "score",
+                                        "all"),
                     default="db",
                     help="which benchmarks to run (default: db)")
     ap.add_argument("--abv", default=os.path.join(ROOT, "build", "bin", "abv-verify"))
@@ -837,6 +916,8 @@ def main():
                     help="generated TypeScript projects, files (ts)")
     ap.add_argument("--ts-file-mb", default="1,10,40",
                     help="generated single TypeScript files, MB (ts)")
+    ap.add_argument("--logic-scales", default="1,2,4",
+                    help="generated complete projects, multiples of 1,000 providers + 2,000 tests (logic)")
     ap.add_argument("--diff-sizes", default="250,500,1000,2000",
                     help="generated candidate/golden pairs, entities (diff)")
     ap.add_argument("--peer-max-mb", type=float, default=50,
@@ -881,6 +962,10 @@ def main():
         if args.layer == "all":
             emit()
         bench_ts(args, emit)
+    if args.layer in ("logic", "all"):
+        if args.layer == "all":
+            emit()
+        bench_logic(args, emit)
     if args.layer in ("diff", "all"):
         if args.layer == "all":
             emit()

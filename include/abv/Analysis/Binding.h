@@ -171,8 +171,17 @@ public:
   }
   /// The operation an SDK call's accessor names (2026 ASTs: the operation's
   /// `accessor`; else the path's literal segments then the operation's
-  /// name), or null.
+  /// name), or null. When several operations share the accessor, the
+  /// call's arguments decide (getOperationCandidates); null when they do
+  /// not.
   const api::Operation *getOperation(const logic::SDKCall &call) const;
+  /// Every operation an SDK call's accessor names, in document order. When
+  /// there are several, the arguments narrow them: a `body` key keeps the
+  /// operations with a request body; no props object, or one whose keys are
+  /// all known and hold no `body`, keeps those without; a narrowing that
+  /// would keep none keeps them all.
+  llvm::SmallVector<const api::Operation *, 2>
+  getOperationCandidates(const logic::SDKCall &call) const;
   /// The table a Prisma client property names (`todo_list_todos`, or
   /// `user` for model `User`), or null.
   const db::Model *findPrismaTable(llvm::StringRef clientName) const;
@@ -263,8 +272,10 @@ private:
   llvm::DenseMap<const logic::Function *, ProviderLink> providerOperations;
   llvm::DenseMap<const api::Operation *, const logic::Function *>
       operationProviders;
-  /// Operations by squashed accessor (`todoapp.member.todos.create`).
-  llvm::StringMap<const api::Operation *> operationsByAccessor;
+  /// Operations by squashed accessor (`todoapp.member.todos.create`), in
+  /// document order (several when their accessors collide).
+  llvm::StringMap<llvm::SmallVector<const api::Operation *, 1>>
+      operationsByAccessor;
   /// Models by Prisma client name (model name, first letter lower case).
   llvm::StringMap<const db::Model *> tablesByClientName;
 

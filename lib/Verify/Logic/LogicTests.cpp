@@ -13,9 +13,11 @@
 ///   with "did you mean"); path parameters or a body missing (TST002) or
 ///   passed when the operation takes none (TST003); a body object literal
 ///   with properties the request DTO does not declare (TST004) or without
-///   ones it requires (TST005).
+///   ones it requires (TST005); a call whose accessor several operations
+///   share and whose arguments do not decide between them (TST010).
 /// - `logic-test-intent`: a test that never calls the endpoint its scenario
-///   is for (TST006; the scenario comes from AutoBe's history); a test that
+///   is for (TST006; the scenario comes from AutoBe's history, else from
+///   the test's name when it names one operation); a test that
 ///   asserts nothing (TST007); a test that calls an operation of an actor
 ///   before any authentication (TST008).
 /// - `logic-test-coverage`: operations no test calls (TST009).
@@ -27,6 +29,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "abv/Analysis/Binding.h"
+#include "abv/Analysis/Lexicon.h"
 #include "abv/Basic/ClosestMatch.h"
 #include "abv/Basic/DiagnosticEngine.h"
 #include "abv/IR/Logic.h"
@@ -37,6 +40,11 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <set>
 
 using namespace abv;
 using namespace llvm;
@@ -110,9 +118,26 @@ struct TestView {
   const api::Document *doc = nullptr;
   const logic::Module *module = nullptr;
 
+  /// The functions by the names calls use (`name`, `NS.name`), the first of
+  /// each name, as logic::Module::findFunction gives them.
+  StringMap<const logic::Function *> functionsByName;
+
   TestView(const Project &project, AnalysisManager &analyses)
       : project(project), binding(analyses.getAnalysis<Binding>()),
-        doc(project.getAPIDocument()), module(project.logic.get()) {}
+        doc(project.getAPIDocument()), module(project.logic.get()) {
+    if (!module)
+      return;
+    for (const std::unique_ptr<logic::Function> &fn : module->functions)
+      functionsByName.try_emplace(
+          fn->namespaceName.empty()
+              ? fn->name.text.str()
+              : (fn->namespaceName + "." + fn->name.text).str(),
+          fn.get());
+  }
+
+  const logic::Function *findFunction(StringRef name) const {
+    return functionsByName.lookup(name);
+  }
 
   bool valid() const { return doc && module; }
 
@@ -148,7 +173,17 @@ struct LogicTestCallsPass : ProjectPass<LogicTestCallsPass> {
 private:
   void checkCall(const TestView &view, const logic::SDKCall &call,
                  DiagnosticEngine &diags) {
-    const api::Operation *op = view.binding.getOperation(call);
+    SmallVector<const api::Operation *, 2> candidates =
+        view.binding.getOperationCandidates(call);
+    if (candidates.size() > 1) {
+      auto diag =
+          diags.report(DiagID::TestAmbiguousOperation, call.calleeRange);
+      diag << call.getAccessorText() << candidates.size();
+      for (const api::Operation *candidate : candidates)
+        diag.note(candidate->path.range, NoteID::OperationDeclaredHere);
+      return;
+    }
+    const api::Operation *op = candidates.empty() ? nullptr : candidates[0];
     if (!op) {
       std::string accessor = call.getAccessorText();
       auto diag = diags.report(DiagID::TestUnknownOperation, call.calleeRange);
@@ -275,6 +310,193 @@ private:
 };
 
 //===----------------------------------------------------------------------===//
+// Scenarios from test names
+//===----------------------------------------------------------------------===//
+
+/// The words a test name uses for what a method does to a resource.
+ArrayRef<StringLiteral> getMethodVerbs(api::HTTPMethod method) {
+  static constexpr StringLiteral create[] = {
+      "create", "creation", "add", "register", "registration", "submit", "new"};
+  static constexpr StringLiteral read[] = {"retrieve", "retrieval", "get",
+                                           "detail",   "fetch",     "at"};
+  static constexpr StringLiteral list[] = {
+      "list",      "listing",    "search",    "index",  "filter",
+      "filtering", "pagination", "paginated", "browse", "query"};
+  static constexpr StringLiteral update[] = {"update", "modify", "change"};
+  static constexpr StringLiteral erase[] = {"delete", "deletion", "erase",
+                                            "remove", "removal"};
+  switch (method) {
+  case api::HTTPMethod::Post:
+    return create;
+  case api::HTTPMethod::Get:
+    return read;
+  case api::HTTPMethod::Patch:
+    return list;
+  case api::HTTPMethod::Put:
+    return update;
+  case api::HTTPMethod::Delete:
+    return erase;
+  default:
+    return {};
+  }
+}
+
+/// The singular words of \p name (`discussionBoardPosts` -> {discussion,
+/// board, post}).
+SmallVector<std::string, 4> getSingularWords(StringRef name) {
+  SmallVector<std::string, 4> result;
+  for (const std::string &word : splitWords(name))
+    result.push_back(singularize(word));
+  return result;
+}
+
+/// The words of a test's name before the first word that starts its
+/// circumstances (`by admin`, `with badges`, `as member`, `for new todo`,
+/// `from trash`), each as written, in the singular and in the plural (and
+/// that plural made singular again, as path segments are).
+StringSet<> getNameWords(StringRef name) {
+  static constexpr StringLiteral stops[] = {
+      "by", "with", "without", "as", "for", "after", "when", "from", "via"};
+  StringSet<> words;
+  for (const std::string &word : splitWords(name)) {
+    if (llvm::is_contained(stops, word))
+      break;
+    words.insert(word);
+    words.insert(singularize(word));
+    // Path segments are plurals made singular: `statuses` gives `statuse`.
+    std::string plural = pluralize(word);
+    words.insert(singularize(plural));
+    words.insert(plural);
+  }
+  return words;
+}
+
+/// The operations of a document as test names speak of them, computed once
+/// per document: ScenarioIndex::derive gives the operation a test's name
+/// says it is for, when exactly one operation fits best (docs/Diagnostics.md,
+/// TST006): the name's words before its circumstances must hold every word
+/// of the operation's resource (its last literal path segment, in the
+/// singular) and a verb of its method, or, for an action segment
+/// (`/todos/{todoId}/restore`, `/auth/member/join`), the resource before it
+/// and the action's words. Among the operations that fit, the one whose
+/// literal path words the name uses most wins; a tie gives none.
+class ScenarioIndex {
+public:
+  explicit ScenarioIndex(const api::Document &doc) {
+    auto isParam = [](StringRef segment) {
+      return segment.starts_with("{") || segment.starts_with(":");
+    };
+    std::set<SmallVector<std::string, 4>> multiWord;
+    for (const api::Operation &op : doc.operations) {
+      SmallVector<StringRef, 8> segments, literals;
+      StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+      for (StringRef segment : segments)
+        if (!isParam(segment))
+          literals.push_back(segment);
+      if (literals.empty())
+        continue;
+      for (StringRef literal : literals)
+        if (SmallVector<std::string, 4> words = getSingularWords(literal);
+            words.size() > 1)
+          multiWord.insert(words);
+      Entry entry;
+      entry.op = &op;
+      entry.resource = getSingularWords(literals.back());
+      entry.listToo =
+          op.httpMethod == api::HTTPMethod::Get && !isParam(segments.back());
+      // The last literal as an action on the one before it. (A plural is a
+      // sub-collection, `/todos/{todoId}/edit-histories`.)
+      SmallVector<std::string, 4> raw = splitWords(literals.back());
+      if (!isParam(segments.back()) && literals.size() >= 2 && !raw.empty() &&
+          !looksPlural(raw.back()) &&
+          (isParam(segments[segments.size() - 2]) ||
+           llvm::is_contained(literals, "auth"))) {
+        entry.hasAction = true;
+        entry.actionOf = getSingularWords(literals[literals.size() - 2]);
+        entry.action = entry.resource;
+      }
+      for (StringRef literal : literals)
+        for (std::string &word : getSingularWords(literal))
+          if (!llvm::is_contained(entry.pathWords, word))
+            entry.pathWords.push_back(std::move(word));
+      entries.push_back(std::move(entry));
+    }
+    multiWordResources.assign(multiWord.begin(), multiWord.end());
+  }
+
+  const api::Operation *derive(StringRef testName) const {
+    StringRef rest = testName;
+    if (!rest.consume_front("test_api_"))
+      return nullptr;
+    StringSet<> words = getNameWords(rest);
+    auto hasAll = [&](ArrayRef<std::string> need) {
+      return !need.empty() && llvm::all_of(need, [&](const std::string &w) {
+        return words.contains(w);
+      });
+    };
+    // A word of a resource the name spells out whole is not a verb
+    // (`todo_edit_history` reads /edit-histories, not an edit of a todo).
+    StringSet<> resourceWords;
+    for (const SmallVector<std::string, 4> &resource : multiWordResources)
+      if (hasAll(resource))
+        for (const std::string &word : resource)
+          resourceWords.insert(word);
+    auto hasAny = [&](ArrayRef<StringLiteral> verbs) {
+      return llvm::any_of(verbs, [&](StringRef w) {
+        return words.contains(w) && !resourceWords.contains(w);
+      });
+    };
+    static constexpr StringLiteral join[] = {"registration", "register",
+                                             "signup"};
+    static constexpr StringLiteral login[] = {"signin"};
+    const api::Operation *best = nullptr;
+    int bestScore = -1;
+    bool tie = false;
+    for (const Entry &entry : entries) {
+      bool fits = false;
+      if (hasAll(entry.resource)) {
+        fits = hasAny(getMethodVerbs(entry.op->httpMethod));
+        if (!fits && entry.listToo)
+          fits = hasAny(getMethodVerbs(api::HTTPMethod::Patch));
+      }
+      if (!fits && entry.hasAction && hasAll(entry.actionOf)) {
+        fits = hasAll(entry.action);
+        if (!fits && entry.action.size() == 1)
+          fits = (entry.action[0] == "join" && hasAny(join)) ||
+                 (entry.action[0] == "login" && hasAny(login));
+      }
+      if (!fits)
+        continue;
+      int score = llvm::count_if(entry.pathWords, [&](const std::string &w) {
+        return words.contains(w);
+      });
+      if (score > bestScore)
+        best = entry.op, bestScore = score, tie = false;
+      else if (score == bestScore)
+        tie = true;
+    }
+    return tie ? nullptr : best;
+  }
+
+private:
+  struct Entry {
+    const api::Operation *op = nullptr;
+    /// The last literal segment's words, in the singular.
+    SmallVector<std::string, 4> resource;
+    /// A GET of a collection: the list verbs name it too.
+    bool listToo = false;
+    /// The last literal is an action (`restore`) on the one before it.
+    bool hasAction = false;
+    SmallVector<std::string, 4> actionOf, action;
+    /// Every literal path word, in the singular, once.
+    SmallVector<std::string, 8> pathWords;
+  };
+  std::vector<Entry> entries;
+  /// The resources of more than one word (`edit-histories`), once each.
+  std::vector<SmallVector<std::string, 4>> multiWordResources;
+};
+
+//===----------------------------------------------------------------------===//
 // logic-test-intent
 //===----------------------------------------------------------------------===//
 
@@ -307,8 +529,10 @@ struct LogicTestIntentPass : ProjectPass<LogicTestIntentPass> {
     TestView view(project, analyses);
     if (!view.valid())
       return;
+    // Built on the first test whose scenario no history records.
+    std::optional<ScenarioIndex> scenarios;
     for (const logic::Function *test : view.getTests()) {
-      checkScenario(view, *test, diags);
+      checkScenario(view, *test, scenarios, diags);
       if (!test->emptyBody && !hasAssertion(*test) &&
           !callsAsserting(view, *test))
         diags.report(DiagID::TestNoAssertion, test->name.range)
@@ -322,37 +546,151 @@ private:
   static bool callsAsserting(const TestView &view,
                              const logic::Function &test) {
     for (const logic::Name &call : test.calls)
-      if (const logic::Function *callee = view.module->findFunction(call.text))
+      if (const logic::Function *callee = view.findFunction(call.text))
         if (callee != &test && hasAssertion(*callee))
           return true;
     return false;
   }
 
   void checkScenario(const TestView &view, const logic::Function &test,
+                     std::optional<ScenarioIndex> &scenarios,
                      DiagnosticEngine &diags) {
-    if (!view.project.history)
-      return;
     const HistoryCode *scenario = nullptr;
-    for (const HistoryCode &code : view.project.history->code)
-      if (code.isTest() && code.hasEndpoint() &&
-          (test.fileName == code.location ||
-           test.fileName.ends_with("/" + code.location)))
-        scenario = &code;
-    if (!scenario)
-      return;
+    if (view.project.history)
+      for (const HistoryCode &code : view.project.history->code)
+        if (code.isTest() && code.hasEndpoint() &&
+            (test.fileName == code.location ||
+             test.fileName.ends_with("/" + code.location)))
+          scenario = &code;
     const api::Operation *target = nullptr;
-    for (const api::Operation &op : view.doc->operations)
-      if (op.method.name.equals_insensitive(scenario->method) &&
-          op.path.name == scenario->path)
-        target = &op;
-    if (!target)
-      return; // The scenario names no operation of this document.
-    for (const logic::SDKCall &call : test.sdkCalls)
-      if (view.binding.getOperation(call) == target)
-        return;
-    (diags.report(DiagID::TestScenarioNotCalled, test.name.range)
-     << test.name.text << target->method.name << target->path.name)
-        .note(scenario->endpoint, NoteID::ScenarioEndpointHere);
+    if (scenario) {
+      for (const api::Operation &op : view.doc->operations)
+        if (op.method.name.equals_insensitive(scenario->method) &&
+            op.path.name == scenario->path)
+          target = &op;
+      if (!target)
+        return; // The scenario names no operation of this document.
+    } else {
+      // No scenario recorded for this test: its name may say it.
+      if (!scenarios)
+        scenarios.emplace(*view.doc);
+      target = scenarios->derive(test.name.text);
+    }
+    if (!target || callsOperation(view, test, *target, /*depth=*/0))
+      return;
+    // A name read wrongly most often names an operation of the same method
+    // on the same thing as the one the test calls (`permanent_deletion` for
+    // DELETE /trash/{todoId}, not DELETE /todos/{todoId}).
+    if (!scenario && callsNeighbour(view, test, *target))
+      return;
+    auto diag = diags.report(DiagID::TestScenarioNotCalled, test.name.range);
+    diag << test.name.text << target->method.name << target->path.name;
+    if (scenario)
+      diag.note(scenario->endpoint, NoteID::ScenarioEndpointHere);
+    else
+      diag.note(target->path.range, NoteID::ScenarioFromTestName)
+          << test.name.text;
+  }
+
+  static bool isRead(api::HTTPMethod method) {
+    return method == api::HTTPMethod::Get || method == api::HTTPMethod::Patch;
+  }
+
+  /// Whether \p fn calls \p target: an SDK call of it (a call whose
+  /// arguments do not decide between operations counts for each), a call of
+  /// a project helper that does (a few levels), or a call of a helper that
+  /// is not in the project and is named for it (AutoBe's
+  /// `authorize_member_login`, `generate_random_todo_app_member_todos_create`:
+  /// the name holds the words of the path's last two literal segments).
+  static bool callsOperation(const TestView &view, const logic::Function &fn,
+                             const api::Operation &target, unsigned depth) {
+    for (const logic::SDKCall &call : fn.sdkCalls)
+      if (llvm::is_contained(view.binding.getOperationCandidates(call),
+                             &target))
+        return true;
+    for (const logic::Name &call : fn.calls) {
+      const logic::Function *callee = view.findFunction(call.text);
+      if (callee) {
+        if (callee != &fn && depth < 3 &&
+            callsOperation(view, *callee, target, depth + 1))
+          return true;
+      } else if (namesOperation(call.text, target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// Whether the words of \p name hold those of the last two literal
+  /// segments of \p op's path.
+  static bool namesOperation(StringRef name, const api::Operation &op) {
+    SmallVector<StringRef, 8> segments, literals;
+    StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+    for (StringRef segment : segments)
+      if (!segment.starts_with("{") && !segment.starts_with(":"))
+        literals.push_back(segment);
+    if (literals.empty())
+      return false;
+    StringSet<> words;
+    for (const std::string &word : getSingularWords(name))
+      words.insert(word);
+    for (StringRef literal : ArrayRef<StringRef>(literals).take_back(
+             std::min<size_t>(2, literals.size())))
+      for (const std::string &word : getSingularWords(literal))
+        if (!words.contains(word))
+          return false;
+    return true;
+  }
+
+  /// Whether the name of \p test may have been read wrongly, given what it
+  /// calls: it makes an SDK call that names no operation (TST001 says so;
+  /// which one it meant is not known), or it calls an operation whose name
+  /// holds a word of the test's name (`updatePartial` for `partial_update`),
+  /// or one of \p target's kind (the same method; GET and AutoBe's PATCH
+  /// search are both reads) on the same thing (the same last path parameter
+  /// or last literal segment).
+  static bool callsNeighbour(const TestView &view, const logic::Function &test,
+                             const api::Operation &target) {
+    auto lastParam = [](const api::Operation &op) {
+      SmallVector<StringRef, 8> segments;
+      StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+      for (StringRef segment : llvm::reverse(segments))
+        if (segment.starts_with("{") || segment.starts_with(":"))
+          return segment;
+      return StringRef();
+    };
+    auto lastLiteral = [](const api::Operation &op) {
+      SmallVector<StringRef, 8> segments;
+      StringRef(op.path.name).split(segments, '/', -1, /*KeepEmpty=*/false);
+      for (StringRef segment : llvm::reverse(segments))
+        if (!segment.starts_with("{") && !segment.starts_with(":"))
+          return segment;
+      return StringRef();
+    };
+    StringRef rest = test.name.text;
+    rest.consume_front("test_api_");
+    StringSet<> words = getNameWords(rest);
+    for (const logic::SDKCall &call : test.sdkCalls) {
+      SmallVector<const api::Operation *, 2> candidates =
+          view.binding.getOperationCandidates(call);
+      if (candidates.empty())
+        return true;
+      for (const api::Operation *op : candidates) {
+        StringRef opName = op->accessor.empty() ? op->operationId.name
+                                                : op->accessor.back().name;
+        if (llvm::any_of(splitWords(opName), [&](const std::string &word) {
+              return words.contains(word);
+            }))
+          return true;
+        if ((op->httpMethod == target.httpMethod ||
+             (isRead(op->httpMethod) && isRead(target.httpMethod))) &&
+            ((!lastParam(target).empty() &&
+              lastParam(*op) == lastParam(target)) ||
+             isSameName(lastLiteral(*op), lastLiteral(target))))
+          return true;
+      }
+    }
+    return false;
   }
 
   /// Whether calling \p callee authenticates: its name says so, or it is a
@@ -360,7 +698,7 @@ private:
   static bool authenticates(const TestView &view, StringRef callee) {
     if (isAuthName(callee))
       return true;
-    if (const logic::Function *fn = view.module->findFunction(callee))
+    if (const logic::Function *fn = view.findFunction(callee))
       for (const logic::SDKCall &call : fn->sdkCalls)
         if (const api::Operation *op = view.binding.getOperation(call))
           if (isAuthOperation(*op))
@@ -441,7 +779,8 @@ struct LogicTestCoveragePass : ProjectPass<LogicTestCoveragePass> {
       if (fn->kind == logic::FunctionKind::Test ||
           fn->kind == logic::FunctionKind::TestHelper)
         for (const logic::SDKCall &call : fn->sdkCalls)
-          if (const api::Operation *op = view.binding.getOperation(call))
+          for (const api::Operation *op :
+               view.binding.getOperationCandidates(call))
             called.insert(op);
     for (const api::Operation &op : view.doc->operations)
       if (!called.contains(&op))
