@@ -17,8 +17,8 @@
 ///   quotes it, and the other layers are asked for the cause the comment
 ///   names: a `table.column` the schema lacks (or has, as the code says),
 ///   or a response type that maps to no table, or a table no relation path
-///   ties to the operation's actor when the comment blames a relation or
-///   the actor.
+///   ties to the operation's actor when the comment blames a missing
+///   relation.
 /// - LOG013: a provider whose operation has a request body (with
 ///   properties) and none of whose calls receives anything of it: not a
 ///   Prisma call, not a collector or a helper (the lowering follows the
@@ -91,6 +91,28 @@ std::string getCommentSummary(StringRef text) {
   return summary;
 }
 
+/// Appends the tables \p text names by their Prisma client name
+/// (`economic_board_posts`, also as `table.column`) to \p tables, once each.
+void collectTables(StringRef text, const Binding &binding,
+                   SmallVectorImpl<const db::Model *> &tables) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!isAlpha(text[i]) && text[i] != '_') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size() && (isAlnum(text[i]) || text[i] == '_'))
+      ++i;
+    StringRef word = text.slice(start, i);
+    const db::Model *model = binding.findPrismaTable(word);
+    if (!model)
+      model = binding.findPrismaTable(word.lower());
+    if (model && !is_contained(tables, model))
+      tables.push_back(model);
+  }
+}
+
 struct LogicProvidersPass : ProjectPass<LogicProvidersPass> {
   static constexpr StringLiteral argument = "logic-providers";
   static constexpr StringLiteral description =
@@ -133,8 +155,7 @@ private:
   void addCauseNotes(const Function &fn, StringRef comment,
                      const Project &project, const Binding &binding,
                      InFlightDiagnostic &diag);
-  unsigned addActorNotes(const Function &fn, StringRef comment,
-                         ArrayRef<const db::Model *> named,
+  unsigned addActorNotes(const Function &fn, ArrayRef<const db::Model *> named,
                          const Project &project, const Binding &binding,
                          InFlightDiagnostic &diag);
 };
@@ -244,7 +265,7 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
       ++notes;
     }
   }
-  notes += addActorNotes(fn, comment, namedTables, project, binding, diag);
+  notes += addActorNotes(fn, namedTables, project, binding, diag);
   if (notes != 0)
     return;
   // The operation's response type, when it maps to no table.
@@ -260,23 +281,36 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
     diag.note(named->name.range, NoteID::TypeMapsToNoTable) << named->name.name;
 }
 
-/// When the comment blames the actor or a relation (`admin has no
-/// relation to posts`): the tables it names (else the response type's
-/// table) that no relation path ties to the operation's actor.
-unsigned LogicProvidersPass::addActorNotes(
-    const Function &fn, StringRef comment, ArrayRef<const db::Model *> named,
-    const Project &project, const Binding &binding, InFlightDiagnostic &diag) {
+/// When the comments blame a missing relation (`admin has no relation to
+/// posts`, `no foreign key links posts to members`, `must reference a
+/// member`): the tables it names
+/// (else the response type's table) that no relation path ties to the
+/// operation's actor.
+unsigned LogicProvidersPass::addActorNotes(const Function &fn,
+                                           ArrayRef<const db::Model *> named,
+                                           const Project &project,
+                                           const Binding &binding,
+                                           InFlightDiagnostic &diag) {
   const api::Document *doc = project.getAPIDocument();
   Binding::ProviderLink link = binding.getOperation(fn);
   if (!doc || !link || link.operation->actor.empty() || !project.getDBSchema())
     return 0;
   StringRef actor = link.operation->actor.name;
   const db::Model *actorTable = binding.getActorTable(actor);
-  std::string lower = comment.lower();
-  if (!actorTable || !(StringRef(lower).contains("relation") ||
-                       StringRef(lower).contains(actor.lower())))
+  // The comments must blame a missing tie, not merely name the actor; a
+  // comment of several `//` lines is read whole.
+  std::string all;
+  for (const Comment &other : fn.comments)
+    all += other.text.lower() + "\n";
+  StringRef text(all);
+  if (!actorTable ||
+      !(text.contains("relation") || text.contains("link") ||
+        text.contains("reference") || text.contains("foreign key")))
     return 0;
-  SmallVector<const db::Model *, 4> tables(named.begin(), named.end());
+  SmallVector<const db::Model *, 4> mentioned(named.begin(), named.end());
+  for (const Comment &other : fn.comments)
+    collectTables(other.text, binding, mentioned);
+  SmallVector<const db::Model *, 4> tables(mentioned.begin(), mentioned.end());
   if (tables.empty())
     if (const api::Response *response = link.operation->getSuccessResponse())
       if (const api::NamedType *type = getNamedType(*doc, response->type))
