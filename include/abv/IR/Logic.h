@@ -112,6 +112,12 @@ struct ArgEntry {
   llvm::SmallVector<llvm::StringRef, 4> valueChain;
   /// The value's source text (for printing and for callee names).
   llvm::StringRef valueText;
+  /// For an array built by mapping (`rows.map((r) => ({...}))`,
+  /// `Promise.all(rows.map(...))`, `ArrayUtil.asyncMap(rows, ...)`): the
+  /// object literal the mapping function returns, or else the callee of the
+  /// call it returns (`Transformer.transform`).
+  ArgObject *element = nullptr;
+  llvm::StringRef elementCallee;
 };
 
 /// An object literal whose keys a check reads.
@@ -212,6 +218,9 @@ struct Return {
   };
   Kind kind = Kind::Other;
   ArgObject *object = nullptr;
+  /// The callee of the call returned (`Transformer.transform`), also
+  /// through a name (`const x = await f(row); return x;`); empty otherwise.
+  llvm::StringRef callee;
 };
 
 /// A `throw`.
@@ -278,6 +287,10 @@ struct Function {
   std::vector<TypiaCall> typiaCalls;
   std::vector<OwnerCheck> ownerChecks;
   std::vector<Comment> comments;
+  /// The request body (or a value computed from it) reaches a call: an
+  /// argument or the callee of a Prisma call, a collector, a helper
+  /// (`typia.*` and `console.*` calls aside).
+  bool bodyReachesCall = false;
   /// Calls of other project functions by name (`postTodos(...)`, or the
   /// `Collector.collect` of `TodoAppTodoCollector.collect(...)`).
   std::vector<Name> calls;

@@ -91,6 +91,54 @@ FunctionKind classifyFile(StringRef path, bool &isController) {
   return kind;
 }
 
+/// The value a function returns: an arrow's expression body, or the value
+/// of the last `return` among a block body's statements.
+const ts::Expr *getReturnedValue(const ts::Node *fnNode) {
+  const ts::Node *body = nullptr;
+  if (const auto *arrow = dyn_cast_or_null<ts::ArrowFunction>(fnNode))
+    body = arrow->body;
+  else if (const auto *fnExpr = dyn_cast_or_null<ts::FunctionExpr>(fnNode))
+    body = fnExpr->body;
+  if (const auto *expr = dyn_cast_or_null<ts::Expr>(body))
+    return unwrap(expr);
+  const auto *block = dyn_cast_or_null<ts::BlockStmt>(body);
+  if (!block)
+    return nullptr;
+  for (const ts::Stmt *stmt : llvm::reverse(block->body))
+    if (const auto *ret = dyn_cast<ts::ReturnStmt>(stmt))
+      return unwrap(ret->value);
+  return nullptr;
+}
+
+/// What each element of an array built by mapping is: the value the
+/// mapping function of `xs.map(f)`, `ArrayUtil.asyncMap(xs, f)` or
+/// `Promise.all(<one of those>)` returns; null for any other value.
+const ts::Expr *getMappedElement(const ts::Expr *value, unsigned depth = 0) {
+  const auto *call = dyn_cast_or_null<ts::CallExpr>(unwrap(value));
+  if (!call || depth > 4)
+    return nullptr;
+  SmallVector<StringRef, 4> chain = ts::getMemberChain(call->callee);
+  if (chain.size() == 2 && chain[0] == "Promise" && chain[1] == "all" &&
+      call->args.size() == 1)
+    return getMappedElement(call->args[0], depth + 1);
+  if (chain.size() < 2)
+    return nullptr;
+  if (chain.back() == "map" && call->args.size() == 1)
+    return getReturnedValue(call->args[0]);
+  if ((chain.back() == "asyncMap" || chain.back() == "map") &&
+      call->args.size() == 2)
+    return getReturnedValue(call->args[1]);
+  return nullptr;
+}
+
+/// The callee of a call as written (`Transformer.transform`), or empty.
+StringRef getCalleeText(const ts::Expr *expr) {
+  const auto *call = dyn_cast_or_null<ts::CallExpr>(unwrap(expr));
+  if (!call || ts::getMemberChain(call->callee).empty())
+    return StringRef();
+  return call->callee->getSourceText();
+}
+
 /// Whether a parameter type names an actor payload (`MemberPayload`).
 bool isPayloadType(StringRef type) {
   return type.ends_with("Payload") && !type.contains('{');
@@ -150,6 +198,7 @@ public:
 private:
   void lowerParams(const ts::FunctionSignature &sig);
   void collectSymbols(const ts::Node *body);
+  void findBodyFlow(const ts::Node *body);
   void visit(const ts::Node *node, unsigned nestedFunctions);
   void lowerCall(const ts::CallExpr *call);
   void lowerReturn(const ts::ReturnStmt *ret);
@@ -237,6 +286,7 @@ void FunctionLowering::lower(const ts::FunctionSignature &sig,
       return isa<ts::EmptyStmt>(stmt);
     });
   collectSymbols(body);
+  findBodyFlow(body);
   visit(body, 0);
   for (const ts::CommentRange &comment : file.getCommentsIn(fn.bodyRange))
     fn.comments.push_back({comment.range, comment.getText()});
@@ -319,6 +369,71 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
                 txNames.insert(id->name);
     }
     return ts::WalkResult::Advance;
+  });
+}
+
+void FunctionLowering::findBodyFlow(const ts::Node *body) {
+  const Param *bodyParam = fn.getBody();
+  if (!bodyParam)
+    return;
+  // The body's own name and the locals computed from it.
+  StringSet<> names;
+  names.insert(bodyParam->name.text);
+  auto mentions = [&](const ts::Node *node) {
+    return ts::walk(node, [&](const ts::Node *inner) {
+             if (const auto *id = dyn_cast<ts::Identifier>(inner))
+               if (names.contains(id->name))
+                 return ts::WalkResult::Interrupt;
+             return ts::WalkResult::Advance;
+           }) == ts::WalkResult::Interrupt;
+  };
+  for (unsigned round = 0; round < 4; ++round) {
+    size_t before = names.size();
+    ts::walk<ts::VarDecl>(body, [&](const ts::VarDecl *decl) {
+      if (!decl->init || !mentions(decl->init))
+        return ts::WalkResult::Advance;
+      if (const auto *id = dyn_cast_or_null<ts::Identifier>(decl->name))
+        names.insert(id->name);
+      else if (const auto *pattern =
+                   dyn_cast_or_null<ts::ObjectBindingPattern>(decl->name))
+        for (const ts::BindingElement *element : pattern->elements)
+          if (const auto *local =
+                  dyn_cast_or_null<ts::Identifier>(element->name))
+            names.insert(local->name);
+      return ts::WalkResult::Advance;
+    });
+    // `data.title = body.title`, `where["title"] = ...`, `x = body.title`:
+    // the object (or name) assigned to holds the body's value.
+    ts::walk<ts::BinaryExpr>(body, [&](const ts::BinaryExpr *assign) {
+      if (assign->op != ts::BinaryOp::Assign || !mentions(assign->rhs))
+        return;
+      const ts::Expr *target = unwrap(assign->lhs);
+      while (target) {
+        if (const auto *member = dyn_cast<ts::MemberExpr>(target))
+          target = unwrap(member->object);
+        else if (const auto *element = dyn_cast<ts::ElementAccessExpr>(target))
+          target = unwrap(element->object);
+        else
+          break;
+      }
+      if (const auto *id = dyn_cast_or_null<ts::Identifier>(target))
+        names.insert(id->name);
+    });
+    if (names.size() == before)
+      break;
+  }
+  ts::walk<ts::CallExpr>(body, [&](const ts::CallExpr *call) {
+    SmallVector<StringRef, 4> chain = ts::getMemberChain(call->callee);
+    if (!chain.empty() && (chain[0] == "typia" || chain[0] == "console"))
+      return ts::WalkResult::Advance;
+    bool reaches = mentions(call->callee) ||
+                   llvm::any_of(call->args, [&](const ts::Expr *arg) {
+                     return mentions(arg);
+                   });
+    if (!reaches)
+      return ts::WalkResult::Advance;
+    fn.bodyReachesCall = true;
+    return ts::WalkResult::Interrupt;
   });
 }
 
@@ -489,9 +604,12 @@ void FunctionLowering::lowerReturn(const ts::ReturnStmt *ret) {
         (chain.size() == 2 && chain[0] == "typia" && chain[1] == "random")
             ? Return::Kind::TypiaRandom
             : Return::Kind::Call;
+    result.callee = getCalleeText(call);
   } else if (ArgObject *object = buildObject(value)) {
     result.kind = Return::Kind::Object;
     result.object = object;
+  } else if (const auto *id = dyn_cast<ts::Identifier>(value)) {
+    result.callee = getCalleeText(lookup(id->name));
   }
   fn.returns.push_back(result);
 }
@@ -685,6 +803,11 @@ void FunctionLowering::addEntry(ArgObject &object, Name key,
         addEntries(*merged, element, depth + 1);
       }
     entry.nested = merged;
+  } else if (const ts::Expr *element = getMappedElement(inner)) {
+    if (isa<ts::ObjectLiteral>(element) || isa<ts::Identifier>(element))
+      entry.element = buildObject(element, depth + 1);
+    else
+      entry.elementCallee = getCalleeText(element);
   } else if (ArgObject *nested = buildObject(inner, depth + 1)) {
     entry.valueKind = ArgEntry::ValueKind::Object;
     entry.nested = nested;

@@ -16,7 +16,13 @@
 ///   body. When a comment of the provider says why it gave up, a note
 ///   quotes it, and the other layers are asked for the cause the comment
 ///   names: a `table.column` the schema lacks (or has, as the code says),
-///   or a response type that maps to no table.
+///   or a response type that maps to no table, or a table no relation path
+///   ties to the operation's actor when the comment blames a missing
+///   relation.
+/// - LOG013: a provider whose operation has a request body (with
+///   properties) and none of whose calls receives anything of it: not a
+///   Prisma call, not a collector or a helper (the lowering follows the
+///   body through locals, destructuring and assignments into objects).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -85,11 +91,33 @@ std::string getCommentSummary(StringRef text) {
   return summary;
 }
 
+/// Appends the tables \p text names by their Prisma client name
+/// (`economic_board_posts`, also as `table.column`) to \p tables, once each.
+void collectTables(StringRef text, const Binding &binding,
+                   SmallVectorImpl<const db::Model *> &tables) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!isAlpha(text[i]) && text[i] != '_') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size() && (isAlnum(text[i]) || text[i] == '_'))
+      ++i;
+    StringRef word = text.slice(start, i);
+    const db::Model *model = binding.findPrismaTable(word);
+    if (!model)
+      model = binding.findPrismaTable(word.lower());
+    if (model && !is_contained(tables, model))
+      tables.push_back(model);
+  }
+}
+
 struct LogicProvidersPass : ProjectPass<LogicProvidersPass> {
   static constexpr StringLiteral argument = "logic-providers";
   static constexpr StringLiteral description =
       "Checks providers against operations: missing providers, providers of "
-      "no operation, placeholder logic";
+      "no operation, placeholder logic, ignored request bodies";
 
   void run(const Project &project, AnalysisManager &analyses,
            DiagnosticEngine &diags) {
@@ -115,18 +143,24 @@ struct LogicProvidersPass : ProjectPass<LogicProvidersPass> {
               << fn->name.text;
     }
     for (const Function *fn : providers)
-      checkPlaceholder(*fn, project, binding, diags);
+      if (!checkPlaceholder(*fn, project, binding, diags))
+        checkBodyIgnored(*fn, project, binding, diags);
   }
 
 private:
-  void checkPlaceholder(const Function &fn, const Project &project,
+  bool checkPlaceholder(const Function &fn, const Project &project,
+                        const Binding &binding, DiagnosticEngine &diags);
+  void checkBodyIgnored(const Function &fn, const Project &project,
                         const Binding &binding, DiagnosticEngine &diags);
   void addCauseNotes(const Function &fn, StringRef comment,
                      const Project &project, const Binding &binding,
                      InFlightDiagnostic &diag);
+  unsigned addActorNotes(const Function &fn, ArrayRef<const db::Model *> named,
+                         const Project &project, const Binding &binding,
+                         InFlightDiagnostic &diag);
 };
 
-void LogicProvidersPass::checkPlaceholder(const Function &fn,
+bool LogicProvidersPass::checkPlaceholder(const Function &fn,
                                           const Project &project,
                                           const Binding &binding,
                                           DiagnosticEngine &diags) {
@@ -152,7 +186,7 @@ void LogicProvidersPass::checkPlaceholder(const Function &fn,
     why = "its body is empty";
   }
   if (!at.isValid())
-    return;
+    return false;
   auto diag = diags.report(DiagID::LogicPlaceholder, at);
   diag << fn.name.text << why;
   for (const Comment &comment : fn.comments)
@@ -162,6 +196,33 @@ void LogicProvidersPass::checkPlaceholder(const Function &fn,
       addCauseNotes(fn, comment.text, project, binding, diag);
       break;
     }
+  return true;
+}
+
+void LogicProvidersPass::checkBodyIgnored(const Function &fn,
+                                          const Project &project,
+                                          const Binding &binding,
+                                          DiagnosticEngine &diags) {
+  const Param *body = fn.getBody();
+  const api::Document *doc = project.getAPIDocument();
+  Binding::ProviderLink link = binding.getOperation(fn);
+  if (!body || !doc || !link || !link.operation->requestBody ||
+      fn.bodyReachesCall)
+    return;
+  const api::NamedType *named = getNamedType(*doc, link.operation->requestBody);
+  // A body with nothing in it (`IEmpty`, an `ICreate` of no properties)
+  // has nothing to use.
+  if (named && named->type && named->type->kind == api::TypeKind::Object &&
+      named->type->properties.empty())
+    return;
+  StringRef typeName = named ? named->name.name : body->typeText;
+  auto diag = diags.report(DiagID::LogicBodyIgnored, body->name.range);
+  diag << fn.name.text << typeName;
+  SMRange at = link.operation->requestBodyRange;
+  if (!at.isValid() && named)
+    at = named->name.range;
+  if (at.isValid())
+    diag.note(at, NoteID::RequestBodyHere) << typeName;
 }
 
 void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
@@ -169,9 +230,9 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
                                        const Binding &binding,
                                        InFlightDiagnostic &diag) {
   unsigned notes = 0;
-  // `table.column` named by the comment.
-  if (const db::Schema *schema = project.getDBSchema()) {
-    (void)schema;
+  SmallVector<const db::Model *, 4> namedTables;
+  // `table.column` named by the comment (and tables named alone).
+  if (project.getDBSchema()) {
     size_t i = 0;
     while (i < comment.size() && notes < 3) {
       if (!isAlpha(comment[i]) && comment[i] != '_') {
@@ -184,12 +245,16 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
         ++i;
       StringRef word = comment.slice(start, i).rtrim('.');
       auto [tableName, columnName] = word.split('.');
-      if (columnName.empty() || columnName.contains('.'))
+      if (columnName.contains('.'))
         continue;
       const db::Model *model = binding.findPrismaTable(tableName);
       if (!model)
         model = binding.findPrismaTable(tableName.lower());
       if (!model)
+        continue;
+      if (!is_contained(namedTables, model))
+        namedTables.push_back(model);
+      if (columnName.empty())
         continue;
       if (const db::Field *field = binding.findField(*model, columnName)) {
         diag.note(field->name.range, NoteID::ColumnDeclaredHere);
@@ -200,6 +265,7 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
       ++notes;
     }
   }
+  notes += addActorNotes(fn, namedTables, project, binding, diag);
   if (notes != 0)
     return;
   // The operation's response type, when it maps to no table.
@@ -213,6 +279,53 @@ void LogicProvidersPass::addCauseNotes(const Function &fn, StringRef comment,
   const api::NamedType *named = getNamedType(*doc, response->type);
   if (named && !binding.getTable(*named))
     diag.note(named->name.range, NoteID::TypeMapsToNoTable) << named->name.name;
+}
+
+/// When the comments blame a missing relation (`admin has no relation to
+/// posts`, `no foreign key links posts to members`, `must reference a
+/// member`): the tables it names
+/// (else the response type's table) that no relation path ties to the
+/// operation's actor.
+unsigned LogicProvidersPass::addActorNotes(const Function &fn,
+                                           ArrayRef<const db::Model *> named,
+                                           const Project &project,
+                                           const Binding &binding,
+                                           InFlightDiagnostic &diag) {
+  const api::Document *doc = project.getAPIDocument();
+  Binding::ProviderLink link = binding.getOperation(fn);
+  if (!doc || !link || link.operation->actor.empty() || !project.getDBSchema())
+    return 0;
+  StringRef actor = link.operation->actor.name;
+  const db::Model *actorTable = binding.getActorTable(actor);
+  // The comments must blame a missing tie, not merely name the actor; a
+  // comment of several `//` lines is read whole.
+  std::string all;
+  for (const Comment &other : fn.comments)
+    all += other.text.lower() + "\n";
+  StringRef text(all);
+  if (!actorTable ||
+      !(text.contains("relation") || text.contains("link") ||
+        text.contains("reference") || text.contains("foreign key")))
+    return 0;
+  SmallVector<const db::Model *, 4> mentioned(named.begin(), named.end());
+  for (const Comment &other : fn.comments)
+    collectTables(other.text, binding, mentioned);
+  SmallVector<const db::Model *, 4> tables(mentioned.begin(), mentioned.end());
+  if (tables.empty())
+    if (const api::Response *response = link.operation->getSuccessResponse())
+      if (const api::NamedType *type = getNamedType(*doc, response->type))
+        if (Binding::TableLink table = binding.getTable(*type))
+          tables.push_back(table.model);
+  SmallVector<const db::Model *, 4> actorTables = getActorTables(*doc, binding);
+  unsigned notes = 0;
+  for (const db::Model *table : tables)
+    if (table != actorTable &&
+        !hasRelationPath(binding, *actorTable, *table, actorTables)) {
+      diag.note(table->name.range, NoteID::ActorNoRelationPath)
+          << actor << table->name.name;
+      ++notes;
+    }
+  return notes;
 }
 
 } // namespace
