@@ -31,6 +31,10 @@ Shapes (N in brackets):
                               characters reused (`*id`) by N operations.
   many-findings     [models]  Prisma: N one-line models, several findings
                               each (JSON and SARIF rendering).
+  hub-table         [models]  Prisma: N models with a key to one hub model,
+                              which has N back-relation fields (checks that
+                              ask about a relation's target must not scan
+                              the target's fields once per relation).
 """
 import argparse
 import json
@@ -124,6 +128,18 @@ def many_findings(n):
     return "".join(f"model M{i} {{ x Int }}\n" for i in range(n))
 
 
+def hub_table(n):
+    lines = ['datasource db {\n  provider = "postgresql"\n}\n',
+             "model hubs {\n  id String @id"]
+    lines += [f"  t{i} things_{i}[]" for i in range(n)]
+    lines.append("}\n")
+    for i in range(n):
+        lines.append(f"model things_{i} {{\n  id String @id\n  hub_id String\n"
+                     f"  hub hubs @relation(fields: [hub_id], references: [id])\n"
+                     f"  @@index([hub_id])\n}}")
+    return "\n".join(lines) + "\n"
+
+
 SHAPES = {
     "ref-chain": ref_chain,
     "param-chain": param_chain,
@@ -133,10 +149,11 @@ SHAPES = {
     "dup-operation-id": dup_operation_id,
     "yaml-anchor-id": yaml_anchor_id,
     "many-findings": many_findings,
+    "hub-table": hub_table,
 }
 
 # The file name each shape is written as (the kind of artifact it is).
-SUFFIX = {"long-type-name": ".prisma", "many-findings": ".prisma", "yaml-anchor-id": ".yaml"}
+SUFFIX = {"long-type-name": ".prisma", "many-findings": ".prisma", "hub-table": ".prisma", "yaml-anchor-id": ".yaml"}
 
 
 def main():

@@ -23,6 +23,7 @@
 #include "abv/Pass/Pass.h"
 #include "abv/Verify/Passes.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -80,6 +81,8 @@ public:
 private:
   bool isAutoBeProject() const;
   bool isActor(const Model &model) const;
+  /// isActor's answers, by model.
+  mutable DenseMap<const Model *, bool> actors;
   void checkIsolated(const Model &model, unsigned tableCount);
   void checkSecrets(const Model &model);
   void checkKeyType(const Model &model);
@@ -265,10 +268,15 @@ void DesignChecker::checkKeyType(const Model &model) {
 bool DesignChecker::isActor(const Model &model) const {
   if (model.stance == Stance::Actor || model.stance == Stance::Session)
     return true;
-  // An account someone logs into: a password (hash) column.
-  return llvm::any_of(model.fields, [](const Field &field) {
-    return !field.isRelation() && field.name.name.contains("password");
-  });
+  // Asked once per relation that targets the model, and a model many tables
+  // point to has as many back-relation fields: remember the answer.
+  auto [it, inserted] = actors.try_emplace(&model, false);
+  if (inserted)
+    // An account someone logs into: a password (hash) column.
+    it->second = llvm::any_of(model.fields, [](const Field &field) {
+      return !field.isRelation() && field.name.name.contains("password");
+    });
+  return it->second;
 }
 
 /// Whether \p model names a role (`shopping_customers`): a table that links
