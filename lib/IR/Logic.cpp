@@ -138,6 +138,11 @@ bool Function::usesName(StringRef name) const {
   return std::binary_search(namesUsed.begin(), namesUsed.end(), name);
 }
 
+bool Function::testsMember(StringRef local, StringRef member) const {
+  return std::binary_search(testedMembers.begin(), testedMembers.end(),
+                            std::make_pair(local, member));
+}
+
 SmallVector<const Function *, 16>
 Module::getFunctions(FunctionKind kind) const {
   SmallVector<const Function *, 16> result;

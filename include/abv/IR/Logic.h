@@ -169,6 +169,8 @@ struct PrismaCall {
   ArgObject *args = nullptr;
   /// Inside `$transaction(async (tx) => ...)` or on a transaction client.
   bool inTransaction = false;
+  /// The local the result is assigned to (`const post = await ...`), or "".
+  llvm::StringRef resultName;
 };
 
 /// What a Prisma-typed object literal is: the suffix of its type name.
@@ -302,6 +304,11 @@ struct Function {
   bool usesName(llvm::StringRef name) const;
   /// Names read in the body (member names and identifiers), for usesName.
   std::vector<llvm::StringRef> namesUsed;
+  /// `local.member` pairs an `if` condition reads (`if (!post ||
+  /// post.deleted_at !== null)` gives post.deleted_at), sorted.
+  std::vector<std::pair<llvm::StringRef, llvm::StringRef>> testedMembers;
+  /// Whether an `if` condition reads \p member of \p local.
+  bool testsMember(llvm::StringRef local, llvm::StringRef member) const;
 };
 
 /// A controller route: `@TypedRoute.Post("join")` in `@Controller("/auth")`

@@ -19,6 +19,7 @@
 #include "abv/Frontend/TypeScript/TSAST.h"
 #include "abv/Frontend/TypeScript/TSWalker.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -198,6 +199,8 @@ public:
 private:
   void lowerParams(const ts::FunctionSignature &sig);
   void collectSymbols(const ts::Node *body);
+  /// Fills fn.testedMembers from the body's `if` conditions.
+  void collectTestedMembers(const ts::Node *body);
   void findBodyFlow(const ts::Node *body);
   void visit(const ts::Node *node, unsigned nestedFunctions);
   void lowerCall(const ts::CallExpr *call);
@@ -225,6 +228,8 @@ private:
   const ts::SourceFile &file;
   /// `const name = init` (the last one when a name is declared twice).
   StringMap<const ts::Expr *> symbols;
+  /// The local each call's result is assigned to (`const x = await f()`).
+  DenseMap<const ts::CallExpr *, StringRef> resultNames;
   /// `name.key = value`, per name.
   StringMap<SmallVector<std::pair<Name, const ts::Expr *>, 2>> assignments;
   /// Names bound to the actor payload, or to its id.
@@ -288,11 +293,26 @@ void FunctionLowering::lower(const ts::FunctionSignature &sig,
   collectSymbols(body);
   findBodyFlow(body);
   visit(body, 0);
+  collectTestedMembers(body);
   for (const ts::CommentRange &comment : file.getCommentsIn(fn.bodyRange))
     fn.comments.push_back({comment.range, comment.getText()});
   llvm::sort(fn.namesUsed);
   fn.namesUsed.erase(std::unique(fn.namesUsed.begin(), fn.namesUsed.end()),
                      fn.namesUsed.end());
+}
+
+void FunctionLowering::collectTestedMembers(const ts::Node *body) {
+  ts::walk<ts::IfStmt>(body, [&](const ts::IfStmt *stmt) {
+    ts::walk<ts::MemberExpr>(stmt->cond, [&](const ts::MemberExpr *member) {
+      SmallVector<StringRef, 4> chain = ts::getMemberChain(member);
+      if (chain.size() == 2)
+        fn.testedMembers.emplace_back(chain[0], chain[1]);
+    });
+  });
+  llvm::sort(fn.testedMembers);
+  fn.testedMembers.erase(
+      std::unique(fn.testedMembers.begin(), fn.testedMembers.end()),
+      fn.testedMembers.end());
 }
 
 void FunctionLowering::collectSymbols(const ts::Node *body) {
@@ -301,6 +321,8 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
       if (const auto *id = dyn_cast_or_null<ts::Identifier>(decl->name)) {
         if (decl->init) {
           symbols[id->name] = decl->init;
+          if (const auto *call = dyn_cast<ts::CallExpr>(unwrap(decl->init)))
+            resultNames[call] = id->name;
           SmallVector<StringRef, 4> chain =
               ts::getMemberChain(unwrap(decl->init));
           if (isActorId(chain))
@@ -549,6 +571,7 @@ void FunctionLowering::lowerCall(const ts::CallExpr *call) {
     pc.kind = getPrismaOp(pc.op.text);
     pc.range = call->getRange();
     pc.inTransaction = transactionDepth > 0 || tableIndex == 1;
+    pc.resultName = resultNames.lookup(call);
     if (!call->args.empty())
       pc.args = buildObject(call->args[0]);
     fn.prismaCalls.push_back(pc);

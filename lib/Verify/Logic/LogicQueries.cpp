@@ -17,8 +17,9 @@
 ///   with keys the lowering could not see (a spread of a function's
 ///   result) is not judged, nor are a duplicate check on a unique column
 ///   before a create of the same table (the constraint counts deleted rows
-///   too) and trash or restore providers (they read deleted rows on
-///   purpose).
+///   too), trash or restore providers (they read deleted rows on
+///   purpose), and reads whose row an `if` then tests for deletion
+///   (`if (!post || post.deleted_at !== null) throw ...`).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -147,6 +148,11 @@ private:
       const ArgEntry *where = call.args ? call.args->find("where") : nullptr;
       if (where &&
           (!where->nested || mentions(where->nested, column->name.name)))
+        continue;
+      // The code tests the row it read: `if (!post || post.deleted_at !==
+      // null) throw ...`, or restores a deleted one it found.
+      if (!call.resultName.empty() &&
+          fn.testsMember(call.resultName, column->name.name))
         continue;
       // A duplicate check before a create or an update: the unique
       // constraint counts deleted rows too, so they must be found.
