@@ -321,7 +321,8 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
       if (const auto *id = dyn_cast_or_null<ts::Identifier>(decl->name)) {
         if (decl->init) {
           symbols[id->name] = decl->init;
-          if (const auto *call = dyn_cast<ts::CallExpr>(unwrap(decl->init)))
+          if (const auto *call =
+                  dyn_cast_or_null<ts::CallExpr>(unwrap(decl->init)))
             resultNames[call] = id->name;
           SmallVector<StringRef, 4> chain =
               ts::getMemberChain(unwrap(decl->init));
@@ -375,9 +376,11 @@ void FunctionLowering::collectSymbols(const ts::Node *body) {
           actorIdNames.insert(lhs.back());
       }
       if (binary->op == ts::BinaryOp::Assign)
-        if (const auto *member = dyn_cast<ts::MemberExpr>(binary->lhs))
-          if (const auto *object = dyn_cast<ts::Identifier>(member->object))
-            if (const auto *key = dyn_cast<ts::Identifier>(member->name))
+        if (const auto *member = dyn_cast_or_null<ts::MemberExpr>(binary->lhs))
+          if (const auto *object =
+                  dyn_cast_or_null<ts::Identifier>(member->object))
+            if (const auto *key =
+                    dyn_cast_or_null<ts::Identifier>(member->name))
               assignments[object->name].push_back(
                   {Name{key->name, key->getRange()}, binary->rhs});
     } else if (const auto *call = dyn_cast<ts::CallExpr>(node)) {
