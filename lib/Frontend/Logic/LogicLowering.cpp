@@ -644,7 +644,8 @@ void FunctionLowering::lowerThrow(const ts::ThrowStmt *stmt) {
   Throw result;
   result.range = stmt->getRange();
   if (const auto *newExpr = dyn_cast_or_null<ts::NewExpr>(unwrap(stmt->value)))
-    if (const auto *callee = dyn_cast<ts::Identifier>(newExpr->callee)) {
+    if (const auto *callee =
+            dyn_cast_or_null<ts::Identifier>(newExpr->callee)) {
       result.className = callee->name;
       auto stringArg = [&](size_t i) -> std::optional<std::string> {
         if (i >= newExpr->args.size())
@@ -988,7 +989,8 @@ void FileLowering::lowerController(const ts::ClassDecl *decl) {
       route.range = decorator->getRange();
       // The provider: the first plain call in the method's body.
       ts::walk<ts::CallExpr>(method->body, [&](const ts::CallExpr *call) {
-        if (const auto *callee = dyn_cast<ts::Identifier>(call->callee)) {
+        if (const auto *callee =
+                dyn_cast_or_null<ts::Identifier>(call->callee)) {
           route.provider = {callee->name, callee->getRange()};
           return ts::WalkResult::Interrupt;
         }
